@@ -1,0 +1,137 @@
+package com.interactionledger.command;
+
+import com.interactionledger.command.audit.CommandRefusals;
+import com.interactionledger.command.idempotency.IdempotencyStore;
+import com.interactionledger.command.idempotency.OutcomeRecordingInterceptor;
+import com.interactionledger.command.ledger.LedgerAppendPath;
+import com.interactionledger.command.ledger.LedgerChain;
+import com.interactionledger.command.ledger.LedgerCorrelationData;
+import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.AlternativeJdkIdGenerator;
+import org.springframework.util.IdGenerator;
+
+import java.time.Clock;
+
+/**
+ * The command side, switched on by being on the classpath: the event store and its one append path, the dialogue
+ * aggregate and its command API, idempotency. An application (the all-in-one, or a command-side service)
+ * only adds a DataSource.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, FlywayAutoConfiguration.class})
+@ComponentScan(basePackageClasses = CommandSideAutoConfiguration.class)
+@PropertySource("classpath:command-side.properties")
+public class CommandSideAutoConfiguration {
+
+    /** Time enters the ledger here only; tests replace it with a fixed clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Ids minted at the edge (sessions, messages, correlation) when the client sent none. */
+    @Bean
+    @ConditionalOnMissingBean
+    public IdGenerator idGenerator() {
+        return new AlternativeJdkIdGenerator();
+    }
+
+    /** The stored form of events, fixed in the contracts module rather than borrowed from the web layer. */
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+    public Serializer eventSerializer() {
+        return LedgerSerialization.eventSerializer();
+    }
+
+    /** Tokens, snapshots and dead letters. */
+    @Bean
+    @Primary
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
+    public Serializer serializer() {
+        return LedgerSerialization.generalSerializer();
+    }
+
+    /**
+     * PostgreSQL's driver reports a unique violation as SQL state 23505, never as the
+     * SQLIntegrityConstraintViolationException Axon's default resolver looks for; without this, two writers of one
+     * session would get a generic store error instead of a concurrency conflict (409).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 JdbcTemplate jdbc) {
+        return new LedgerAppendPath(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build(), new LedgerChain(jdbc));
+    }
+
+    /** The one Java migration of the ledger store (its SQL ones are found on the classpath). */
+    @Bean
+    public FlywayConfigurationCustomizer ledgerChainMigration() {
+        return configuration -> configuration.javaMigrations(new LinkEventsRecordedBeforeTheChain());
+    }
+
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationData() {
+        return new LedgerCorrelationData();
+    }
+
+    @Bean
+    public IdempotencyStore idempotencyStore(JdbcTemplate jdbc) {
+        return new IdempotencyStore(jdbc);
+    }
+
+    @Bean
+    public CommandRefusals commandRefusals(EventStorageEngine ledger, PlatformTransactionManager transactions,
+                                           Clock clock, IdGenerator ids) {
+        return new CommandRefusals(ledger, transactions, clock, ids);
+    }
+
+    /** Axon's interceptor auto-configuration registers it on the command bus before the application serves. */
+    @Bean
+    public OutcomeRecordingInterceptor outcomeRecordingInterceptor(IdempotencyStore store, CommandRefusals refusals,
+                                                                   Clock clock) {
+        return new OutcomeRecordingInterceptor(store, refusals, clock);
+    }
+}

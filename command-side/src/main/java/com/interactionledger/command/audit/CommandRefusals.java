@@ -1,0 +1,95 @@
+package com.interactionledger.command.audit;
+
+import com.interactionledger.command.idempotency.IdempotencyKeyInFlightException;
+import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.contracts.audit.CommandRefused;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.LedgerCommand;
+import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.contracts.complaint.LodgeComplaint;
+import com.interactionledger.contracts.dialogue.StartSession;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.IdGenerator;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records every refused command in the ledger as a {@link CommandRefused} event, in a transaction of its own (the
+ * command's own transaction is rolling back). The refusal carries the command's actor, channel and flow, exactly
+ * as the events of an accepted command would. A failure to record is logged, never allowed to hide the refusal.
+ */
+public class CommandRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRefusals.class);
+    static final int MAX_DETAIL = 1000;
+    private static final List<String> CARRIED = List.of(LedgerMetadata.ACTOR_ID, LedgerMetadata.ACTOR_ROLE,
+            LedgerMetadata.CHANNEL, LedgerMetadata.CORRELATION_ID, LedgerMetadata.IDEMPOTENCY_KEY);
+
+    private final EventStorageEngine ledger;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public CommandRefusals(EventStorageEngine ledger, PlatformTransactionManager transactions, Clock clock,
+                           IdGenerator ids) {
+        this.ledger = ledger;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public void record(CommandMessage<?> command, Throwable cause) {
+        if (cause == null || cause instanceof IdempotencyKeyInFlightException) {
+            // Not a refusal: a concurrent retry of the same request, answered with the first outcome.
+            return;
+        }
+        Object payload = command.getPayload();
+        ErrorCode code = RefusalCodes.of(cause, payload);
+        // What the API answered: the rule's own words, otherwise the code's title (never a raw exception message).
+        String detail = cause instanceof RuleViolation ? cause.getMessage() : code.title();
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL - 1) + "…";
+        }
+        String commandType = payload.getClass().getSimpleName();
+        CommandRefused refused = new CommandRefused(customerOf(payload), command.getIdentifier(), commandType,
+                payload instanceof LedgerCommand target ? target.targetId() : null, code, detail, clock.instant());
+        Map<String, Object> metaData = new HashMap<>();
+        CARRIED.forEach(key -> {
+            Object value = command.getMetaData().get(key);
+            if (value != null) {
+                metaData.put(key, value);
+            }
+        });
+        metaData.put(LedgerMetadata.CAUSATION_ID, command.getIdentifier());
+        metaData.put(LedgerMetadata.COMMAND_TYPE, commandType);
+        String id = ids.generateId().toString();
+        try {
+            ownTransaction.executeWithoutResult(status -> ledger.appendEvents(List.of(new GenericDomainEventMessage<>(
+                    "CommandRefusal", "refusal-" + id, 0, refused, MetaData.from(metaData)))));
+        } catch (RuntimeException e) {
+            log.error("Could not record the refusal ({}) of command {} {}", code, commandType, command.getIdentifier(), e);
+        }
+    }
+
+    private static CustomerId customerOf(Object command) {
+        if (command instanceof StartSession start) {
+            return start.customerId();
+        } else if (command instanceof LodgeComplaint lodge) {
+            return lodge.customerId();
+        }
+        return null;
+    }
+}

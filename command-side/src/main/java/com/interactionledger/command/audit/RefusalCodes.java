@@ -1,0 +1,30 @@
+package com.interactionledger.command.audit;
+
+import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.complaint.ComplaintCommand;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+
+/** The error code a refused command is recorded with: the same code the HTTP API answers it with. */
+final class RefusalCodes {
+
+    private RefusalCodes() {
+    }
+
+    static ErrorCode of(Throwable cause, Object command) {
+        boolean complaint = command instanceof ComplaintCommand;
+        if (cause instanceof RuleViolation violation) {
+            return violation.code();
+        } else if (cause instanceof AggregateNotFoundException) {
+            return complaint ? ErrorCode.COMPLAINT_NOT_FOUND : ErrorCode.SESSION_NOT_FOUND;
+        } else if (cause instanceof AggregateStreamCreationException) {
+            return complaint ? ErrorCode.COMPLAINT_ALREADY_EXISTS : ErrorCode.SESSION_ALREADY_EXISTS;
+        } else if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException) {
+            return ErrorCode.CONCURRENT_MODIFICATION;
+        }
+        return ErrorCode.INTERNAL_ERROR;
+    }
+}

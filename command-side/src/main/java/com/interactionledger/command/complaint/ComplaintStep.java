@@ -1,0 +1,71 @@
+package com.interactionledger.command.complaint;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.complaint.ComplaintState;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static com.interactionledger.contracts.complaint.ComplaintState.AWAITING_CUSTOMER;
+import static com.interactionledger.contracts.complaint.ComplaintState.CLOSED;
+import static com.interactionledger.contracts.complaint.ComplaintState.DISPUTED;
+import static com.interactionledger.contracts.complaint.ComplaintState.IN_PROGRESS;
+import static com.interactionledger.contracts.complaint.ComplaintState.RECEIVED;
+import static com.interactionledger.contracts.complaint.ComplaintState.REFERRED;
+import static com.interactionledger.contracts.complaint.ComplaintState.RESOLUTION_PROPOSED;
+import static com.interactionledger.contracts.complaint.ComplaintState.RESOLVED;
+
+/**
+ * The legal transitions of a complaint: for every step, the states it may be taken from and where it leads. The
+ * aggregate enforces this table and the README prints it (ComplaintStateTableTest keeps the two identical).
+ */
+public enum ComplaintStep {
+    ACKNOWLEDGE("AcknowledgeComplaint", "IN_PROGRESS", RECEIVED),
+    ASSIGN("AssignComplaint", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED, DISPUTED),
+    REQUEST_INFORMATION("RequestInformation", "AWAITING_CUSTOMER; clocks stop where the rules allow", IN_PROGRESS),
+    RECEIVE_INFORMATION("ReceiveInformation", "IN_PROGRESS; stopped clocks run again", AWAITING_CUSTOMER),
+    EXTEND("ExtendComplaintDeadline", "stays; a later final deadline", IN_PROGRESS, AWAITING_CUSTOMER,
+            RESOLUTION_PROPOSED),
+    SEND_HOLDING_RESPONSE("SendHoldingResponse", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER,
+            RESOLUTION_PROPOSED),
+    PROPOSE_RESOLUTION("ProposeResolution", "RESOLUTION_PROPOSED", IN_PROGRESS),
+    RESOLVE("ResolveComplaint", "RESOLVED; the clocks stop", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER,
+            RESOLUTION_PROPOSED),
+    ACCEPT("AcceptResolution", "CLOSED", RESOLVED),
+    DISPUTE("DisputeResolution", "DISPUTED", RESOLVED),
+    REFER("ReferComplaint", "REFERRED", IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED, RESOLVED, DISPUTED),
+    REOPEN("ReopenComplaint", "IN_PROGRESS; the clocks start again from the reopening", RESOLVED, CLOSED, DISPUTED,
+            REFERRED),
+    RECORD_APPROACHING("RecordDeadlineApproaching", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER,
+            RESOLUTION_PROPOSED),
+    RECORD_BREACH("RecordDeadlineBreach", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED);
+
+    private final String command;
+    private final String leadsTo;
+    private final Set<ComplaintState> allowedFrom;
+
+    ComplaintStep(String command, String leadsTo, ComplaintState first, ComplaintState... rest) {
+        this.command = command;
+        this.leadsTo = leadsTo;
+        this.allowedFrom = EnumSet.of(first, rest);
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public String leadsTo() {
+        return leadsTo;
+    }
+
+    public boolean allowedFrom(ComplaintState state) {
+        return allowedFrom.contains(state);
+    }
+
+    void requireAllowedFrom(ComplaintState state) {
+        if (!allowedFrom(state)) {
+            throw new ComplaintRuleViolation(ErrorCode.ILLEGAL_TRANSITION,
+                    command + " is not allowed when the complaint is " + state + " (allowed from " + allowedFrom + ")");
+        }
+    }
+}

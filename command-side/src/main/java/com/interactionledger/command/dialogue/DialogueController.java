@@ -1,0 +1,165 @@
+package com.interactionledger.command.dialogue;
+
+import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.command.web.CommandContext;
+import com.interactionledger.command.web.CommandDispatcher;
+import com.interactionledger.command.web.CommandExceptionAdvice;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.dialogue.CloseSession;
+import com.interactionledger.contracts.dialogue.MessageId;
+import com.interactionledger.contracts.dialogue.ResumeSession;
+import com.interactionledger.contracts.dialogue.SessionId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * The dialogue's command API. Each endpoint validates its body, stamps the time from the injected clock (and a
+ * fresh id where the client sent none), and hands the command to the dispatcher. Answers: 201/200 with the
+ * {@link CommandOutcome} and the session version as ETag, or problem+json.
+ */
+@RestController
+@RequestMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
+class DialogueController {
+
+    private final CommandDispatcher dispatcher;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    DialogueController(CommandDispatcher dispatcher, Clock clock, IdGenerator ids) {
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandOutcome> start(@Valid @RequestBody DialogueRequests.StartSessionRequest body,
+                                         CommandContext context) {
+        SessionId generated = new SessionId("ses-" + ids.generateId());
+        return dispatcher.dispatch(context, body, body.toCommand(generated, clock.instant()), HttpStatus.CREATED);
+    }
+
+    @PostMapping("/{sessionId}/messages")
+    ResponseEntity<CommandOutcome> recordMessage(@PathVariable String sessionId,
+                                                 @Valid @RequestBody DialogueRequests.RecordMessageRequest body,
+                                                 CommandContext context) {
+        MessageId generated = new MessageId("msg-" + ids.generateId());
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), generated, clock.instant()),
+                HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/intents")
+    ResponseEntity<CommandOutcome> recordIntent(@PathVariable String sessionId,
+                                                @Valid @RequestBody DialogueRequests.RecordIntentRequest body,
+                                                CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/sentiments")
+    ResponseEntity<CommandOutcome> recordSentiment(@PathVariable String sessionId,
+                                                   @Valid @RequestBody DialogueRequests.RecordSentimentRequest body,
+                                                   CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/handoff")
+    ResponseEntity<CommandOutcome> requestHandoff(@PathVariable String sessionId,
+                                                  @Valid @RequestBody DialogueRequests.RequestHandoffRequest body,
+                                                  CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/assignment")
+    ResponseEntity<CommandOutcome> assignAgent(@PathVariable String sessionId,
+                                               @Valid @RequestBody DialogueRequests.AssignAgentRequest body,
+                                               CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/transfers")
+    ResponseEntity<CommandOutcome> transfer(@PathVariable String sessionId,
+                                            @Valid @RequestBody DialogueRequests.TransferRequest body,
+                                            CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/hold")
+    ResponseEntity<CommandOutcome> hold(@PathVariable String sessionId,
+                                        @Valid @RequestBody DialogueRequests.HoldRequest body,
+                                        CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping(path = "/{sessionId}/resume", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<CommandOutcome> resume(@PathVariable String sessionId, CommandContext context) {
+        return dispatcher.dispatch(context, null,
+                new ResumeSession(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/resolution")
+    ResponseEntity<CommandOutcome> resolve(@PathVariable String sessionId,
+                                           @Valid @RequestBody DialogueRequests.ResolveRequest body,
+                                           CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/abandonment")
+    ResponseEntity<CommandOutcome> abandon(@PathVariable String sessionId,
+                                           @Valid @RequestBody DialogueRequests.AbandonRequest body,
+                                           CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping(path = "/{sessionId}/closure", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<CommandOutcome> close(@PathVariable String sessionId, CommandContext context) {
+        return dispatcher.dispatch(context, null,
+                new CloseSession(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/{sessionId}/survey")
+    ResponseEntity<CommandOutcome> survey(@PathVariable String sessionId,
+                                          @Valid @RequestBody DialogueRequests.SurveyRequest body,
+                                          CommandContext context) {
+        return dispatcher.dispatch(context, body,
+                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+    }
+
+    private static SessionId session(String value) {
+        return new SessionId(value);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownSession(AggregateNotFoundException e, HttpServletRequest request) {
+        return CommandExceptionAdvice.problem(ErrorCode.SESSION_NOT_FOUND, "No session " + e.getAggregateIdentifier(),
+                request);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail sessionExists(HttpServletRequest request) {
+        return CommandExceptionAdvice.problem(ErrorCode.SESSION_ALREADY_EXISTS,
+                "A session with this id already exists", request);
+    }
+}

@@ -1,0 +1,75 @@
+package com.interactionledger.command.dialogue;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.dialogue.SessionState;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static com.interactionledger.contracts.dialogue.SessionState.ABANDONED;
+import static com.interactionledger.contracts.dialogue.SessionState.BOT_HANDLING;
+import static com.interactionledger.contracts.dialogue.SessionState.CLOSED;
+import static com.interactionledger.contracts.dialogue.SessionState.ON_HOLD;
+import static com.interactionledger.contracts.dialogue.SessionState.QUEUED;
+import static com.interactionledger.contracts.dialogue.SessionState.RESOLVED;
+import static com.interactionledger.contracts.dialogue.SessionState.WITH_AGENT;
+
+/**
+ * The legal transitions of an interaction session: for every step, the states it may be taken from and where it
+ * leads. This table is the policy the aggregate enforces and the table printed in the README (a test keeps the
+ * two identical).
+ */
+public enum DialogueStep {
+    RECORD_MESSAGE("RecordMessage", "stays", BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD),
+    // Classifiers often run after the fact (batch re-scoring of transcripts), so annotations fit any state.
+    RECORD_INTENT("RecordIntent", "stays", EnumSet.allOf(SessionState.class)),
+    RECORD_SENTIMENT("RecordSentiment", "stays", EnumSet.allOf(SessionState.class)),
+    REQUEST_HANDOFF("RequestHandoff", "QUEUED", BOT_HANDLING),
+    ASSIGN_AGENT("AssignAgent", "WITH_AGENT", QUEUED),
+    TRANSFER("TransferSession", "WITH_AGENT (to an agent) or QUEUED (to a queue)", WITH_AGENT, ON_HOLD),
+    PUT_ON_HOLD("PutSessionOnHold", "ON_HOLD", WITH_AGENT),
+    RESUME("ResumeSession", "WITH_AGENT", ON_HOLD),
+    RESOLVE("ResolveSession", "RESOLVED", BOT_HANDLING, WITH_AGENT),
+    ABANDON("AbandonSession", "ABANDONED", BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD),
+    CLOSE("CloseSession", "CLOSED", RESOLVED),
+    RECORD_SURVEY("RecordSurveyResponse", "stays (one survey per session)", CLOSED),
+    // StartSession with a continuation, seen from the previous session: open sessions end; ended ones keep their
+    // outcome and only gain the link. A session moves on at most once.
+    CONTINUE_ELSEWHERE("StartSession continuing it",
+            "CONTINUED_ELSEWHERE if open; an ended session stays as it is and records the link",
+            BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD, RESOLVED, CLOSED, ABANDONED);
+
+    private final String command;
+    private final String leadsTo;
+    private final Set<SessionState> allowedFrom;
+
+    DialogueStep(String command, String leadsTo, SessionState first, SessionState... rest) {
+        this(command, leadsTo, EnumSet.of(first, rest));
+    }
+
+    DialogueStep(String command, String leadsTo, Set<SessionState> allowedFrom) {
+        this.command = command;
+        this.leadsTo = leadsTo;
+        this.allowedFrom = EnumSet.copyOf(allowedFrom);
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public String leadsTo() {
+        return leadsTo;
+    }
+
+    public boolean allowedFrom(SessionState state) {
+        return allowedFrom.contains(state);
+    }
+
+    /** Refuses the step with {@link ErrorCode#ILLEGAL_TRANSITION} unless the session is in a state that allows it. */
+    void requireAllowedFrom(SessionState state) {
+        if (!allowedFrom(state)) {
+            throw new DialogueRuleViolation(ErrorCode.ILLEGAL_TRANSITION,
+                    command + " is not allowed when the session is " + state + " (allowed from " + allowedFrom + ")");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.interactionledger.command.ledger;
+
+import com.interactionledger.contracts.common.CustomerScoped;
+import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.contracts.ledger.StoredEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one place where events enter the ledger: every append from every command goes through
+ * {@link #appendEvents(List)}, knowing nothing else writes to the event table. Per-customer encryption of personal
+ * fields will be added here too.
+ * <p>
+ * It enforces that every event belongs to a customer and stamps that customer into the metadata; it links every
+ * event into the hash chain ({@link LedgerChain}) in the event's own transaction, under the chain's head lock, so
+ * an event is never stored without its link; and it tells the current unit of work what it appended and at which
+ * global positions, so the command's answer (and the audit trail) can name exactly the events stored. Reads pass
+ * straight through to the JDBC engine.
+ */
+public class LedgerAppendPath implements EventStorageEngine {
+
+    private final EventStorageEngine store;
+    private final LedgerChain chain;
+
+    public LedgerAppendPath(EventStorageEngine store, LedgerChain chain) {
+        this.store = store;
+        this.chain = chain;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Without a transaction the head lock would be released at once and two appends could link to the
+            // same predecessor.
+            throw new IllegalStateException("events are appended inside a transaction, never outside one");
+        }
+        List<? extends EventMessage<?>> stamped = events.stream().map(LedgerAppendPath::stampCustomer).toList();
+        LedgerChain.Head head = chain.lockHead();
+        store.appendEvents(stamped);
+        List<StoredEvent> stored = chain.stored(stamped.stream().map(EventMessage::getIdentifier).toList());
+        chain.link(head, stored);
+        if (CurrentUnitOfWork.isStarted()) {
+            Map<String, Long> positions = new HashMap<>();
+            stored.forEach(event -> positions.put(event.eventIdentifier(), event.globalIndex()));
+            AppendedEvents.record(CurrentUnitOfWork.get(), stamped, positions);
+        }
+    }
+
+    private static EventMessage<?> stampCustomer(EventMessage<?> event) {
+        if (!(event.getPayload() instanceof CustomerScoped scoped)) {
+            // Crypto-shredding, per-customer replay and Kafka partitioning all rely on this; fail loudly.
+            throw new IllegalStateException("Refusing to append " + event.getPayloadType().getName()
+                    + ": every ledger event must say which customer it belongs to (implement CustomerScoped)");
+        }
+        // Only the refusal of a command that named no known customer has none.
+        return scoped.customerId() == null ? event
+                : event.andMetaData(Map.of(LedgerMetadata.CUSTOMER_ID, scoped.customerId().value()));
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        store.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return store.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return store.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return store.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return store.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+}

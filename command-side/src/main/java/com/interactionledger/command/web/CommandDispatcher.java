@@ -1,0 +1,101 @@
+package com.interactionledger.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.interactionledger.command.idempotency.IdempotencyKeyInFlightException;
+import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
+import com.interactionledger.command.idempotency.IdempotencyStore;
+import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.LedgerCommand;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends a command on behalf of an HTTP request and turns what happened into the response. With an
+ * Idempotency-Key, a request seen before is answered from the stored outcome without touching the session, and
+ * the same key with a different request is refused (422).
+ */
+@Component
+public class CommandDispatcher {
+
+    /** Canonical JSON for hashing: the same request always hashes the same, whatever the field order sent. */
+    private static final ObjectMapper CANONICAL = LedgerSerialization.objectMapper().copy()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final CommandGateway commands;
+    private final IdempotencyStore idempotency;
+
+    public CommandDispatcher(CommandGateway commands, IdempotencyStore idempotency) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * @param request the validated request body (what the idempotency hash covers)
+     * @param command the command built from it
+     * @param status  the status of a successful first attempt (201 for a new session, 200 otherwise)
+     */
+    public ResponseEntity<CommandOutcome> dispatch(CommandContext context, Object request, LedgerCommand command,
+                                                   HttpStatus status) {
+        String requestHash = context.idempotencyKey() == null ? null : hash(context, request);
+        if (requestHash != null) {
+            var earlier = idempotency.find(context.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(context, requestHash, earlier.get(), status);
+            }
+        }
+        try {
+            CompletableFuture<CommandOutcome> outcome = commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData(requestHash)));
+            return respond(context, status, outcome.join(), false);
+        } catch (IdempotencyKeyInFlightException raced) {
+            return replay(context, requestHash, idempotency.find(context.idempotencyKey()).orElseThrow(), status);
+        }
+    }
+
+    private ResponseEntity<CommandOutcome> replay(CommandContext context, String requestHash,
+                                                  IdempotencyStore.Recorded earlier, HttpStatus status) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException(context.idempotencyKey());
+        }
+        return respond(context, status, earlier.outcome(), true);
+    }
+
+    /** A 201 names the new resource under the collection it was created in ({@code POST /sessions} -> {@code /sessions/{id}}). */
+    private static ResponseEntity<CommandOutcome> respond(CommandContext context, HttpStatus status,
+                                                          CommandOutcome outcome, boolean replayed) {
+        var response = ResponseEntity.status(status).eTag(Long.toString(outcome.version()))
+                .header("X-Ledger-Position", Long.toString(outcome.position()));
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (status == HttpStatus.CREATED) {
+            response.location(java.net.URI.create(context.path() + "/" + outcome.id()));
+        }
+        return response.body(outcome);
+    }
+
+    static String hash(CommandContext context, Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            String canonical = context.method() + ' ' + context.path() + '\n' + context.actorId() + '\n'
+                    + CANONICAL.writeValueAsString(request);
+            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash request", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.interactionledger.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.Identifiers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Refusals of the command API as RFC 9457 problem+json with a stable {@code code}: business rules, concurrency,
+ * idempotency, headers and bodies. (Unknown and duplicate sessions or complaints are answered by their own
+ * controllers, which know which kind of resource was meant.) Errors the web framework raises itself, and unexpected
+ * ones (logged, never echoed), fall through to the application's fallback handler.
+ */
+@RestControllerAdvice(basePackages = "com.interactionledger.command")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandExceptionAdvice {
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail refused(RuleViolation e, HttpServletRequest request) {
+        return problem(e.code(), e.getMessage(), request);
+    }
+
+    /** Stale If-Match, or another writer appended the same sequence number first (unique key in the store). */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ProblemDetail concurrent(HttpServletRequest request) {
+        return problem(ErrorCode.CONCURRENT_MODIFICATION,
+                "The session changed since the version you acted on; read it again and retry", request);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return problem(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(CommandContext.InvalidHeaderException.class)
+    ProblemDetail badHeader(CommandContext.InvalidHeaderException e, HttpServletRequest request) {
+        return problem(ErrorCode.MISSING_HEADER, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
+    ProblemDetail badIdentifier(Identifiers.InvalidIdentifierException e, HttpServletRequest request) {
+        return problem(ErrorCode.INVALID_IDENTIFIER, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(error -> Map.of("field", "", "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        List<Map<String, String>> all = new java.util.ArrayList<>(errors);
+        all.addAll(global);
+        ProblemDetail problem = problem(ErrorCode.VALIDATION_FAILED, all.stream()
+                .map(error -> (error.get("field").isEmpty() ? "" : error.get("field") + ": ") + error.get("message"))
+                .sorted()
+                .collect(Collectors.joining("; ")), request);
+        problem.setProperty("errors", all);
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        // A typed id rejected while the body was being read is an invalid identifier, not broken JSON.
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof Identifiers.InvalidIdentifierException invalid) {
+                return problem(ErrorCode.INVALID_IDENTIFIER, invalid.getMessage(), request);
+            }
+        }
+        String where = cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " at " + mapping.getPathReference().replaceFirst("^[^\\[]*", "")
+                : "";
+        return problem(ErrorCode.MALFORMED_REQUEST, "The body could not be read as the expected JSON" + where,
+                request);
+    }
+
+    /**
+     * The problem+json body for a coded error; the application's fallback handler uses it too, for the errors the
+     * web framework raises itself.
+     */
+    public static ProblemDetail problem(ErrorCode code, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
+        problem.setType(URI.create(code.typeUri()));
+        problem.setTitle(code.title());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+}

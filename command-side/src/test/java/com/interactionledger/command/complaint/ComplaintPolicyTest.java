@@ -1,0 +1,543 @@
+package com.interactionledger.command.complaint;
+
+import com.interactionledger.command.complaint.ComplaintScenarios.Scenario;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.complaint.ClockType;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineBreached;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineExtended;
+import com.interactionledger.contracts.complaint.ComplaintInformationReceived;
+import com.interactionledger.contracts.complaint.ComplaintReopened;
+import com.interactionledger.contracts.complaint.ComplaintState;
+import com.interactionledger.contracts.complaint.RegulatoryClock;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static com.interactionledger.command.complaint.ComplaintScenarios.*;
+import static com.interactionledger.contracts.complaint.ClockType.CFPB_FINAL_RESPONSE;
+import static com.interactionledger.contracts.complaint.ClockType.CFPB_RESPONSE;
+import static com.interactionledger.contracts.complaint.ClockType.FCA_FINAL_RESPONSE;
+import static com.interactionledger.contracts.complaint.ClockType.FCA_SUMMARY_RESOLUTION;
+import static com.interactionledger.contracts.complaint.ClockType.NFRA_DECISION;
+
+/**
+ * The regulatory rules of the complaint, each with its stable error code; a refused command appends nothing.
+ * Expected clocks are written out by hand (see {@link ComplaintScenarios} for the working).
+ */
+class ComplaintPolicyTest {
+
+    private AggregateTestFixture<Complaint> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = newFixture();
+    }
+
+    private void expectRefused(List<Object> history, Object command, ErrorCode code) {
+        fixture.given(history)
+                .when(command)
+                .expectException(violation(code))
+                .expectNoEvents();
+    }
+
+    // ---- extensions (EXTENSION_NOT_ALLOWED) ----
+
+    private static final String EXCEPTIONAL = "exceptional circumstances";
+    private static final String ESPECIALLY_COMPLEX = "especially complex case";
+    private static final String DEPUTY = "deputy-general-manager";
+
+    /** China, extended once on receipt day + 3 hours: 30 days, due 2026-12-02. */
+    private List<Object> cnExtendedOnce() {
+        Instant at = Scenario.CN.at(3);
+        return with(inProgress(Scenario.CN),
+                new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXTENSION_REASON, null, at),
+                clocksSet(List.of(CN_30), "extended: " + EXTENSION_REASON, at));
+    }
+
+    private List<Object> cnExtendedTwice() {
+        Instant at = Scenario.CN.at(4);
+        return with(cnExtendedOnce(),
+                new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 2, ESPECIALLY_COMPLEX, DEPUTY, at),
+                clocksSet(List.of(CN_60), "extended: " + ESPECIALLY_COMPLEX, at));
+    }
+
+    /** UK payment services after a holding reply explaining the delay. */
+    private List<Object> ukPaymentsAfterHoldingResponse() {
+        return with(inProgress(Scenario.UK_PAYMENTS), holdingResponseSent(Scenario.UK_PAYMENTS.at(3)));
+    }
+
+    @Test
+    void givenUkGeneral_whenExtended_thenExtensionNotAllowed() {
+        expectRefused(inProgress(Scenario.UK), extend(EXTENSION_REASON, APPROVER, Scenario.UK.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUkGeneralAfterHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+        expectRefused(with(inProgress(Scenario.UK), holdingResponseSent(Scenario.UK.at(3))),
+                extend(EXCEPTIONAL, APPROVER, Scenario.UK.now), ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUs_whenExtended_thenExtensionNotAllowed() {
+        expectRefused(inProgress(Scenario.US), extend(EXTENSION_REASON, APPROVER, Scenario.US.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUsAfterHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+        expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
+                extend(EXTENSION_REASON, APPROVER, Scenario.US.now), ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUkPaymentServicesWithoutHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+        expectRefused(inProgress(Scenario.UK_PAYMENTS), extend(EXCEPTIONAL, APPROVER, Scenario.UK_PAYMENTS.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUkPaymentServicesAfterHoldingResponse_whenExtended_thenThirtyFiveBusinessDays() {
+        Instant now = Scenario.UK_PAYMENTS.now;
+        fixture.given(ukPaymentsAfterHoldingResponse())
+                .when(extend(EXCEPTIONAL, null, now))
+                .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXCEPTIONAL, null, now),
+                        clocksSet(List.of(UK_SUMMARY, UK_PSD_35), "extended: " + EXCEPTIONAL, now));
+    }
+
+    @Test
+    void givenUkEMoneyAfterHoldingResponse_whenExtended_thenThirtyFiveBusinessDays() {
+        Instant now = Scenario.UK_E_MONEY.now;
+        fixture.given(with(inProgress(Scenario.UK_E_MONEY), holdingResponseSent(Scenario.UK_E_MONEY.at(3))))
+                .when(extend(EXCEPTIONAL, null, now))
+                .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXCEPTIONAL, null, now),
+                        clocksSet(List.of(UK_SUMMARY, UK_PSD_35), "extended: " + EXCEPTIONAL, now));
+    }
+
+    @Test
+    void givenUkPaymentServicesAlreadyExtended_whenExtendedAgain_thenExtensionNotAllowed() {
+        Instant at = Scenario.UK_PAYMENTS.at(4);
+        expectRefused(with(ukPaymentsAfterHoldingResponse(),
+                        new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXCEPTIONAL, null, at),
+                        clocksSet(List.of(UK_SUMMARY, UK_PSD_35), "extended: " + EXCEPTIONAL, at)),
+                extend(EXCEPTIONAL, APPROVER, Scenario.UK_PAYMENTS.now), ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUkPaymentServicesAfterHoldingResponse_whenExtendedAfterTheFifteenthBusinessDayEnded_thenExtensionNotAllowed() {
+        // The 15 business days end at 2026-12-15T00:00Z (midnight London, GMT).
+        expectRefused(ukPaymentsAfterHoldingResponse(),
+                extend(EXCEPTIONAL, null, Instant.parse("2026-12-15T00:00:00Z")), ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCn_whenFirstExtension_thenThirtyDaysWithoutApprover() {
+        Instant now = Scenario.CN.now;
+        fixture.given(inProgress(Scenario.CN))
+                .when(extend(EXTENSION_REASON, null, now))
+                .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXTENSION_REASON, null, now),
+                        clocksSet(List.of(CN_30), "extended: " + EXTENSION_REASON, now));
+    }
+
+    @Test
+    void givenCnExtendedOnce_whenSecondExtensionApproved_thenSixtyDaysWithCalendarWarning() {
+        Instant now = Scenario.CN.now;
+        fixture.given(cnExtendedOnce())
+                .when(extend(ESPECIALLY_COMPLEX, DEPUTY, now))
+                .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 2, ESPECIALLY_COMPLEX, DEPUTY, now),
+                        clocksSet(List.of(CN_60), "extended: " + ESPECIALLY_COMPLEX, now));
+    }
+
+    @ParameterizedTest(name = "approvedBy [{0}]")
+    @NullSource
+    @ValueSource(strings = {"", "   "})
+    void givenCnExtendedOnce_whenSecondExtensionWithoutApprover_thenExtensionNotAllowed(String approvedBy) {
+        expectRefused(cnExtendedOnce(), extend(ESPECIALLY_COMPLEX, approvedBy, Scenario.CN.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCnExtendedTwice_whenThirdExtension_thenExtensionNotAllowed() {
+        expectRefused(cnExtendedTwice(), extend(ESPECIALLY_COMPLEX, DEPUTY, Scenario.CN.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCn_whenExtendedAtTheInstantTheFifteenDaysEnd_thenExtensionNotAllowed() {
+        // 2026-11-17 ends at 2026-11-18 00:00 Shanghai = 2026-11-17T16:00Z.
+        expectRefused(inProgress(Scenario.CN), extend(EXTENSION_REASON, null, Instant.parse("2026-11-17T16:00:00Z")),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCn_whenExtendedAfterTheFifteenDaysEnded_thenExtensionNotAllowed() {
+        expectRefused(inProgress(Scenario.CN), extend(EXTENSION_REASON, null, Instant.parse("2026-11-20T03:00:00Z")),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCn_whenExtendedInTheLastSecondOfTheFifteenDays_thenThirtyDays() {
+        Instant lastSecond = Instant.parse("2026-11-17T15:59:59Z");
+        fixture.given(inProgress(Scenario.CN))
+                .when(extend(EXTENSION_REASON, null, lastSecond))
+                .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXTENSION_REASON, null,
+                                lastSecond),
+                        clocksSet(List.of(CN_30), "extended: " + EXTENSION_REASON, lastSecond));
+    }
+
+    @Test
+    void givenCnExtendedOnce_whenSecondExtensionAfterTheThirtyDaysEnded_thenExtensionNotAllowed() {
+        expectRefused(cnExtendedOnce(), extend(ESPECIALLY_COMPLEX, DEPUTY, Instant.parse("2026-12-02T16:00:00Z")),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    // ---- summary resolution (SUMMARY_RESOLUTION_NOT_ALLOWED) ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scenario.class, names = {"US", "CN"})
+    void givenComplaintOutsideTheFca_whenResolvedWithSummaryResolution_thenSummaryResolutionNotAllowed(
+            Scenario scenario) {
+        expectRefused(inProgress(scenario), resolve(true, scenario.now),
+                ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUk_whenResolvedWithSummaryResolutionAtTheEndOfTheThirdBusinessDay_thenSummaryResolutionNotAllowed() {
+        // The window closes at the end of Thursday 2026-11-26 London = 2026-11-27T00:00Z.
+        expectRefused(inProgress(Scenario.UK), resolve(true, Instant.parse("2026-11-27T00:00:00Z")),
+                ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUk_whenResolvedWithSummaryResolutionAWeekLater_thenSummaryResolutionNotAllowed() {
+        expectRefused(received(Scenario.UK), resolve(true, Instant.parse("2026-11-30T10:00:00Z")),
+                ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenUk_whenResolvedWithSummaryResolutionWithinTheWindow_thenResolvedBySummaryResolution() {
+        Instant now = Scenario.UK.now;
+        fixture.given(inProgress(Scenario.UK))
+                .when(resolve(true, now))
+                .expectEvents(resolvedEvent(true, now));
+    }
+
+    @Test
+    void givenUk_whenResolvedWithSummaryResolutionInTheLastSecondOfTheWindow_thenResolvedBySummaryResolution() {
+        Instant lastSecond = Instant.parse("2026-11-26T23:59:59Z");
+        fixture.given(received(Scenario.UK))
+                .when(resolve(true, lastSecond))
+                .expectEvents(resolvedEvent(true, lastSecond));
+    }
+
+    @Test
+    void givenUkPaymentServices_whenResolvedWithSummaryResolutionWithinTheWindow_thenResolvedBySummaryResolution() {
+        Instant now = Scenario.UK_PAYMENTS.now;
+        fixture.given(awaitingCustomer(Scenario.UK_PAYMENTS))
+                .when(resolve(true, now))
+                .expectEvents(resolvedEvent(true, now));
+    }
+
+    @Test
+    void givenUkAfterTheWindow_whenResolvedWithAFinalResponse_thenResolved() {
+        Instant later = Instant.parse("2026-12-10T10:00:00Z");
+        fixture.given(inProgress(Scenario.UK))
+                .when(resolve(false, later))
+                .expectEvents(resolvedEvent(false, later));
+    }
+
+    // ---- the clock watcher: breaches and warnings ----
+
+    /** UK final response: due 2027-01-18, which ends at 2027-01-19T00:00Z. */
+    private static final Instant UK_DUE = Instant.parse("2027-01-19T00:00:00Z");
+
+    @Test
+    void givenUk_whenBreachRecordedBeforeTheDueInstant_thenDeadlineNotReached() {
+        expectRefused(inProgress(Scenario.UK), recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-01-18T23:59:59Z")),
+                ErrorCode.DEADLINE_NOT_REACHED);
+    }
+
+    @Test
+    void givenUk_whenBreachRecordedAtTheDueInstant_thenBreached() {
+        fixture.given(inProgress(Scenario.UK))
+                .when(recordBreach(FCA_FINAL_RESPONSE, UK_DUE))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, UK_DUE));
+    }
+
+    @Test
+    void givenUk_whenBreachRecordedDaysAfterTheDueInstant_thenBreachedWithTheDueInstantAndTheTimeSeen() {
+        Instant seen = Instant.parse("2027-01-25T08:00:00Z");
+        fixture.given(awaitingCustomer(Scenario.UK))
+                .when(recordBreach(FCA_FINAL_RESPONSE, seen))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, seen));
+    }
+
+    @Test
+    void givenUkBreachAlreadyRecorded_whenBreachRecordedAgain_thenDeadlineAlreadyRecorded() {
+        expectRefused(with(inProgress(Scenario.UK),
+                        new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, UK_DUE)),
+                recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-01-20T08:00:00Z")),
+                ErrorCode.DEADLINE_ALREADY_RECORDED);
+    }
+
+    @Test
+    void givenUkWarningRecorded_whenBreachRecordedAtTheDueInstant_thenBreached() {
+        Instant warned = Instant.parse("2027-01-12T09:00:00Z");
+        fixture.given(with(inProgress(Scenario.UK),
+                        new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, warned)))
+                .when(recordBreach(FCA_FINAL_RESPONSE, UK_DUE))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, UK_DUE));
+    }
+
+    @Test
+    void givenUk_whenBreachOfTheSummaryWindowRecorded_thenClockNotRunning() {
+        // The summary window is an opportunity, not an obligation: it cannot be breached.
+        expectRefused(inProgress(Scenario.UK), recordBreach(FCA_SUMMARY_RESOLUTION, Instant.parse("2026-11-30T10:00:00Z")),
+                ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @ParameterizedTest(name = "given{0}_whenBreachOf{1}Recorded_thenClockNotRunning")
+    @CsvSource({
+            "UK,          NFRA_DECISION",
+            "UK,          FCA_PSD_FINAL_RESPONSE",
+            "UK,          CFPB_FINAL_RESPONSE",
+            "UK_PAYMENTS, FCA_FINAL_RESPONSE",
+            "US,          FCA_FINAL_RESPONSE",
+            "US,          NFRA_DECISION",
+            "CN,          CFPB_RESPONSE",
+            "CN,          FCA_FINAL_RESPONSE"})
+    void givenJurisdictionWithoutThatClock_whenBreachRecorded_thenClockNotRunning(Scenario scenario,
+                                                                                  ClockType clock) {
+        expectRefused(inProgress(scenario), recordBreach(clock, Instant.parse("2027-06-01T00:00:00Z")),
+                ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenCnWaitingForTheCustomer_whenBreachRecorded_thenClockNotRunning() {
+        // Long after the original due date: the clock is stopped, so nothing runs out.
+        expectRefused(awaitingCustomer(Scenario.CN), recordBreach(NFRA_DECISION, Instant.parse("2026-12-01T00:00:00Z")),
+                ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenCnRunningAgainAfterWaiting_whenBreachRecordedAtTheOriginalDueInstant_thenDeadlineNotReached() {
+        expectRefused(cnRunningAgain(), recordBreach(NFRA_DECISION, CN_15.dueAt()), ErrorCode.DEADLINE_NOT_REACHED);
+    }
+
+    @Test
+    void givenCnRunningAgainAfterWaiting_whenBreachRecordedAtTheMovedDueInstant_thenBreached() {
+        // Four days waited: due Monday 2026-11-23, which ends at 2026-11-23T16:00Z.
+        Instant movedDue = Instant.parse("2026-11-23T16:00:00Z");
+        fixture.given(cnRunningAgain())
+                .when(recordBreach(NFRA_DECISION, movedDue))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, NFRA_DECISION, movedDue, movedDue));
+    }
+
+    @Test
+    void givenUsAfterHoldingResponse_whenBreachOfTheResponseClockRecorded_thenClockNotRunning() {
+        // The holding reply is the "in progress" response the 15-day clock asks for.
+        expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
+                recordBreach(CFPB_RESPONSE, US_RESPONSE.dueAt()), ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenUsWithoutHoldingResponse_whenBreachOfTheResponseClockRecorded_thenBreached() {
+        // 15 days: 2026-12-08, which ends at 2026-12-09 00:00 New York = 05:00Z.
+        Instant due = Instant.parse("2026-12-09T05:00:00Z");
+        fixture.given(inProgress(Scenario.US))
+                .when(recordBreach(CFPB_RESPONSE, due))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, CFPB_RESPONSE, due, due));
+    }
+
+    @Test
+    void givenUsAfterHoldingResponse_whenBreachOfTheFinalResponseClockRecorded_thenBreached() {
+        // 60 days: 2027-01-22, which ends at 2027-01-23 00:00 New York = 05:00Z.
+        Instant due = Instant.parse("2027-01-23T05:00:00Z");
+        fixture.given(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3)),
+                        new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, CFPB_RESPONSE, US_RESPONSE.dueAt(),
+                                US_RESPONSE.dueAt())))
+                .when(recordBreach(CFPB_FINAL_RESPONSE, due))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, CFPB_FINAL_RESPONSE, due, due));
+    }
+
+    @ParameterizedTest(name = "given{0}_whenBreachRecorded_thenIllegalTransition")
+    @EnumSource(value = ComplaintState.class, names = {"RESOLVED", "CLOSED", "DISPUTED", "REFERRED"})
+    void givenSettledComplaint_whenBreachRecorded_thenIllegalTransition(ComplaintState state) {
+        expectRefused(historyOf(Scenario.UK, state), recordBreach(FCA_FINAL_RESPONSE, UK_DUE),
+                ErrorCode.ILLEGAL_TRANSITION);
+    }
+
+    private List<Object> cnRunningAgain() {
+        Instant now = Scenario.CN.now;
+        return with(awaitingCustomer(Scenario.CN),
+                new ComplaintInformationReceived(COMPLAINT, CUSTOMER, "statement", now),
+                clocksSet(List.of(CN_RUNNING_AGAIN_NOW), CLOCKS_RUNNING_AGAIN, now));
+    }
+
+    private static final Instant A_WEEK_BEFORE = Instant.parse("2027-01-12T09:00:00Z");
+
+    @Test
+    void givenUk_whenWarningRecordedBeforeTheDueInstant_thenDeadlineApproaching() {
+        fixture.given(inProgress(Scenario.UK))
+                .when(recordApproaching(FCA_FINAL_RESPONSE, A_WEEK_BEFORE))
+                .expectEvents(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE,
+                        A_WEEK_BEFORE));
+    }
+
+    @Test
+    void givenUk_whenWarningRecordedInTheLastSecond_thenDeadlineApproaching() {
+        Instant lastSecond = Instant.parse("2027-01-18T23:59:59Z");
+        fixture.given(received(Scenario.UK))
+                .when(recordApproaching(FCA_FINAL_RESPONSE, lastSecond))
+                .expectEvents(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE,
+                        lastSecond));
+    }
+
+    @Test
+    void givenUk_whenWarningRecordedAtTheDueInstant_thenDeadlineNotReached() {
+        expectRefused(inProgress(Scenario.UK), recordApproaching(FCA_FINAL_RESPONSE, UK_DUE),
+                ErrorCode.DEADLINE_NOT_REACHED);
+    }
+
+    @Test
+    void givenUk_whenWarningRecordedAfterTheDueInstant_thenDeadlineNotReached() {
+        expectRefused(inProgress(Scenario.UK),
+                recordApproaching(FCA_FINAL_RESPONSE, Instant.parse("2027-01-20T09:00:00Z")),
+                ErrorCode.DEADLINE_NOT_REACHED);
+    }
+
+    @Test
+    void givenUkWarningAlreadyRecorded_whenWarningRecordedAgain_thenDeadlineAlreadyRecorded() {
+        expectRefused(with(inProgress(Scenario.UK), new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER,
+                        FCA_FINAL_RESPONSE, UK_DUE, A_WEEK_BEFORE)),
+                recordApproaching(FCA_FINAL_RESPONSE, Instant.parse("2027-01-15T09:00:00Z")),
+                ErrorCode.DEADLINE_ALREADY_RECORDED);
+    }
+
+    @Test
+    void givenCnWarnedThenExtended_whenWarningRecorded_thenApproachingForTheNewDueDate() {
+        Instant warnedAt = Scenario.CN.at(3);
+        Instant extendedAt = Scenario.CN.at(4);
+        Instant now = Scenario.CN.now;
+        fixture.given(with(inProgress(Scenario.CN),
+                        new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, NFRA_DECISION, CN_15.dueAt(), warnedAt),
+                        new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXTENSION_REASON, null, extendedAt),
+                        clocksSet(List.of(CN_30), "extended: " + EXTENSION_REASON, extendedAt)))
+                .when(recordApproaching(NFRA_DECISION, now))
+                .expectEvents(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, NFRA_DECISION,
+                        Instant.parse("2026-12-02T16:00:00Z"), now));
+    }
+
+    @Test
+    void givenCnWaitingForTheCustomer_whenWarningRecorded_thenClockNotRunning() {
+        expectRefused(awaitingCustomer(Scenario.CN), recordApproaching(NFRA_DECISION, Scenario.CN.now),
+                ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenUk_whenWarningOfTheSummaryWindowRecorded_thenClockNotRunning() {
+        expectRefused(inProgress(Scenario.UK), recordApproaching(FCA_SUMMARY_RESOLUTION, Scenario.UK.now),
+                ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenUsAfterHoldingResponse_whenWarningOfTheResponseClockRecorded_thenClockNotRunning() {
+        expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
+                recordApproaching(CFPB_RESPONSE, Scenario.US.now), ErrorCode.CLOCK_NOT_RUNNING);
+    }
+
+    @Test
+    void givenClosedComplaint_whenWarningRecorded_thenIllegalTransition() {
+        expectRefused(closed(Scenario.UK), recordApproaching(FCA_FINAL_RESPONSE, A_WEEK_BEFORE),
+                ErrorCode.ILLEGAL_TRANSITION);
+    }
+
+    // ---- reopening: new clocks, new breaches ----
+
+    /*
+     * UK, reopened Monday 2027-02-01 10:00 London. Summary window: Tue 2, Wed 3, Thu 4 February. Final response
+     * 8 weeks later: Monday 2027-03-29; London is on BST from 2027-03-28, so that day ends at 2027-03-29T23:00Z.
+     */
+    private final Instant reopenedAt = Instant.parse("2027-02-01T10:00:00Z");
+    private final Instant oldDue = Instant.parse("2027-01-19T00:00:00Z");
+    private final Instant newDue = Instant.parse("2027-03-29T23:00:00Z");
+    private final List<RegulatoryClock> reopenedClocks = List.of(
+            new RegulatoryClock(FCA_SUMMARY_RESOLUTION, LocalDate.parse("2027-02-04"),
+                    Instant.parse("2027-02-05T00:00:00Z"), false, false,
+                    "DISP 1.5: summary resolution possible until the close of the 3rd business day after receipt,"
+                            + " after receipt on 2027-02-01 (England and Wales business days)"),
+            new RegulatoryClock(FCA_FINAL_RESPONSE, LocalDate.parse("2027-03-29"), newDue, false, true,
+                    "DISP 1.6.2R: final response within 8 weeks of receipt on 2027-02-01"));
+
+    /** Warned, breached, then resolved late. */
+    private List<Object> breachedThenResolved() {
+        return with(inProgress(Scenario.UK),
+                new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, oldDue,
+                        Instant.parse("2027-01-12T09:00:00Z")),
+                new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, oldDue, oldDue),
+                resolvedEvent(false, Instant.parse("2027-01-20T09:00:00Z")));
+    }
+
+    private List<Object> reopened() {
+        return with(breachedThenResolved(),
+                new ComplaintReopened(COMPLAINT, CUSTOMER, REOPEN_REASON, reopenedAt),
+                clocksSet(reopenedClocks, "reopened: " + REOPEN_REASON, reopenedAt));
+    }
+
+    @Test
+    void givenUkBreachedAndResolved_whenReopened_thenClocksRunFromTheReopening() {
+        fixture.given(breachedThenResolved())
+                .when(reopen(reopenedAt))
+                .expectEvents(new ComplaintReopened(COMPLAINT, CUSTOMER, REOPEN_REASON, reopenedAt),
+                        clocksSet(reopenedClocks, "reopened: " + REOPEN_REASON, reopenedAt));
+    }
+
+    @Test
+    void givenUkReopened_whenBreachRecordedBeforeTheNewDueInstant_thenDeadlineNotReached() {
+        // 23:59:59 London time on the due day is still within it.
+        expectRefused(reopened(), recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-03-29T22:59:59Z")),
+                ErrorCode.DEADLINE_NOT_REACHED);
+    }
+
+    @Test
+    void givenUkReopened_whenBreachRecordedAtTheNewDueInstant_thenBreachedAgain() {
+        fixture.given(reopened())
+                .when(recordBreach(FCA_FINAL_RESPONSE, newDue))
+                .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, newDue, newDue));
+    }
+
+    @Test
+    void givenUkReopenedAndBreachedAgain_whenBreachRecordedOnceMore_thenDeadlineAlreadyRecorded() {
+        expectRefused(with(reopened(),
+                        new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, newDue, newDue)),
+                recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-04-01T09:00:00Z")),
+                ErrorCode.DEADLINE_ALREADY_RECORDED);
+    }
+
+    @Test
+    void givenUkReopened_whenWarningRecorded_thenApproachingForTheNewDueInstant() {
+        Instant warning = Instant.parse("2027-03-22T09:00:00Z");
+        fixture.given(reopened())
+                .when(recordApproaching(FCA_FINAL_RESPONSE, warning))
+                .expectEvents(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, newDue,
+                        warning));
+    }
+
+    @Test
+    void givenUkReopened_whenResolvedWithSummaryResolutionWithinTheNewWindow_thenResolvedBySummaryResolution() {
+        Instant within = Instant.parse("2027-02-03T15:00:00Z");
+        fixture.given(reopened())
+                .when(resolve(true, within))
+                .expectEvents(resolvedEvent(true, within));
+    }
+}

@@ -1,0 +1,227 @@
+package com.interactionledger.command.dialogue;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.dialogue.AttachmentRef;
+import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.dialogue.RecordMessage;
+import com.interactionledger.contracts.dialogue.SessionState;
+import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static com.interactionledger.command.dialogue.SessionScenarios.*;
+import static com.interactionledger.contracts.common.ParticipantRole.AGENT;
+import static com.interactionledger.contracts.common.ParticipantRole.BOT;
+
+/**
+ * The named policies of the session, each with its stable error code; a refused command appends nothing.
+ */
+class InteractionSessionPolicyTest {
+
+    private AggregateTestFixture<InteractionSession> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = newFixture();
+    }
+
+    private void expectRefused(List<Object> history, Object command, ErrorCode code) {
+        fixture.given(history)
+                .when(command)
+                .expectException(violation(code))
+                .expectNoEvents();
+    }
+
+    // ---- who may write (AUTHOR_NOT_ALLOWED) ----
+
+    @Test
+    void givenBotHandling_whenAgentWrites_thenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenWithAgent_whenAgentOtherThanTheAssignedOneWrites_thenAuthorNotAllowed() {
+        expectRefused(withAgent(), message(MSG_NEW, AGENT, AGENT_2.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenTransferredToAnotherAgent_whenPreviousAgentWrites_thenAuthorNotAllowed() {
+        expectRefused(with(withAgent(), transferred(AGENT_1, AGENT_2, null)),
+                message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenWithAgent_whenBotWrites_thenAuthorNotAllowed() {
+        expectRefused(withAgent(), message(MSG_NEW, BOT, BOT_ID), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenOnHold_whenAssignedAgentWrites_thenAuthorNotAllowed() {
+        expectRefused(onHold(), message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenBotHandling_whenCustomerMessageNamesAnotherCustomer_thenAuthorNotAllowed() {
+        expectRefused(botHandling(), customerMessage(MSG_NEW, OTHER_CUSTOMER.value()),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @ParameterizedTest(name = "given{1}_when{0}WritesWithoutAuthorId_thenAuthorNotAllowed")
+    @CsvSource({
+            "SUPERVISOR, WITH_AGENT",
+            "BOT,        BOT_HANDLING",
+            "BOT,        QUEUED",
+            "SYSTEM,     BOT_HANDLING",
+            "SYSTEM,     WITH_AGENT",
+            "SYSTEM,     ON_HOLD",
+            "AGENT,      WITH_AGENT"})
+    void givenRoleAllowedToSpeak_whenItWritesWithoutAuthorId_thenAuthorNotAllowed(ParticipantRole role,
+                                                                                  SessionState state) {
+        expectRefused(historyOf(state), message(MSG_NEW, role, null), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @ParameterizedTest(name = "given{2}_when{0}WritesAs{1}_thenRecordedWithThatAuthor")
+    @CsvSource({
+            "BOT,        bot-7,   BOT_HANDLING",
+            "BOT,        bot-7,   QUEUED",
+            "SYSTEM,     ivr,     BOT_HANDLING",
+            "SYSTEM,     ivr,     QUEUED",
+            "SYSTEM,     ivr,     WITH_AGENT",
+            "SYSTEM,     ivr,     ON_HOLD",
+            "AGENT,      agent-1, WITH_AGENT",
+            "SUPERVISOR, sup-1,   WITH_AGENT"})
+    void givenRoleAllowedToSpeak_whenItWritesWithAuthorId_thenMessageRecordedWithThatAuthor(
+            ParticipantRole role, String authorId, SessionState state) {
+        fixture.given(historyOf(state))
+                .when(message(MSG_NEW, role, authorId))
+                .expectEvents(messageRecorded(MSG_NEW, role, authorId));
+    }
+
+    @Test
+    void givenBotHandling_whenCustomerWritesWithoutAuthorId_thenRecordedWithTheSessionCustomerId() {
+        fixture.given(botHandling())
+                .when(customerMessage(MSG_NEW, null))
+                .expectEvents(messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1"));
+    }
+
+    @Test
+    void givenOnHold_whenCustomerWritesWithOwnId_thenRecorded() {
+        fixture.given(onHold())
+                .when(customerMessage(MSG_NEW, "cust-1"))
+                .expectEvents(messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1"));
+    }
+
+    // ---- message ids and content (DUPLICATE_MESSAGE) ----
+
+    @Test
+    void givenBotHandling_whenMessageIdAlreadyRecorded_thenDuplicateMessage() {
+        expectRefused(botHandling(), customerMessage(MSG_1, null), ErrorCode.DUPLICATE_MESSAGE);
+    }
+
+    @Test
+    void givenWithAgent_whenAgentReusesTheBotsMessageId_thenDuplicateMessage() {
+        expectRefused(withAgent(), message(MSG_2, AGENT, AGENT_1.value()), ErrorCode.DUPLICATE_MESSAGE);
+    }
+
+    @Test
+    void givenBotHandling_whenMessageWithAttachmentsWritten_thenAttachmentsRecorded() {
+        List<AttachmentRef> attachments = List.of(
+                new AttachmentRef("docstore://receipts/42", "image/png", "receipt.png"));
+        fixture.given(botHandling())
+                .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null,
+                        "Here is the receipt", "en", attachments, NOW))
+                .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
+                        "cust-1", "Here is the receipt", "en", attachments, NOW));
+    }
+
+    @Test
+    void givenBotHandling_whenMessageWithoutAttachmentList_thenRecordedWithEmptyAttachments() {
+        fixture.given(botHandling())
+                .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null, "Hello", null,
+                        null, NOW))
+                .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
+                        "cust-1", "Hello", null, List.of(), NOW));
+    }
+
+    // ---- intents and sentiments (UNKNOWN_MESSAGE) ----
+
+    @Test
+    void givenBotHandling_whenIntentRefersToUnknownMessage_thenUnknownMessage() {
+        expectRefused(botHandling(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void givenBotHandling_whenSentimentRefersToUnknownMessage_thenUnknownMessage() {
+        expectRefused(botHandling(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void givenClosed_whenIntentRefersToUnknownMessage_thenUnknownMessage() {
+        expectRefused(closed(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void givenContinuedElsewhere_whenSentimentRefersToUnknownMessage_thenUnknownMessage() {
+        expectRefused(continuedElsewhere(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void givenWithAgent_whenIntentRefersToMessageRecordedThere_thenIntentRecorded() {
+        fixture.given(with(withAgent(), messageRecorded(MSG_NEW, AGENT, AGENT_1.value())))
+                .when(recordIntent(MSG_NEW))
+                .expectEvents(intentRecorded(MSG_NEW));
+    }
+
+    @Test
+    void givenWithAgent_whenSentimentRefersToMessageRecordedThere_thenSentimentRecorded() {
+        fixture.given(with(withAgent(), messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1")))
+                .when(recordSentiment(MSG_NEW))
+                .expectEvents(sentimentRecorded(MSG_NEW));
+    }
+
+    @Test
+    void givenAbandoned_whenIntentWithoutMessage_thenSessionLevelIntentRecorded() {
+        fixture.given(abandoned())
+                .when(recordIntent(null))
+                .expectEvents(intentRecorded(null));
+    }
+
+    @Test
+    void givenFreshBotSession_whenSentimentWithoutMessage_thenSessionLevelSentimentRecorded() {
+        fixture.given(started(null))
+                .when(recordSentiment(null))
+                .expectEvents(sentimentRecorded(null));
+    }
+
+    // ---- transfers (SAME_AGENT_TRANSFER) ----
+
+    @Test
+    void givenWithAgent_whenTransferredToTheAssignedAgent_thenSameAgentTransfer() {
+        expectRefused(withAgent(), transferToAgent(AGENT_1), ErrorCode.SAME_AGENT_TRANSFER);
+    }
+
+    @Test
+    void givenOnHold_whenTransferredToTheAssignedAgent_thenSameAgentTransfer() {
+        expectRefused(onHold(), transferToAgent(AGENT_1), ErrorCode.SAME_AGENT_TRANSFER);
+    }
+
+    @Test
+    void givenTransferredToAnotherAgent_whenTransferredToThatAgentAgain_thenSameAgentTransfer() {
+        expectRefused(with(withAgent(), transferred(AGENT_1, AGENT_2, null)), transferToAgent(AGENT_2),
+                ErrorCode.SAME_AGENT_TRANSFER);
+    }
+
+    // ---- surveys (SURVEY_ALREADY_RECORDED) ----
+
+    @Test
+    void givenClosedWithSurveyResponse_whenSurveyAnsweredAgain_thenSurveyAlreadyRecorded() {
+        expectRefused(with(closed(), new SurveyResponseRecorded(SESSION, CUSTOMER, 3, null,
+                null, at(20))), survey(), ErrorCode.SURVEY_ALREADY_RECORDED);
+    }
+}

@@ -1,0 +1,262 @@
+package com.interactionledger.command.dialogue;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.dialogue.AbandonReason;
+import com.interactionledger.contracts.dialogue.AgentAssigned;
+import com.interactionledger.contracts.dialogue.IntentRecorded;
+import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.dialogue.SentimentRecorded;
+import com.interactionledger.contracts.dialogue.SessionAbandoned;
+import com.interactionledger.contracts.dialogue.SessionClosed;
+import com.interactionledger.contracts.dialogue.SessionPutOnHold;
+import com.interactionledger.contracts.dialogue.SessionResolved;
+import com.interactionledger.contracts.dialogue.SessionResumed;
+import com.interactionledger.contracts.dialogue.SessionState;
+import com.interactionledger.contracts.dialogue.SessionTransferred;
+import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
+import com.interactionledger.contracts.dialogue.TransferMode;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static com.interactionledger.command.dialogue.DialogueStep.ABANDON;
+import static com.interactionledger.command.dialogue.DialogueStep.ASSIGN_AGENT;
+import static com.interactionledger.command.dialogue.DialogueStep.CLOSE;
+import static com.interactionledger.command.dialogue.DialogueStep.CONTINUE_ELSEWHERE;
+import static com.interactionledger.command.dialogue.DialogueStep.PUT_ON_HOLD;
+import static com.interactionledger.command.dialogue.DialogueStep.RECORD_INTENT;
+import static com.interactionledger.command.dialogue.DialogueStep.RECORD_MESSAGE;
+import static com.interactionledger.command.dialogue.DialogueStep.RECORD_SENTIMENT;
+import static com.interactionledger.command.dialogue.DialogueStep.RECORD_SURVEY;
+import static com.interactionledger.command.dialogue.DialogueStep.REQUEST_HANDOFF;
+import static com.interactionledger.command.dialogue.DialogueStep.RESOLVE;
+import static com.interactionledger.command.dialogue.DialogueStep.RESUME;
+import static com.interactionledger.command.dialogue.DialogueStep.TRANSFER;
+import static com.interactionledger.command.dialogue.SessionScenarios.*;
+import static com.interactionledger.contracts.dialogue.SessionState.BOT_HANDLING;
+import static com.interactionledger.contracts.dialogue.SessionState.CLOSED;
+import static com.interactionledger.contracts.dialogue.SessionState.ON_HOLD;
+import static com.interactionledger.contracts.dialogue.SessionState.QUEUED;
+import static com.interactionledger.contracts.dialogue.SessionState.RESOLVED;
+import static com.interactionledger.contracts.dialogue.SessionState.WITH_AGENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The transition table of the dialogue, command by command and state by state. The legal transitions are written
+ * out here with the exact event each must produce; every other (step, state) pair must be refused with
+ * {@link ErrorCode#ILLEGAL_TRANSITION} and append nothing. {@link DialogueStep#CONTINUE_ELSEWHERE} is a
+ * StartSession seen from another session and is covered by {@link ContinuationPolicyTest}.
+ */
+class InteractionSessionTransitionTest {
+
+    private static final Set<SessionState> OPEN = EnumSet.of(BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD);
+
+    private AggregateTestFixture<InteractionSession> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = newFixture();
+    }
+
+    /** A legal transition: from a session in {@code from}, {@code command} (of {@code step}) yields {@code event}. */
+    record Transition(String name, SessionState from, DialogueStep step, Object command, Object event) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Transition> legalTransitions() {
+        List<Transition> table = new ArrayList<>();
+        for (SessionState from : OPEN) {
+            table.add(new Transition(
+                    "given" + camel(from) + "_whenCustomerWrites_thenMessageRecordedForSessionCustomer",
+                    from, RECORD_MESSAGE, customerMessage(MSG_NEW, null),
+                    messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, CUSTOMER.value())));
+            table.add(new Transition("given" + camel(from) + "_whenAbandoned_thenAbandonedWithReason",
+                    from, ABANDON, abandon(),
+                    new SessionAbandoned(SESSION, CUSTOMER, AbandonReason.BY_CUSTOMER, NOW)));
+        }
+        for (SessionState from : SessionState.values()) {
+            table.add(new Transition("given" + camel(from) + "_whenIntentRecordedForKnownMessage_thenIntentRecorded",
+                    from, RECORD_INTENT, recordIntent(MSG_1), intentRecorded(MSG_1)));
+            table.add(new Transition(
+                    "given" + camel(from) + "_whenSentimentRecordedForKnownMessage_thenSentimentRecorded",
+                    from, RECORD_SENTIMENT, recordSentiment(MSG_2), sentimentRecorded(MSG_2)));
+        }
+        table.add(new Transition("givenBotHandling_whenHandoffRequested_thenQueuedWithContext",
+                BOT_HANDLING, REQUEST_HANDOFF, requestHandoff(),
+                handoffRequested(LAST_INTENT, LAST_SENTIMENT, HISTORY_MESSAGES)));
+        table.add(new Transition("givenQueued_whenAgentAssigned_thenAgentTakesItFromTheHandoffQueue",
+                QUEUED, ASSIGN_AGENT, assignAgent(AGENT_1),
+                new AgentAssigned(SESSION, CUSTOMER, AGENT_1, QUEUE, NOW)));
+        for (SessionState from : List.of(WITH_AGENT, ON_HOLD)) {
+            table.add(new Transition(
+                    "given" + camel(from) + "_whenTransferredToAnotherAgent_thenTransferredFromAssignedAgent",
+                    from, TRANSFER, transferToAgent(AGENT_2),
+                    new SessionTransferred(SESSION, CUSTOMER, AGENT_1, AGENT_2, null, TransferMode.WARM,
+                            "needs a card specialist", "customer already verified", NOW)));
+            table.add(new Transition(
+                    "given" + camel(from) + "_whenTransferredToQueue_thenTransferredFromAssignedAgentToQueue",
+                    from, TRANSFER, transferToQueue(OTHER_QUEUE),
+                    new SessionTransferred(SESSION, CUSTOMER, AGENT_1, null, OTHER_QUEUE, TransferMode.COLD,
+                            "suspected fraud", null, NOW)));
+        }
+        table.add(new Transition("givenWithAgent_whenPutOnHold_thenOnHoldByAssignedAgent",
+                WITH_AGENT, PUT_ON_HOLD, putOnHold(),
+                new SessionPutOnHold(SESSION, CUSTOMER, AGENT_1, "asking the back office", NOW)));
+        table.add(new Transition("givenOnHold_whenResumed_thenResumedByAssignedAgent",
+                ON_HOLD, RESUME, resume(),
+                new SessionResumed(SESSION, CUSTOMER, AGENT_1, NOW)));
+        table.add(new Transition("givenBotHandling_whenResolved_thenResolvedByBotWithoutAgent",
+                BOT_HANDLING, RESOLVE, resolve(),
+                new SessionResolved(SESSION, CUSTOMER, "card-blocked", true, ParticipantRole.BOT, null, NOW)));
+        table.add(new Transition("givenWithAgent_whenResolved_thenResolvedByAssignedAgent",
+                WITH_AGENT, RESOLVE, resolve(),
+                new SessionResolved(SESSION, CUSTOMER, "card-blocked", true, ParticipantRole.AGENT, AGENT_1, NOW)));
+        table.add(new Transition("givenResolved_whenClosed_thenClosed",
+                RESOLVED, CLOSE, close(),
+                new SessionClosed(SESSION, CUSTOMER, NOW)));
+        table.add(new Transition("givenClosed_whenSurveyAnswered_thenSurveyResponseRecorded",
+                CLOSED, RECORD_SURVEY, survey(),
+                new SurveyResponseRecorded(SESSION, CUSTOMER, 5, 9, "quick and friendly", NOW)));
+        return table;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("legalTransitions")
+    void givenStateAllowingStep_whenCommandSent_thenExactlyTheExpectedEvent(Transition transition) {
+        fixture.given(historyOf(transition.from()))
+                .when(transition.command())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(transition.event());
+    }
+
+    /** Every (step, state) pair that is not in the legal table above, CONTINUE_ELSEWHERE aside. */
+    static Stream<Arguments> illegalTransitions() {
+        Set<StepFrom> legal = legalTransitions().stream()
+                .map(t -> new StepFrom(t.step(), t.from()))
+                .collect(Collectors.toSet());
+        return allPairs()
+                .filter(pair -> !legal.contains(pair))
+                .map(pair -> Arguments.of(Named.of("given" + camel(pair.state()) + "_when" + pair.step().command()
+                        + "_thenIllegalTransition", pair.step()), pair.state()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("illegalTransitions")
+    void givenStateNotAllowingStep_whenCommandSent_thenIllegalTransitionAndNoEvents(DialogueStep step,
+                                                                                     SessionState state) {
+        fixture.given(historyOf(state))
+                .when(commandFor(step))
+                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void dialogueStepTable_allowsExactlyTheLegalTransitionsSpecifiedHere() {
+        Set<StepFrom> specified = legalTransitions().stream()
+                .map(t -> new StepFrom(t.step(), t.from()))
+                .collect(Collectors.toSet());
+        Set<StepFrom> allowedByProduction = allPairs()
+                .filter(pair -> pair.step().allowedFrom(pair.state()))
+                .collect(Collectors.toSet());
+
+        assertEquals(specified, allowedByProduction);
+    }
+
+    // ---- fields the session derives from its history ----
+
+    @Test
+    void givenFreshBotSession_whenHandoffRequested_thenContextHasNoIntentNoSentimentNoMessages() {
+        fixture.given(started(null))
+                .when(requestHandoff())
+                .expectEvents(handoffRequested(null, null, 0));
+    }
+
+    @Test
+    void givenSessionLevelIntentAndSentimentAfterMessageOnes_whenHandoffRequested_thenLatestOnesAreHandedOver() {
+        fixture.given(with(botHandling(),
+                        new IntentRecorded(SESSION, CUSTOMER, null, "lost-card", 0.7, CLASSIFIER, at(5)),
+                        new SentimentRecorded(SESSION, CUSTOMER, null, 0.1, SENTIMENT_MODEL, at(5)),
+                        new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER, CUSTOMER.value(),
+                                "Please hurry", "en", List.of(), at(6))))
+                .when(requestHandoff())
+                .expectEvents(handoffRequested("lost-card", 0.1, 3));
+    }
+
+    @Test
+    void givenStartedWithQueue_whenAgentAssigned_thenAgentTakesItFromTheStartQueue() {
+        fixture.given(started(OTHER_QUEUE))
+                .when(assignAgent(AGENT_2))
+                .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_2, OTHER_QUEUE, NOW));
+    }
+
+    @Test
+    void givenTransferredToQueue_whenAgentAssigned_thenAgentTakesItFromTheNewQueue() {
+        fixture.given(with(withAgent(), transferred(AGENT_1, null, OTHER_QUEUE)))
+                .when(assignAgent(AGENT_2))
+                .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_2, OTHER_QUEUE, NOW));
+    }
+
+    @Test
+    void givenTransferredToAnotherAgent_whenTransferredAgain_thenFromAgentIsTheCurrentAgent() {
+        fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
+                .when(transferToAgent(AGENT_3))
+                .expectEvents(new SessionTransferred(SESSION, CUSTOMER, AGENT_2, AGENT_3, null, TransferMode.WARM,
+                        "needs a card specialist", "customer already verified", NOW));
+    }
+
+    @Test
+    void givenTransferredToAnotherAgent_whenTransferredBackToFirstAgent_thenAccepted() {
+        fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
+                .when(transferToAgent(AGENT_1))
+                .expectEvents(new SessionTransferred(SESSION, CUSTOMER, AGENT_2, AGENT_1, null, TransferMode.WARM,
+                        "needs a card specialist", "customer already verified", NOW));
+    }
+
+    @Test
+    void givenTransferredToAnotherAgent_whenResolved_thenResolvedByTheNewAgent() {
+        fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
+                .when(resolve())
+                .expectEvents(new SessionResolved(SESSION, CUSTOMER, "card-blocked", true, ParticipantRole.AGENT,
+                        AGENT_2, NOW));
+    }
+
+    @Test
+    void givenTransferredToQueue_whenResolved_thenIllegalTransition() {
+        fixture.given(with(onHold(), transferred(AGENT_1, null, OTHER_QUEUE)))
+                .when(resolve())
+                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenResumedFromHold_whenPutOnHoldAgain_thenOnHoldByAssignedAgent() {
+        fixture.given(with(onHold(), new SessionResumed(SESSION, CUSTOMER, AGENT_1, at(7))))
+                .when(putOnHold())
+                .expectEvents(new SessionPutOnHold(SESSION, CUSTOMER, AGENT_1, "asking the back office", NOW));
+    }
+
+    private record StepFrom(DialogueStep step, SessionState state) {
+    }
+
+    private static Stream<StepFrom> allPairs() {
+        return Arrays.stream(DialogueStep.values())
+                .filter(step -> step != CONTINUE_ELSEWHERE)
+                .flatMap(step -> Arrays.stream(SessionState.values()).map(state -> new StepFrom(step, state)));
+    }
+}

@@ -1,0 +1,85 @@
+package com.interactionledger.command.dialogue;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.dialogue.AgentAssigned;
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.dialogue.SocialNetwork;
+import com.interactionledger.contracts.dialogue.StartSession;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.interactionledger.command.dialogue.SessionScenarios.*;
+
+/**
+ * StartSession without a continuation, through the external {@link SessionStarter}: where the new session starts
+ * (with the bot, or waiting in a queue) shows in which command it accepts next.
+ */
+class SessionStarterTest {
+
+    private AggregateTestFixture<InteractionSession> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = newFixture();
+    }
+
+    @Test
+    void givenNoSession_whenStartedWithoutQueue_thenSessionStartedForTheBot() {
+        fixture.givenNoPriorActivity()
+                .when(startSession(null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(SESSION)
+                .expectEvents(new SessionStarted(SESSION, CUSTOMER, Channel.WEB_CHAT, null, "help-center/cards", "en",
+                        null, null, null, null, NOW));
+    }
+
+    @Test
+    void givenNoSession_whenStartedWithQueue_thenSessionStartedWaitingInThatQueue() {
+        fixture.givenNoPriorActivity()
+                .when(startSession(QUEUE))
+                .expectResultMessagePayload(SESSION)
+                .expectEvents(new SessionStarted(SESSION, CUSTOMER, Channel.WEB_CHAT, null, "help-center/cards", "en",
+                        QUEUE, null, null, null, NOW));
+    }
+
+    @Test
+    void givenNoSession_whenStartedOnASocialNetwork_thenNetworkRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(new StartSession(SESSION, CUSTOMER, Channel.SOCIAL, SocialNetwork.WECHAT, "wechat/official",
+                        "zh-CN", null, null, NOW))
+                .expectEvents(new SessionStarted(SESSION, CUSTOMER, Channel.SOCIAL, SocialNetwork.WECHAT,
+                        "wechat/official", "zh-CN", null, null, null, null, NOW));
+    }
+
+    @Test
+    void givenStartedWithoutQueue_whenHandoffRequested_thenTheBotHandsItOver() {
+        fixture.givenCommands(startSession(null))
+                .when(requestHandoff())
+                .expectEvents(handoffRequested(null, null, 0));
+    }
+
+    @Test
+    void givenStartedWithoutQueue_whenAgentAssigned_thenIllegalTransition() {
+        fixture.givenCommands(startSession(null))
+                .when(assignAgent(AGENT_1))
+                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenStartedWithQueue_whenAgentAssigned_thenAgentTakesItFromThatQueue() {
+        fixture.givenCommands(startSession(QUEUE))
+                .when(assignAgent(AGENT_1))
+                .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_1, QUEUE, NOW));
+    }
+
+    @Test
+    void givenStartedWithQueue_whenHandoffRequested_thenIllegalTransition() {
+        fixture.givenCommands(startSession(QUEUE))
+                .when(requestHandoff())
+                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,35 @@
+package com.interactionledger.contracts.common;
+
+/**
+ * Keys of the metadata every stored event carries. They are part of the stored contract: regulators' exports
+ * and later upcasters read them, so they never change once released.
+ */
+public final class LedgerMetadata {
+
+    /** Id of the person or system that issued the command which produced the event. */
+    public static final String ACTOR_ID = "actorId";
+    /** {@link ParticipantRole} name of that actor. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The channel or client the command came through (a {@code Channel} name, or {@code API}). */
+    public static final String CHANNEL = "channel";
+    /** Shared by every message of one business flow; taken from {@code X-Correlation-Id} or minted at the edge. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Identifier of the message (command) that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** Simple name of the command that caused the event (the audit trail groups events by their command). */
+    public static final String COMMAND_TYPE = "commandType";
+    /** The session or complaint the command that caused the event was aimed at. */
+    public static final String COMMAND_TARGET = "commandTarget";
+    /** The data subject the event belongs to; stamped by the append path from {@link CustomerScoped}. */
+    public static final String CUSTOMER_ID = "customerId";
+    /** The client's Idempotency-Key, when one was sent. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** SHA-256 of the request that carried the idempotency key (method, path, actor, canonical body). */
+    public static final String REQUEST_HASH = "requestHash";
+
+    /** Channel value when the client did not say which channel it acts through. */
+    public static final String CHANNEL_API = "API";
+
+    private LedgerMetadata() {
+    }
+}

@@ -1,0 +1,19 @@
+package com.interactionledger.contracts.complaint;
+
+import com.interactionledger.contracts.common.CustomerId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The customer sent the information asked for; stopped clocks run again.
+ */
+@Revision("1")
+public record ComplaintInformationReceived(
+        ComplaintId complaintId,
+        CustomerId customerId,
+        String summary,
+        Instant occurredAt
+) implements ComplaintEvent {
+}

@@ -1,0 +1,19 @@
+package com.interactionledger.contracts.complaint;
+
+import com.interactionledger.contracts.common.CustomerId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The customer disputed the final response.
+ */
+@Revision("1")
+public record ComplaintResolutionDisputed(
+        ComplaintId complaintId,
+        CustomerId customerId,
+        String reason,
+        Instant occurredAt
+) implements ComplaintEvent {
+}

@@ -1,0 +1,19 @@
+package com.interactionledger.contracts.complaint;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * The customer disputes the final response.
+ *
+ * @param expectedVersion optimistic concurrency: the complaint version the caller last saw, or null
+ */
+public record DisputeResolution(
+        @TargetAggregateIdentifier ComplaintId complaintId,
+        @TargetAggregateVersion Long expectedVersion,
+        String reason,
+        Instant occurredAt
+) implements ComplaintCommand {
+}

@@ -1,0 +1,20 @@
+package com.interactionledger.contracts.dialogue;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * Ends an open session without resolution.
+ *
+ * @param expectedVersion optimistic concurrency: the session version the caller last saw (its ETag), or null
+ *                        to apply to whatever the current version is
+ */
+public record AbandonSession(
+        @TargetAggregateIdentifier SessionId sessionId,
+        @TargetAggregateVersion Long expectedVersion,
+        AbandonReason reason,
+        Instant occurredAt
+) implements DialogueCommand {
+}

@@ -1,0 +1,19 @@
+package com.interactionledger.contracts.timeline;
+
+/** The kinds of entry in a timeline, one per dialogue event type. */
+public enum TimelineEntryKind {
+    SESSION_STARTED,
+    CONTINUED_ELSEWHERE,
+    MESSAGE,
+    INTENT,
+    SENTIMENT,
+    HANDOFF,
+    AGENT_ASSIGNED,
+    TRANSFERRED,
+    ON_HOLD,
+    RESUMED,
+    RESOLVED,
+    ABANDONED,
+    CLOSED,
+    SURVEY
+}

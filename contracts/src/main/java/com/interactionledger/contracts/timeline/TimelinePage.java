@@ -1,0 +1,9 @@
+package com.interactionledger.contracts.timeline;
+
+import com.interactionledger.contracts.common.CustomerId;
+
+import java.util.List;
+
+/** A page of a customer's timeline; {@code next} is null on the last page. */
+public record TimelinePage(CustomerId customerId, List<SessionView> sessions, TimelineCursor next) {
+}

@@ -1,0 +1,23 @@
+package com.interactionledger.deploy.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The title and summary of the OpenAPI description the application serves at /v3/api-docs. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI interactionLedgerApi() {
+        return new OpenAPI().info(new Info()
+                .title("Interaction Ledger")
+                .version("0.1.0")
+                .description("Commands append immutable events about a bank's interactions with its customers "
+                        + "(sessions, messages, handoffs, complaints, surveys); reads answer from read models, each "
+                        + "answer with its freshness. Errors are RFC 9457 problem+json with a stable code. Commands "
+                        + "need X-Actor-Id and X-Actor-Role; reads of personal data too, and are recorded on the "
+                        + "audit trail. See the README for the domain, the state tables and the metric definitions."));
+    }
+}

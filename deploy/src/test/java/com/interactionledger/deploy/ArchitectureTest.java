@@ -1,0 +1,96 @@
+package com.interactionledger.deploy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module graph, enforced on the compiled classes of every module: contracts depend on no other module (and on
+ * nothing but Java, Jackson and Axon's annotations/serializer); projections never see the command side; the query
+ * side sees only contracts and projections; nothing depends on deploy.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.interactionledger";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importAll() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        for (String module : new String[]{"contracts", "command", "projections", "query", "replay", "deploy"}) {
+            assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + module)))
+                    .as("classes of module " + module + " on the classpath").isTrue();
+        }
+    }
+
+    @Test
+    void contractsDependOnNoOtherModuleAndOnlyOnJacksonAndAxon() {
+        ArchRule rule = classes().that().resideInAPackage(ROOT + ".contracts..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        ROOT + ".contracts..", "java..", "com.fasterxml.jackson..",
+                        "org.axonframework.serialization..", "org.axonframework.modelling.command..");
+        rule.check(classes);
+    }
+
+    @Test
+    void projectionsNeverSeeTheCommandSide() {
+        noClasses().that().resideInAPackage(ROOT + ".projections..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
+                        ROOT + ".replay..", ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void querySideSeesOnlyContractsAndProjections() {
+        noClasses().that().resideInAPackage(ROOT + ".query..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".replay..",
+                        ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void commandSideSeesOnlyContracts() {
+        noClasses().that().resideInAPackage(ROOT + ".command..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".projections..", ROOT + ".query..",
+                        ROOT + ".replay..", ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void replayToolsSeeOnlyContractsAndProjections() {
+        noClasses().that().resideInAPackage(ROOT + ".replay..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
+                        ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnDeploy() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".deploy..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void everyEventIsARevisionedRecordThatBelongsToACustomer() {
+        classes().that().resideInAPackage(ROOT + ".contracts..")
+                .and().implement(ROOT + ".contracts.dialogue.DialogueEvent")
+                .should().beAnnotatedWith("org.axonframework.serialization.Revision")
+                .andShould().beAssignableTo(Record.class)
+                .andShould().beTopLevelClasses()
+                .check(classes);
+    }
+}

@@ -1,0 +1,151 @@
+package com.interactionledger.deploy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input gets RFC 9457 problem+json with a stable code, writes nothing, and loses nothing already written:
+ * every case below is sent to a session that already has events, and the test checks the session still has
+ * exactly those events, and that nothing was appended to the business record (a command the ledger refused is
+ * itself recorded, on the audit trail: see AuditTrailTest).
+ */
+class BadInputTest extends PostgresLedgerTest {
+
+    private static final String SESSION = "bad-input-session";
+
+    @BeforeEach
+    void sessionWithHistory() {
+        if (eventsOf(SESSION) == 0) {
+            assertThat(http.post("/sessions", json("sessionId", SESSION, "customerId", "bad-input-customer",
+                    "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
+            assertThat(http.as("CUSTOMER", "bad-input-customer").post("/sessions/" + SESSION + "/messages",
+                    json("messageId", "first", "authorRole", "CUSTOMER", "text", "hello")).status()).isEqualTo(200);
+        }
+    }
+
+    static Stream<Arguments> badRequests() {
+        String messages = "/sessions/" + SESSION + "/messages";
+        return Stream.of(
+                Arguments.of("not JSON", messages, "{\"authorRole\": \"CUSTOMER\", \"text\": ", 400, "MALFORMED_REQUEST"),
+                Arguments.of("wrong type", "/sessions/" + SESSION + "/sentiments",
+                        json("score", "very bad", "model", Map.of("name", "m", "version", "1")), 400, "MALFORMED_REQUEST"),
+                Arguments.of("unknown enum value", messages, json("authorRole", "ROBOT", "text", "hi"), 400, "MALFORMED_REQUEST"),
+                Arguments.of("unknown field", messages, json("authorRole", "CUSTOMER", "text", "hi", "txet", "x"), 400, "MALFORMED_REQUEST"),
+                Arguments.of("blank text", messages, json("authorRole", "CUSTOMER", "text", " "), 400, "VALIDATION_FAILED"),
+                Arguments.of("text too long", messages, json("authorRole", "CUSTOMER", "text", "x".repeat(20001)), 400, "VALIDATION_FAILED"),
+                Arguments.of("sentiment out of range", "/sessions/" + SESSION + "/sentiments",
+                        json("score", 1.5, "model", Map.of("name", "m", "version", "1")), 400, "VALIDATION_FAILED"),
+                Arguments.of("confidence out of range", "/sessions/" + SESSION + "/intents",
+                        json("label", "x", "confidence", -0.1, "classifier", Map.of("name", "c", "version", "1")), 400, "VALIDATION_FAILED"),
+                Arguments.of("csat out of range", "/sessions/" + SESSION + "/survey", json("csat", 6), 400, "VALIDATION_FAILED"),
+                Arguments.of("nps out of range", "/sessions/" + SESSION + "/survey", json("nps", -1), 400, "VALIDATION_FAILED"),
+                Arguments.of("empty survey", "/sessions/" + SESSION + "/survey", json("comment", "no scores"), 400, "VALIDATION_FAILED"),
+                Arguments.of("two transfer targets", "/sessions/" + SESSION + "/transfers",
+                        json("toAgentId", "a2", "toQueue", "q", "mode", "COLD", "reason", "r"), 400, "VALIDATION_FAILED"),
+                Arguments.of("warm transfer without note", "/sessions/" + SESSION + "/transfers",
+                        json("toAgentId", "a2", "mode", "WARM", "reason", "r"), 400, "VALIDATION_FAILED"),
+                Arguments.of("malformed id in body", messages, json("messageId", "bad id!", "authorRole", "CUSTOMER", "text", "hi"), 400, "VALIDATION_FAILED"),
+                Arguments.of("malformed id in path", "/sessions/bad%20id/messages", json("authorRole", "CUSTOMER", "text", "hi"), 400, "INVALID_IDENTIFIER"),
+                Arguments.of("unknown session", "/sessions/no-such-session/messages", json("authorRole", "CUSTOMER", "text", "hi"), 404, "SESSION_NOT_FOUND"),
+                Arguments.of("illegal transition", "/sessions/" + SESSION + "/closure", null, 409, "ILLEGAL_TRANSITION"),
+                Arguments.of("agent speaking before assignment", messages,
+                        json("authorRole", "AGENT", "authorId", "agent-1", "text", "hi"), 409, "AUTHOR_NOT_ALLOWED"),
+                Arguments.of("duplicate message id", messages, json("messageId", "first", "authorRole", "CUSTOMER", "text", "again"), 409, "DUPLICATE_MESSAGE"),
+                Arguments.of("intent on unknown message", "/sessions/" + SESSION + "/intents",
+                        json("messageId", "nope", "label", "x", "confidence", 0.5, "classifier", Map.of("name", "c", "version", "1")), 409, "UNKNOWN_MESSAGE"),
+                Arguments.of("new session with an existing id", "/sessions",
+                        json("sessionId", SESSION, "customerId", "bad-input-customer", "channel", "PHONE", "entryPoint", "x"), 409, "SESSION_ALREADY_EXISTS"),
+                Arguments.of("continuation of another customer's session", "/sessions",
+                        json("customerId", "someone-else", "channel", "PHONE", "entryPoint", "x",
+                                "continuation", Map.of("previousSessionId", SESSION, "contextSummary", "s")), 409, "CONTINUATION_REFUSED"),
+                Arguments.of("continuation on the same channel", "/sessions",
+                        json("customerId", "bad-input-customer", "channel", "WEB_CHAT", "entryPoint", "x",
+                                "continuation", Map.of("previousSessionId", SESSION, "contextSummary", "s")), 409, "CONTINUATION_REFUSED"),
+                Arguments.of("continuation of an unknown session", "/sessions",
+                        json("customerId", "bad-input-customer", "channel", "PHONE", "entryPoint", "x",
+                                "continuation", Map.of("previousSessionId", "ghost", "contextSummary", "s")), 404, "SESSION_NOT_FOUND"),
+                Arguments.of("social channel without network", "/sessions",
+                        json("customerId", "bad-input-customer", "channel", "SOCIAL", "entryPoint", "x"), 400, "VALIDATION_FAILED"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {3} {4}")
+    @MethodSource("badRequests")
+    void refusedWithProblemJsonAndNothingWritten(String description, String path, String body, int status,
+                                                 String code) {
+        long before = businessEvents();
+        LedgerHttp.Response response = http.post(path, body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:interaction-ledger:problem:"
+                + code.toLowerCase().replace('_', '-'));
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertThat(response.json().path("detail").asText()).isNotBlank();
+        assertThat(businessEvents()).as("events of sessions and complaints").isEqualTo(before);
+        assertThat(eventTypesOf(SESSION)).containsExactly("SessionStarted", "MessageRecorded");
+    }
+
+    @Test
+    void validationReportsEveryInvalidFieldAtOnce() {
+        LedgerHttp.Response response = http.post("/sessions", json("customerId", "not valid!", "channel", "PHONE",
+                "entryPoint", "", "language", "english please"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().path("errors")).extracting(error -> error.path("field").asText())
+                .containsExactlyInAnyOrder("customerId", "entryPoint", "language");
+    }
+
+    @Test
+    void commandsWithoutAnActorAreRefused() {
+        long before = businessEvents();
+        LedgerHttp.Response noRole = new LedgerHttp(port).with("X-Actor-Role", "").post("/sessions/" + SESSION
+                + "/messages", json("authorRole", "CUSTOMER", "text", "hi"));
+        assertThat(noRole.status()).isEqualTo(400);
+        assertThat(noRole.code()).isEqualTo("MISSING_HEADER");
+        LedgerHttp.Response badRole = http.with("X-Actor-Role", "KING").post("/sessions/" + SESSION + "/messages",
+                json("authorRole", "CUSTOMER", "text", "hi"));
+        assertThat(badRole.code()).isEqualTo("MISSING_HEADER");
+        LedgerHttp.Response badVersion = http.with("If-Match", "yesterday").post("/sessions/" + SESSION
+                + "/messages", json("authorRole", "CUSTOMER", "text", "hi"));
+        assertThat(badVersion.code()).isEqualTo("MISSING_HEADER");
+        assertThat(businessEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void staleIfMatchIsAConflictAndWritesNothing() {
+        long before = eventsOf(SESSION);
+        LedgerHttp.Response stale = http.with("If-Match", "\"0\"").post("/sessions/" + SESSION + "/messages",
+                json("authorRole", "CUSTOMER", "text", "written against version 0"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("CONCURRENT_MODIFICATION");
+        assertThat(eventsOf(SESSION)).isEqualTo(before);
+    }
+
+    @Test
+    void frameworkErrorsAreProblemJsonWithCodesToo() {
+        LedgerHttp.Response unknownRoute = http.get("/no/such/route");
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.code()).isEqualTo("NOT_FOUND");
+        LedgerHttp.Response wrongMethod = http.method("DELETE", "/sessions/" + SESSION);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        LedgerHttp.Response badQuery = http.get("/customers/bad-input-customer/timeline?limit=1000");
+        assertThat(badQuery.status()).isEqualTo(400);
+        assertThat(badQuery.code()).isEqualTo("INVALID_PARAMETER");
+        LedgerHttp.Response badCursor = http.get("/customers/bad-input-customer/timeline?cursor=not-a-cursor");
+        assertThat(badCursor.status()).isEqualTo(400);
+        LedgerHttp.Response unknownSession = http.get("/sessions/never-seen");
+        assertThat(unknownSession.status()).isEqualTo(404);
+        assertThat(unknownSession.code()).isEqualTo("SESSION_NOT_FOUND");
+    }
+}

@@ -1,0 +1,64 @@
+package com.interactionledger.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The newcomer's path: the all-in-one application with its defaults (H2 file database, no Kafka) and demo data
+ * serves a timeline at once, and a restart on the same data directory keeps everything (and adds no demo twice).
+ */
+class EmbeddedDefaultSmokeTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsOnH2WithDemoDataAndServesATimeline() {
+        JsonNode firstRun;
+        try (ConfigurableApplicationContext app = start()) {
+            LedgerHttp http = new LedgerHttp(port(app));
+            firstRun = awaitDemoTimeline(http);
+            assertThat(firstRun.path("sessions").get(0).path("entries").size()).isGreaterThan(2);
+            assertThat(http.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+        }
+        assertThat(Files.exists(dataDir.resolve("ledger.mv.db"))).as("H2 file under the data directory").isTrue();
+
+        try (ConfigurableApplicationContext app = start()) {
+            LedgerHttp http = new LedgerHttp(port(app));
+            assertThat(awaitDemoTimeline(http)).as("the same timeline after a restart").isEqualTo(firstRun);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        InteractionLedgerApplication.offline();
+        return SpringApplication.run(InteractionLedgerApplication.class,
+                "--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.demo.enabled=true",
+                "--ledger.demo.customers=3");
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static JsonNode awaitDemoTimeline(LedgerHttp http) {
+        JsonNode[] page = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            LedgerHttp.Response response = http.get("/customers/demo-customer-001/timeline");
+            page[0] = response.status() == 200 ? response.data() : null;
+            return page[0] != null && page[0].path("sessions").size() > 0
+                    && page[0].path("sessions").findValues("state").stream()
+                    .noneMatch(state -> state.asText().equals("BOT_HANDLING"));
+        });
+        return page[0];
+    }
+}

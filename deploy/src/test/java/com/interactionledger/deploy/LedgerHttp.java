@@ -1,0 +1,122 @@
+package com.interactionledger.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A plain HTTP client for the tests: real requests over the loopback, JSON in and out. Commands are sent as an
+ * actor (the X-Actor-* headers every command needs); extra headers go through {@link #with(String, String)}.
+ */
+final class LedgerHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final Map<String, String> headers;
+
+    LedgerHttp(int port) {
+        this("http://127.0.0.1:" + port, Map.of("X-Actor-Id", "test-agent-desktop", "X-Actor-Role", "AGENT"));
+    }
+
+    private LedgerHttp(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same client with one more header on every request. */
+    LedgerHttp with(String header, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new LedgerHttp(base, more);
+    }
+
+    /** The same client acting as another actor. */
+    LedgerHttp as(String role, String actorId) {
+        return with("X-Actor-Role", role).with("X-Actor-Id", actorId);
+    }
+
+    record Response(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + raw.body(), e);
+            }
+        }
+
+        /** The data of a read-model answer ({@code {"data": ..., "freshness": ...}}). */
+        JsonNode data() {
+            return json().path("data");
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The stable error code of a problem+json answer. */
+        String code() {
+            return json().path("code").asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    Response post(String path, String json) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Builds a JSON object from alternating keys and values (values may be nested maps, lists or null). */
+    static String json(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole application (command side, projections, query side) on a real PostgreSQL database of its own,
+ * reached over real HTTP. Test classes extending this share one application context; each test uses its own
+ * customer and session ids, so assertions count only their own events. The edge's clock is a {@link TestClock}.
+ */
+@SpringBootTest(classes = InteractionLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
+@Import(PostgresLedgerTest.TestClockConfiguration.class)
+abstract class PostgresLedgerTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        TestClock clock() {
+            return new TestClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    LedgerHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new LedgerHttp(port);
+    }
+
+    /** Events stored for a session, straight from the event table. */
+    long eventsOf(String sessionId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                sessionId);
+    }
+
+    List<String> eventTypesOf(String sessionId) {
+        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " ORDER BY sequencenumber", String.class, sessionId).stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    /**
+     * Events of sessions and complaints: the business record. (A refused command leaves a CommandRefused record
+     * and a read of personal data a PersonalDataRead: the audit trail, not the business record.)
+     */
+    long businessEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE type IN ('InteractionSession',"
+                + " 'Complaint')", Long.class);
+    }
+
+    /** Waits until the timeline has applied the session's latest event (projections are asynchronous). */
+    void awaitTimelineVersion(String sessionId, long version) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Long> versions = jdbc.queryForList("SELECT version FROM timeline_session WHERE session_id = ?",
+                    Long.class, sessionId);
+            return !versions.isEmpty() && versions.get(0) >= version;
+        });
+    }
+}

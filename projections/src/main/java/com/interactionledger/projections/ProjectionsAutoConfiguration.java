@@ -1,0 +1,84 @@
+package com.interactionledger.projections;
+
+import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.projections.risk.RiskRules;
+import com.interactionledger.projections.support.Pseudonyms;
+import com.interactionledger.projections.support.SavepointPerEventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.MetaDataSequencingPolicy;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import com.interactionledger.projections.schema.ReadModelSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/**
+ * The read models, switched on by being on the classpath. The serializers are declared here too (the same
+ * definitions as on the command side, from the contracts module) because a query-side service reads the events
+ * without the command side being present; where both are, whichever comes first is used, and they are equal.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@ComponentScan(basePackageClasses = ProjectionsAutoConfiguration.class)
+@PropertySource(value = "classpath:projections.properties", encoding = "UTF-8")
+@EnableConfigurationProperties(RiskRules.class)
+public class ProjectionsAutoConfiguration {
+
+    /**
+     * One customer's events go to one segment, in ledger order: for read models whose rules span sessions and
+     * complaints of a customer. The append path stamps {@code customerId} on every event.
+     */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> customerSequencingPolicy() {
+        return MetaDataSequencingPolicy.builder().metaDataKey(LedgerMetadata.CUSTOMER_ID).build();
+    }
+
+    /** Every event handler of every read model runs in its own savepoint (see {@link SavepointPerEventHandler}). */
+    @Bean
+    public SavepointPerEventHandler savepointPerEventHandler(PlatformTransactionManager transactions) {
+        return new SavepointPerEventHandler(transactions);
+    }
+
+    /** Pseudonymous customer keys for analysts' views; set the secret in production (README, "For analysts"). */
+    @Bean
+    public Pseudonyms pseudonyms(@Value("${ledger.analytics.pseudonym-key}") String secret) {
+        return new Pseudonyms(secret);
+    }
+
+    /** All events one command caused go to one segment, in ledger order (the audit trail groups them). */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> commandSequencingPolicy() {
+        return MetaDataSequencingPolicy.builder().metaDataKey(LedgerMetadata.CAUSATION_ID).build();
+    }
+
+    @Bean(initMethod = "migrate")
+    public ReadModelSchema readModelSchema(DataSource dataSource) {
+        return new ReadModelSchema(dataSource);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+    public Serializer eventSerializer() {
+        return LedgerSerialization.eventSerializer();
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
+    public Serializer serializer() {
+        return LedgerSerialization.generalSerializer();
+    }
+}

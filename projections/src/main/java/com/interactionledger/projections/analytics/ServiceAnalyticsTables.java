@@ -1,0 +1,154 @@
+package com.interactionledger.projections.analytics;
+
+import com.interactionledger.contracts.analytics.AnalyticsFilter;
+import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.dialogue.Channel;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.interactionledger.projections.support.VersionedRows.utc;
+
+/** The SQL of the service-analytics read model, in one place. */
+@Component
+public class ServiceAnalyticsTables {
+
+    private static final String COLUMNS = "session_id, channel, started_at, started_in_queue, continued_from_other,"
+            + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
+            + " first_agent_reply_after_handoff_at, first_assigned_at, current_agent, handling_agent,"
+            + " queue_entered_at, queue_millis, transfers, outcome, resolved_by, first_contact_resolution, ended_at,"
+            + " continued_elsewhere, closed_at, csat, nps, version";
+
+    private final JdbcTemplate jdbc;
+
+    public ServiceAnalyticsTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(SessionFacts facts) {
+        jdbc.update("INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values(facts).toArray());
+    }
+
+    /** Writes the facts back, unless a later event was applied already. */
+    void update(SessionFacts facts) {
+        List<Object> values = values(facts);
+        Object sessionId = values.remove(0);
+        values.add(sessionId);
+        values.add(facts.version);
+        jdbc.update("UPDATE analytics_session SET " + COLUMNS.substring("session_id, ".length()).replace(",", " = ?,")
+                + " = ? WHERE session_id = ? AND version < ?", values.toArray());
+    }
+
+    Optional<SessionFacts> load(String sessionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM analytics_session WHERE session_id = ?",
+                ServiceAnalyticsTables::facts, sessionId).stream().findFirst();
+    }
+
+    /** The sessions the filter selects; the segment and continuation conditions mirror {@link SessionFacts}. */
+    List<SessionFacts> selected(AnalyticsFilter filter) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        condition(where, args, "started_at >= ?", filter.startedFrom() == null ? null : utc(filter.startedFrom()));
+        condition(where, args, "started_at < ?", filter.startedTo() == null ? null : utc(filter.startedTo()));
+        condition(where, args, "channel = ?", filter.channel() == null ? null : filter.channel().name());
+        condition(where, args, "handling_agent = ?", filter.agent());
+        condition(where, args, "first_queue = ?", filter.queue());
+        condition(where, args, "first_intent = ?", filter.intent());
+        condition(where, args, "continued_from_other = ?", filter.continued());
+        if (filter.segment() != null) {
+            where.append(switch (filter.segment()) {
+                case HUMAN_ONLY -> " AND started_in_queue";
+                case BOT_ONLY -> " AND NOT started_in_queue AND handoff_at IS NULL";
+                case BOT_TO_HUMAN -> " AND NOT started_in_queue AND handoff_at IS NOT NULL";
+            });
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM analytics_session WHERE " + where + " ORDER BY session_id",
+                ServiceAnalyticsTables::facts, args.toArray());
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            args.add(value);
+        }
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM analytics_session");
+    }
+
+    private static List<Object> values(SessionFacts f) {
+        List<Object> values = new ArrayList<>();
+        values.add(f.sessionId);
+        values.add(f.channel.name());
+        values.add(utc(f.startedAt));
+        values.add(f.startedInQueue);
+        values.add(f.continuedFromOther);
+        values.add(f.firstQueue);
+        values.add(f.firstIntent);
+        values.add(utc(f.firstCustomerMessageAt));
+        values.add(utc(f.firstReplyAt));
+        values.add(utc(f.handoffAt));
+        values.add(utc(f.firstAgentReplyAfterHandoffAt));
+        values.add(utc(f.firstAssignedAt));
+        values.add(f.currentAgent);
+        values.add(f.handlingAgent);
+        values.add(utc(f.queueEnteredAt));
+        values.add(f.queueMillis);
+        values.add(f.transfers);
+        values.add(f.outcome.name());
+        values.add(f.resolvedBy == null ? null : f.resolvedBy.name());
+        values.add(f.firstContactResolution);
+        values.add(utc(f.endedAt));
+        values.add(f.continuedElsewhere);
+        values.add(utc(f.closedAt));
+        values.add(f.csat);
+        values.add(f.nps);
+        values.add(f.version);
+        return values;
+    }
+
+    private static SessionFacts facts(ResultSet rs, int row) throws SQLException {
+        SessionFacts f = new SessionFacts();
+        f.sessionId = rs.getString("session_id");
+        f.channel = Channel.valueOf(rs.getString("channel"));
+        f.startedAt = instant(rs, "started_at");
+        f.startedInQueue = rs.getBoolean("started_in_queue");
+        f.continuedFromOther = rs.getBoolean("continued_from_other");
+        f.firstQueue = rs.getString("first_queue");
+        f.firstIntent = rs.getString("first_intent");
+        f.firstCustomerMessageAt = instant(rs, "first_customer_message_at");
+        f.firstReplyAt = instant(rs, "first_reply_at");
+        f.handoffAt = instant(rs, "handoff_at");
+        f.firstAgentReplyAfterHandoffAt = instant(rs, "first_agent_reply_after_handoff_at");
+        f.firstAssignedAt = instant(rs, "first_assigned_at");
+        f.currentAgent = rs.getString("current_agent");
+        f.handlingAgent = rs.getString("handling_agent");
+        f.queueEnteredAt = instant(rs, "queue_entered_at");
+        f.queueMillis = rs.getLong("queue_millis");
+        f.transfers = rs.getInt("transfers");
+        f.outcome = SessionFacts.Outcome.valueOf(rs.getString("outcome"));
+        f.resolvedBy = rs.getString("resolved_by") == null ? null : ParticipantRole.valueOf(rs.getString("resolved_by"));
+        f.firstContactResolution = rs.getObject("first_contact_resolution", Boolean.class);
+        f.endedAt = instant(rs, "ended_at");
+        f.continuedElsewhere = rs.getBoolean("continued_elsewhere");
+        f.closedAt = instant(rs, "closed_at");
+        f.csat = rs.getObject("csat", Integer.class);
+        f.nps = rs.getObject("nps", Integer.class);
+        f.version = rs.getLong("version");
+        return f;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

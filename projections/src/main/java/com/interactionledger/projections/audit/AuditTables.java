@@ -1,0 +1,153 @@
+package com.interactionledger.projections.audit;
+
+import com.interactionledger.contracts.audit.AuditOutcome;
+import com.interactionledger.contracts.audit.CommandAuditView;
+import com.interactionledger.contracts.audit.FindAuditRecords;
+import com.interactionledger.contracts.audit.PersonalDataRead;
+import com.interactionledger.contracts.audit.ReadAuditView;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.LedgerMetadata;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.interactionledger.projections.support.VersionedRows.utc;
+
+/** The SQL of the audit trail, in one place. */
+@Component
+public class AuditTables {
+
+    private final JdbcTemplate jdbc;
+
+    public AuditTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The first record of a command makes its row; later events of the same command only add themselves. */
+    void recordCommand(String commandId, String commandType, String targetId, String customerId, MetaData metaData,
+                       AuditOutcome outcome, String errorCode, String detail, Instant recordedAt, long position) {
+        jdbc.update("""
+                INSERT INTO audit_command (command_id, command_type, target_id, customer_id, actor_id, actor_role,
+                    channel, correlation_id, outcome, error_code, detail, recorded_at, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                commandId, commandType, targetId, customerId, text(metaData, LedgerMetadata.ACTOR_ID),
+                text(metaData, LedgerMetadata.ACTOR_ROLE), text(metaData, LedgerMetadata.CHANNEL),
+                text(metaData, LedgerMetadata.CORRELATION_ID), outcome.name(), errorCode, detail, utc(recordedAt),
+                position);
+    }
+
+    void recordCommandEvent(String commandId, String eventId, long position) {
+        jdbc.update("INSERT INTO audit_command_event (event_id, command_id, position) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", eventId, commandId, position);
+    }
+
+    void recordRead(String eventId, String actorId, String actorRole, PersonalDataRead read, Instant readAt,
+                    long position) {
+        jdbc.update("INSERT INTO audit_read (event_id, actor_id, actor_role, customer_id, endpoint, resource_type,"
+                        + " resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                eventId, actorId, actorRole, read.customerId().value(), read.endpoint(), read.resourceType(),
+                read.resourceId(), utc(readAt), position);
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM audit_command_event");
+        jdbc.update("DELETE FROM audit_command");
+        jdbc.update("DELETE FROM audit_read");
+    }
+
+    // ---- reads ----
+
+    List<CommandAuditView> commands(FindAuditRecords query, int fetch) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(query, args, "recorded_at");
+        if (query.outcome() != null) {
+            where.append(" AND outcome = ?");
+            args.add(query.outcome().name());
+        }
+        args.add(fetch);
+        List<CommandAuditView> rows = jdbc.query("SELECT * FROM audit_command WHERE " + where
+                + " ORDER BY position DESC LIMIT ?", (rs, row) -> new CommandAuditView(
+                rs.getString("command_id"), rs.getString("command_type"), rs.getString("target_id"),
+                rs.getString("customer_id") == null ? null : new CustomerId(rs.getString("customer_id")),
+                rs.getString("actor_id"), rs.getString("actor_role"), rs.getString("channel"),
+                rs.getString("correlation_id"), AuditOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("error_code") == null ? null : ErrorCode.valueOf(rs.getString("error_code")),
+                rs.getString("detail"), List.of(), instant(rs, "recorded_at"), rs.getLong("position")),
+                args.toArray());
+        return withEvents(rows);
+    }
+
+    List<ReadAuditView> reads(FindAuditRecords query, int fetch) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(query, args, "read_at");
+        args.add(fetch);
+        return jdbc.query("SELECT * FROM audit_read WHERE " + where + " ORDER BY position DESC LIMIT ?",
+                (rs, row) -> new ReadAuditView(rs.getString("event_id"), rs.getString("actor_id"),
+                        rs.getString("actor_role"), new CustomerId(rs.getString("customer_id")),
+                        rs.getString("endpoint"), rs.getString("resource_type"), rs.getString("resource_id"),
+                        instant(rs, "read_at"), rs.getLong("position")),
+                args.toArray());
+    }
+
+    private static StringBuilder where(FindAuditRecords query, List<Object> args, String timeColumn) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (query.actorId() != null) {
+            where.append(" AND actor_id = ?");
+            args.add(query.actorId());
+        }
+        if (query.customerId() != null) {
+            where.append(" AND customer_id = ?");
+            args.add(query.customerId().value());
+        }
+        if (query.from() != null) {
+            where.append(" AND ").append(timeColumn).append(" >= ?");
+            args.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND ").append(timeColumn).append(" < ?");
+            args.add(utc(query.to()));
+        }
+        if (query.after() != null) {
+            where.append(" AND position < ?");
+            args.add(query.after());
+        }
+        return where;
+    }
+
+    private List<CommandAuditView> withEvents(List<CommandAuditView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<String>> events = new HashMap<>();
+        jdbc.query("SELECT command_id, event_id FROM audit_command_event WHERE command_id IN ("
+                        + String.join(", ", Collections.nCopies(rows.size(), "?")) + ") ORDER BY position",
+                (ResultSet rs) -> {
+                    events.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));
+                }, rows.stream().map(CommandAuditView::commandId).toArray());
+        return rows.stream().map(row -> new CommandAuditView(row.commandId(), row.commandType(), row.targetId(),
+                row.customerId(), row.actorId(), row.actorRole(), row.channel(), row.correlationId(), row.outcome(),
+                row.errorCode(), row.detail(), List.copyOf(events.getOrDefault(row.commandId(), List.of())),
+                row.recordedAt(), row.position())).toList();
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

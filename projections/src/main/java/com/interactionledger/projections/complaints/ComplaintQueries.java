@@ -1,0 +1,82 @@
+package com.interactionledger.projections.complaints;
+
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.complaint.ChannelComplaintRate;
+import com.interactionledger.contracts.complaint.ComplaintCursor;
+import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.contracts.complaint.ComplaintPage;
+import com.interactionledger.contracts.complaint.ComplaintStatistics;
+import com.interactionledger.contracts.complaint.ComplaintView;
+import com.interactionledger.contracts.complaint.CountComplaints;
+import com.interactionledger.contracts.complaint.CountComplaintsPerSessions;
+import com.interactionledger.contracts.complaint.FindComplaint;
+import com.interactionledger.contracts.complaint.FindRepeatComplainants;
+import com.interactionledger.contracts.complaint.ListComplaints;
+import com.interactionledger.contracts.complaint.RepeatComplainant;
+import com.interactionledger.projections.support.Pseudonyms;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the complaint queries from the complaint read model. */
+@Component
+class ComplaintQueries {
+
+    private final ComplaintTables tables;
+    private final Pseudonyms pseudonyms;
+
+    ComplaintQueries(ComplaintTables tables, Pseudonyms pseudonyms) {
+        this.tables = tables;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @QueryHandler
+    Optional<ComplaintView> handle(FindComplaint query) {
+        return tables.find(query.complaintId(), query.at());
+    }
+
+    @QueryHandler
+    ComplaintPage handle(ListComplaints query) {
+        if (query.limit() < 1 || query.limit() > ListComplaints.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + ListComplaints.MAX_LIMIT);
+        }
+        List<ComplaintView> fetched = tables.list(query, query.limit() + 1);
+        boolean more = fetched.size() > query.limit();
+        List<ComplaintView> page = tables.withClocks(more ? fetched.subList(0, query.limit()) : fetched, query.at());
+        ComplaintView last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new ComplaintPage(page, more ? new ComplaintCursor(last.receivedAt(), last.complaintId()) : null);
+    }
+
+    @QueryHandler
+    ComplaintStatistics handle(CountComplaints query) {
+        List<ComplaintTables.FigureRow> rows = tables.figureRows(query.filter());
+        return new ComplaintStatistics(FigureCalculator.figures(FigureCalculator.ALL, rows),
+                query.groupBy() == null ? List.of() : FigureCalculator.byGroup(rows, query.groupBy()));
+    }
+
+    @QueryHandler
+    List<RepeatComplainant> handle(FindRepeatComplainants query) {
+        Instant from = query.at().minus(Duration.ofDays(query.days()));
+        List<RepeatComplainant> repeat = new ArrayList<>();
+        tables.complaintsByCustomer(from, query.at(), query.minimum()).forEach((customer, complaints) ->
+                repeat.add(new RepeatComplainant(pseudonyms.keyOf(new CustomerId(customer)), complaints.size(),
+                        (Instant) complaints.get(0)[1], (Instant) complaints.get(complaints.size() - 1)[1],
+                        complaints.stream().map(complaint -> new ComplaintId((String) complaint[0])).toList())));
+        repeat.sort(java.util.Comparator.comparing(RepeatComplainant::customerKey));
+        return repeat;
+    }
+
+    @QueryHandler
+    List<ChannelComplaintRate> handle(CountComplaintsPerSessions query) {
+        List<ChannelComplaintRate> rates = new ArrayList<>();
+        tables.sessionsAndComplaintsByChannel(query.from(), query.to()).forEach((channel, counts) ->
+                rates.add(new ChannelComplaintRate(channel, counts[0], counts[1],
+                        counts[0] == 0 ? null : counts[1] * 1000.0 / counts[0])));
+        return rates;
+    }
+}

@@ -1,0 +1,330 @@
+package com.interactionledger.projections.complaints;
+
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.complaint.ClockStatus;
+import com.interactionledger.contracts.complaint.ClockType;
+import com.interactionledger.contracts.complaint.ClockView;
+import com.interactionledger.contracts.complaint.ComplaintClocksSet;
+import com.interactionledger.contracts.complaint.ComplaintFilter;
+import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.contracts.complaint.ComplaintLodged;
+import com.interactionledger.contracts.complaint.ComplaintOutcome;
+import com.interactionledger.contracts.complaint.ComplaintState;
+import com.interactionledger.contracts.complaint.ComplaintView;
+import com.interactionledger.contracts.complaint.Jurisdiction;
+import com.interactionledger.contracts.complaint.ListComplaints;
+import com.interactionledger.contracts.complaint.Money;
+import com.interactionledger.contracts.complaint.Redress;
+import com.interactionledger.contracts.complaint.ReferralBody;
+import com.interactionledger.contracts.complaint.RegulatoryClock;
+import com.interactionledger.contracts.complaint.ServiceRegime;
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.projections.support.VersionedRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static com.interactionledger.projections.support.VersionedRows.utc;
+
+/**
+ * The SQL of the complaint read model, in one place: what the projection writes and what the queries read. The
+ * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
+ */
+@Component
+public class ComplaintTables {
+
+    static final String OPEN_STATES = Arrays.stream(ComplaintState.values()).filter(ComplaintState::isOpen)
+            .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+
+    private final JdbcTemplate jdbc;
+
+    public ComplaintTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- writes (the projection) ----
+
+    record Standing(ComplaintState state, long version, Instant acknowledgedAt, Instant firstResolvedAt,
+                    int reopened) {
+    }
+
+    void indexSession(String sessionId, Channel channel, Instant startedAt) {
+        jdbc.update("INSERT INTO complaint_session_index (session_id, channel, started_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", sessionId, channel.name(), utc(startedAt));
+    }
+
+    void insertComplaint(ComplaintLodged lodged, long sequence) {
+        Money amount = lodged.amountInDispute();
+        jdbc.update("""
+                INSERT INTO complaint_summary (complaint_id, customer_id, sessions, channel, product, sub_product,
+                    category, sub_category, description, amount_in_dispute, dispute_currency, jurisdiction, regime,
+                    state, received_at, extension_tier, reopened, ever_breached, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, FALSE, ?)
+                ON CONFLICT DO NOTHING""",
+                lodged.complaintId().value(), lodged.customerId().value(),
+                lodged.sessions().stream().map(SessionId::value).collect(Collectors.joining(",")),
+                lodged.channel().name(), lodged.product(), lodged.subProduct(), lodged.category(),
+                lodged.subCategory(), lodged.description(), amount == null ? null : amount.amount().toPlainString(),
+                amount == null ? null : amount.currency(), lodged.jurisdiction().name(), lodged.regime().name(),
+                ComplaintState.RECEIVED.name(), utc(lodged.occurredAt()), sequence);
+    }
+
+    Optional<Standing> standing(ComplaintId complaint) {
+        return jdbc.query("SELECT state, version, acknowledged_at, first_resolved_at, reopened FROM complaint_summary"
+                        + " WHERE complaint_id = ?",
+                (rs, row) -> new Standing(ComplaintState.valueOf(rs.getString(1)), rs.getLong(2),
+                        instant(rs, "acknowledged_at"), instant(rs, "first_resolved_at"), rs.getInt(5)),
+                complaint.value()).stream().findFirst();
+    }
+
+    void updateComplaint(ComplaintId complaint, long sequence, Map<String, Object> changes) {
+        VersionedRows.update(jdbc, "complaint_summary", "complaint_id", complaint.value(), sequence, changes);
+    }
+
+    /** New clocks replace the old; a clock whose due date did not change keeps its warning and breach marks. */
+    void replaceClocks(ComplaintClocksSet event) {
+        String complaint = event.complaintId().value();
+        Map<String, Instant[]> marks = new HashMap<>();
+        jdbc.query("SELECT clock_type, due_at, warned_at, breached_at FROM complaint_clock WHERE complaint_id = ?",
+                (ResultSet rs) -> {
+                    marks.put(rs.getString(1) + "@" + instant(rs, "due_at"),
+                            new Instant[]{instant(rs, "warned_at"), instant(rs, "breached_at")});
+                }, complaint);
+        jdbc.update("DELETE FROM complaint_clock WHERE complaint_id = ?", complaint);
+        for (RegulatoryClock clock : event.clocks()) {
+            Instant[] kept = marks.getOrDefault(clock.type().name() + "@" + clock.dueAt(), new Instant[2]);
+            jdbc.update("INSERT INTO complaint_clock (complaint_id, clock_type, due_date, due_at, paused, breachable,"
+                            + " basis, warned_at, breached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    complaint, clock.type().name(), clock.dueDate(), utc(clock.dueAt()), clock.paused(),
+                    clock.breachable(), clock.basis(), utc(kept[0]), utc(kept[1]));
+        }
+    }
+
+    void markClock(ComplaintId complaint, ClockType clock, Instant dueAt, String column, Instant at) {
+        jdbc.update("UPDATE complaint_clock SET " + column + " = ? WHERE complaint_id = ? AND clock_type = ?"
+                + " AND due_at = ?", utc(at), complaint.value(), clock.name(), utc(dueAt));
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM complaint_clock");
+        jdbc.update("DELETE FROM complaint_summary");
+        jdbc.update("DELETE FROM complaint_session_index");
+    }
+
+    // ---- reads (the queries) ----
+
+    Optional<ComplaintView> find(ComplaintId complaint, Instant at) {
+        return withClocks(jdbc.query("SELECT * FROM complaint_summary WHERE complaint_id = ?", this::summary,
+                complaint.value()), at).stream().findFirst();
+    }
+
+    /** Up to {@code fetch} complaints of the query, newest received first. */
+    List<ComplaintView> list(ListComplaints query, int fetch) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(query.filter(), args);
+        if (query.clocks() == ListComplaints.ClockSituation.OVERDUE) {
+            where.append(" AND s.state IN (").append(OPEN_STATES).append(")"
+                    + " AND EXISTS (SELECT 1 FROM complaint_clock k WHERE k.complaint_id = s.complaint_id AND k.breachable"
+                    + " AND (k.breached_at IS NOT NULL OR (k.due_at <= ? AND NOT k.paused))"
+                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))");
+            args.add(utc(query.at()));
+        } else if (query.clocks() == ListComplaints.ClockSituation.DUE_SOON) {
+            where.append(" AND s.state IN (").append(OPEN_STATES).append(")"
+                    + " AND EXISTS (SELECT 1 FROM complaint_clock k WHERE k.complaint_id = s.complaint_id AND k.breachable"
+                    + " AND NOT k.paused AND k.breached_at IS NULL AND k.due_at > ? AND k.due_at <= ?"
+                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))");
+            args.add(utc(query.at()));
+            args.add(utc(query.at().plus(query.dueWithin())));
+        }
+        if (query.after() != null) {
+            where.append(" AND (s.received_at, s.complaint_id) < (?, ?)");
+            args.add(utc(query.after().receivedAt()));
+            args.add(query.after().complaintId().value());
+        }
+        args.add(fetch);
+        return jdbc.query("SELECT s.* FROM complaint_summary s WHERE " + where
+                + " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ?", this::summary, args.toArray());
+    }
+
+    /** The rows the statistics are computed from. */
+    record FigureRow(String product, String category, String channel, String jurisdiction, Instant receivedAt,
+                     Instant firstResolvedAt, Instant firstFinalDueAt, String outcome, BigDecimal redressAmount,
+                     String redressCurrency, boolean everBreached) {
+    }
+
+    List<FigureRow> figureRows(ComplaintFilter filter) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(filter, args);
+        return jdbc.query("SELECT product, category, channel, jurisdiction, received_at, first_resolved_at,"
+                        + " first_final_due_at, outcome, redress_amount, redress_currency, ever_breached"
+                        + " FROM complaint_summary s WHERE " + where,
+                (rs, row) -> new FigureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs, "received_at"), instant(rs, "first_resolved_at"), instant(rs, "first_final_due_at"),
+                        rs.getString(8), decimal(rs.getString(9)), rs.getString(10), rs.getBoolean(11)),
+                args.toArray());
+    }
+
+    /** Per customer, the complaints received in [from, to), for customers with at least {@code minimum}. */
+    Map<String, List<Object[]>> complaintsByCustomer(Instant from, Instant to, int minimum) {
+        Map<String, List<Object[]>> byCustomer = new java.util.TreeMap<>();
+        jdbc.query("SELECT customer_id, complaint_id, received_at FROM complaint_summary WHERE customer_id IN ("
+                        + " SELECT customer_id FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
+                        + " GROUP BY customer_id HAVING COUNT(*) >= ?) AND received_at >= ? AND received_at < ?"
+                        + " ORDER BY customer_id, received_at, complaint_id",
+                (ResultSet rs) -> {
+                    byCustomer.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
+                            .add(new Object[]{rs.getString(2), instant(rs, "received_at")});
+                }, utc(from), utc(to), minimum, utc(from), utc(to));
+        return byCustomer;
+    }
+
+    /** Sessions started and complaints received per channel in [from, to). */
+    Map<Channel, long[]> sessionsAndComplaintsByChannel(Instant from, Instant to) {
+        Map<Channel, long[]> counts = new java.util.EnumMap<>(Channel.class);
+        jdbc.query("SELECT channel, COUNT(*) FROM complaint_session_index WHERE started_at >= ? AND started_at < ?"
+                + " GROUP BY channel", (ResultSet rs) -> {
+                    counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), key -> new long[2])[0] = rs.getLong(2);
+                }, utc(from), utc(to));
+        jdbc.query("SELECT channel, COUNT(*) FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
+                + " GROUP BY channel", (ResultSet rs) -> {
+                    counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), key -> new long[2])[1] = rs.getLong(2);
+                }, utc(from), utc(to));
+        return counts;
+    }
+
+    private static StringBuilder where(ComplaintFilter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (filter.customerId() != null) {
+            where.append(" AND s.customer_id = ?");
+            args.add(filter.customerId().value());
+        }
+        if (filter.state() != null) {
+            where.append(" AND s.state = ?");
+            args.add(filter.state().name());
+        }
+        if (filter.openOnly()) {
+            where.append(" AND s.state IN (").append(OPEN_STATES).append(")");
+        }
+        if (filter.jurisdiction() != null) {
+            where.append(" AND s.jurisdiction = ?");
+            args.add(filter.jurisdiction().name());
+        }
+        if (filter.product() != null) {
+            where.append(" AND s.product = ?");
+            args.add(filter.product());
+        }
+        if (filter.category() != null) {
+            where.append(" AND s.category = ?");
+            args.add(filter.category());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND s.channel = ?");
+            args.add(filter.channel().name());
+        }
+        if (filter.receivedFrom() != null) {
+            where.append(" AND s.received_at >= ?");
+            args.add(utc(filter.receivedFrom()));
+        }
+        if (filter.receivedTo() != null) {
+            where.append(" AND s.received_at < ?");
+            args.add(utc(filter.receivedTo()));
+        }
+        return where;
+    }
+
+    /** The same complaints, each with its clocks and their status at {@code at} (one query for all of them). */
+    List<ComplaintView> withClocks(List<ComplaintView> complaints, Instant at) {
+        if (complaints.isEmpty()) {
+            return complaints;
+        }
+        Map<String, List<Object[]>> clocks = new HashMap<>();
+        jdbc.query("SELECT * FROM complaint_clock WHERE complaint_id IN ("
+                        + String.join(", ", Collections.nCopies(complaints.size(), "?")) + ")",
+                (ResultSet rs) -> {
+                    clocks.computeIfAbsent(rs.getString("complaint_id"), key -> new ArrayList<>()).add(new Object[]{
+                            ClockType.valueOf(rs.getString("clock_type")), rs.getObject("due_date", LocalDate.class),
+                            instant(rs, "due_at"), rs.getBoolean("paused"), rs.getBoolean("breachable"),
+                            rs.getString("basis"), instant(rs, "warned_at"), instant(rs, "breached_at")});
+                },
+                complaints.stream().map(view -> view.complaintId().value()).toArray());
+        return complaints.stream().map(view -> {
+            List<ClockView> views = clocks.getOrDefault(view.complaintId().value(), List.of()).stream()
+                    .sorted(Comparator.comparing(clock -> (ClockType) clock[0]))
+                    .map(clock -> new ClockView((ClockType) clock[0], (LocalDate) clock[1], (Instant) clock[2],
+                            ClockStatuses.status(view, (ClockType) clock[0], (Instant) clock[2], (boolean) clock[3],
+                                    (boolean) clock[4], (Instant) clock[7], at),
+                            (String) clock[5], (Instant) clock[6], (Instant) clock[7]))
+                    .toList();
+            return new ComplaintView(view.complaintId(), view.customerId(), view.sessions(), view.channel(),
+                    view.product(), view.subProduct(), view.category(), view.subCategory(), view.description(),
+                    view.amountInDispute(), view.jurisdiction(), view.regime(), view.state(), view.receivedAt(),
+                    view.acknowledgedAt(), view.handlerId(), view.team(), view.holdingResponseAt(),
+                    view.extensionTier(), view.resolvedAt(), view.outcome(), view.redress(), view.summaryResolution(),
+                    view.referredTo(), view.reopened(), view.version(), views);
+        }).toList();
+    }
+
+    private ComplaintView summary(ResultSet rs, int row) throws SQLException {
+        String sessions = rs.getString("sessions");
+        BigDecimal disputed = decimal(rs.getString("amount_in_dispute"));
+        BigDecimal redressAmount = decimal(rs.getString("redress_amount"));
+        String outcome = rs.getString("outcome");
+        String referredTo = rs.getString("referred_to");
+        return new ComplaintView(
+                new ComplaintId(rs.getString("complaint_id")),
+                new CustomerId(rs.getString("customer_id")),
+                sessions == null || sessions.isEmpty() ? List.of()
+                        : Arrays.stream(sessions.split(",")).map(SessionId::new).toList(),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("product"),
+                rs.getString("sub_product"),
+                rs.getString("category"),
+                rs.getString("sub_category"),
+                rs.getString("description"),
+                disputed == null ? null : new Money(disputed, rs.getString("dispute_currency")),
+                Jurisdiction.valueOf(rs.getString("jurisdiction")),
+                ServiceRegime.valueOf(rs.getString("regime")),
+                ComplaintState.valueOf(rs.getString("state")),
+                instant(rs, "received_at"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("handler_id"),
+                rs.getString("team"),
+                instant(rs, "holding_response_at"),
+                rs.getInt("extension_tier"),
+                instant(rs, "resolved_at"),
+                outcome == null ? null : ComplaintOutcome.valueOf(outcome),
+                outcome == null ? null : new Redress(
+                        redressAmount == null ? null : new Money(redressAmount, rs.getString("redress_currency")),
+                        rs.getString("redress_non_monetary")),
+                rs.getObject("summary_resolution", Boolean.class),
+                referredTo == null ? null : ReferralBody.valueOf(referredTo),
+                rs.getInt("reopened"),
+                rs.getLong("version"),
+                List.of());
+    }
+
+    private static BigDecimal decimal(String stored) {
+        return stored == null ? null : new BigDecimal(stored);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,102 @@
+package com.interactionledger.projections.freshness;
+
+import com.interactionledger.contracts.common.Freshness;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where a read model stands against the event store. A read model has applied every event up to the lowest
+ * position among its processor's segments (each segment walks the whole stream, handling its share).
+ * <p>
+ * A segment's position is the later of two sources. The token table holds every segment's, whichever instance
+ * processes it; but a segment that meets no event of its share stores its token only when it extends its claim
+ * (every few seconds), so the table alone would make an idle read model look seconds behind. For the segments this
+ * instance processes, the processor's live status knows the position as soon as a batch is applied (or found to
+ * hold nothing for the segment).
+ */
+@Component
+public class ReadModelFreshness {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer tokens;
+    private final EventProcessingConfiguration processing;
+
+    public ReadModelFreshness(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.tokens = serializer;
+        this.processing = processing;
+    }
+
+    public Freshness of(String readModel) {
+        long position = appliedPosition(readModel);
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        long headPosition = head == null ? 0 : head;
+        Map<Long, Instant> recorded = recordedAt(List.of(position, headPosition));
+        Instant positionAt = recorded.get(position);
+        Instant headAt = recorded.get(headPosition);
+        long lagEvents = Math.max(0, headPosition - position);
+        double lagSeconds = lagEvents == 0 || positionAt == null || headAt == null ? 0
+                : Math.max(0, Duration.between(positionAt, headAt).toMillis() / 1000.0);
+        return new Freshness(readModel, position, positionAt, headPosition, headAt, lagEvents, lagSeconds);
+    }
+
+    /**
+     * Waits, polling, until the read model has applied {@code position}, or {@code timeout} of real time passes
+     * (measured on the JVM's monotonic clock: a wait is an operational matter, not business time).
+     *
+     * @return the freshness reached; check {@link Freshness#position()} against what was asked
+     */
+    public Freshness await(String readModel, long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Freshness freshness = of(readModel);
+        while (freshness.position() < position && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return freshness;
+            }
+            freshness = of(readModel);
+        }
+        return freshness;
+    }
+
+    private long appliedPosition(String readModel) {
+        Map<Integer, Long> stored = new HashMap<>();
+        jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
+            byte[] token = rs.getBytes(2);
+            String type = rs.getString(3);
+            long position = 0;
+            if (token != null && type != null) {
+                TrackingToken tracking = tokens.deserialize(
+                        new SimpleSerializedObject<>(token, byte[].class, type, null));
+                position = tracking.position().orElse(0);
+            }
+            stored.put(rs.getInt(1), position);
+        }, readModel);
+        processing.eventProcessor(readModel, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of())
+                .forEach((segment, status) -> stored.merge(segment,
+                        status.getCurrentPosition().orElse(0), Math::max));
+        return stored.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private Map<Long, Instant> recordedAt(List<Long> positions) {
+        return jdbc.query("SELECT globalindex, timestamp FROM domainevententry WHERE globalindex IN (?, ?)",
+                        (rs, row) -> Map.entry(rs.getLong(1), Instant.parse(rs.getString(2))),
+                        positions.get(0), positions.get(1))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+}

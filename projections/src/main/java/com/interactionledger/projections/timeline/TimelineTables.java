@@ -1,0 +1,208 @@
+package com.interactionledger.projections.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.dialogue.AgentId;
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.dialogue.SessionState;
+import com.interactionledger.contracts.dialogue.SocialNetwork;
+import com.interactionledger.contracts.timeline.FindCustomerTimeline;
+import com.interactionledger.contracts.timeline.SessionView;
+import com.interactionledger.contracts.timeline.TimelineEntryKind;
+import com.interactionledger.contracts.timeline.TimelineEntryView;
+import com.interactionledger.projections.support.VersionedRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the timeline read model, in one place: what the projection writes and what the queries read. The
+ * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
+ */
+@Component
+public class TimelineTables {
+
+    private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public TimelineTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record SessionStanding(SessionState state, long version) {
+    }
+
+    void insertSession(SessionStarted started, long sequence) {
+        jdbc.update("""
+                INSERT INTO timeline_session (session_id, customer_id, channel, social_network, entry_point, language,
+                    state, started_at, queue, continued_from, message_count, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                ON CONFLICT DO NOTHING""",
+                started.sessionId().value(), started.customerId().value(), started.channel().name(),
+                started.socialNetwork() == null ? null : started.socialNetwork().name(), started.entryPoint(),
+                started.language(), SessionState.initial(started).name(), VersionedRows.utc(started.occurredAt()), started.queue(),
+                started.continuedFrom() == null ? null : started.continuedFrom().value(), sequence);
+    }
+
+    Optional<SessionStanding> standing(SessionId session) {
+        return jdbc.query("SELECT state, version FROM timeline_session WHERE session_id = ?",
+                (rs, row) -> new SessionStanding(SessionState.valueOf(rs.getString(1)), rs.getLong(2)),
+                session.value()).stream().findFirst();
+    }
+
+    /** Applies the changed columns and the new version, unless a later event was applied already. */
+    void updateSession(SessionId session, long sequence, Map<String, Object> changes) {
+        VersionedRows.update(jdbc, "timeline_session", "session_id", session.value(), sequence, changes);
+    }
+
+    void insertEntry(TimelineEntries.Entry entry) {
+        jdbc.update("""
+                INSERT INTO timeline_entry (session_id, sequence_number, global_position, event_id, occurred_at, kind,
+                    actor_role, actor_id, content, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                entry.sessionId(), entry.sequence(), entry.position(), entry.eventId(), VersionedRows.utc(entry.occurredAt()),
+                entry.kind().name(), entry.actorRole(), entry.actorId(), entry.content(), json(entry.details()));
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM timeline_entry");
+        jdbc.update("DELETE FROM timeline_session");
+    }
+
+    // ---- reads ----
+
+    /** Up to {@code fetch} sessions of the query, without their entries. */
+    List<SessionView> sessionsOf(FindCustomerTimeline query, int fetch) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("customer_id = ?");
+        args.add(query.customerId().value());
+        if (query.from() != null) {
+            where.append(" AND started_at >= ?");
+            args.add(VersionedRows.utc(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND started_at < ?");
+            args.add(VersionedRows.utc(query.to()));
+        }
+        String direction = query.newestFirst() ? "DESC" : "ASC";
+        if (query.after() != null) {
+            where.append(query.newestFirst() ? " AND (started_at, session_id) < (?, ?)" : " AND (started_at, session_id) > (?, ?)");
+            args.add(VersionedRows.utc(query.after().startedAt()));
+            args.add(query.after().sessionId().value());
+        }
+        args.add(fetch);
+        return jdbc.query("SELECT * FROM timeline_session WHERE " + where
+                + " ORDER BY started_at " + direction + ", session_id " + direction + " LIMIT ?",
+                SESSION_ROW, args.toArray());
+    }
+
+    Optional<SessionView> session(SessionId session) {
+        return withEntries(jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW,
+                session.value())).stream().findFirst();
+    }
+
+    /** The same sessions, each with all its entries in recorded order (one query for all of them). */
+    List<SessionView> withEntries(List<SessionView> sessions) {
+        if (sessions.isEmpty()) {
+            return sessions;
+        }
+        String marks = String.join(", ", Collections.nCopies(sessions.size(), "?"));
+        Map<String, List<TimelineEntryView>> entries = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM timeline_entry WHERE session_id IN (" + marks
+                        + ") ORDER BY session_id, sequence_number",
+                (ResultSet rs) -> {
+                    entries.computeIfAbsent(rs.getString("session_id"), key -> new ArrayList<>()).add(entry(rs));
+                },
+                sessions.stream().map(view -> view.sessionId().value()).toArray());
+        return sessions.stream()
+                .map(view -> withEntries(view, entries.getOrDefault(view.sessionId().value(), List.of())))
+                .collect(Collectors.toList());
+    }
+
+    private static SessionView withEntries(SessionView view, List<TimelineEntryView> entries) {
+        return new SessionView(view.sessionId(), view.customerId(), view.channel(), view.socialNetwork(),
+                view.entryPoint(), view.language(), view.state(), view.startedAt(), view.endedAt(), view.queue(),
+                view.agentId(), view.continuedFrom(), view.continuedTo(), view.handoffContext(), view.lastIntent(),
+                view.lastSentimentScore(), view.resolutionCode(), view.firstContactResolution(), view.csat(),
+                view.nps(), view.messageCount(), view.version(), List.copyOf(entries));
+    }
+
+    private static final RowMapper<SessionView> SESSION_ROW = (rs, row) -> new SessionView(
+            new SessionId(rs.getString("session_id")),
+            new CustomerId(rs.getString("customer_id")),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("social_network") == null ? null : SocialNetwork.valueOf(rs.getString("social_network")),
+            rs.getString("entry_point"),
+            rs.getString("language"),
+            SessionState.valueOf(rs.getString("state")),
+            instant(rs, "started_at"),
+            instant(rs, "ended_at"),
+            rs.getString("queue"),
+            rs.getString("agent_id") == null ? null : new AgentId(rs.getString("agent_id")),
+            rs.getString("continued_from") == null ? null : new SessionId(rs.getString("continued_from")),
+            rs.getString("continued_to") == null ? null : new SessionId(rs.getString("continued_to")),
+            rs.getString("handoff_context"),
+            rs.getString("last_intent"),
+            rs.getObject("last_sentiment", Double.class),
+            rs.getString("resolution_code"),
+            rs.getObject("first_contact_resolution", Boolean.class),
+            rs.getObject("csat", Integer.class),
+            rs.getObject("nps", Integer.class),
+            rs.getInt("message_count"),
+            rs.getLong("version"),
+            List.of());
+
+    private static TimelineEntryView entry(ResultSet rs) throws SQLException {
+        String role = rs.getString("actor_role");
+        return new TimelineEntryView(
+                rs.getLong("sequence_number"),
+                rs.getLong("global_position"),
+                instant(rs, "occurred_at"),
+                TimelineEntryKind.valueOf(rs.getString("kind")),
+                role == null ? null : ParticipantRole.valueOf(role),
+                rs.getString("actor_id"),
+                rs.getString("content"),
+                details(rs.getString("details")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String json(Map<String, Object> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize timeline details", e);
+        }
+    }
+
+    private static Map<String, Object> details(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable timeline details", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.interactionledger.query.analytics;
+
+import com.interactionledger.contracts.analytics.AnalyticsDimension;
+import com.interactionledger.contracts.analytics.AnalyticsFilter;
+import com.interactionledger.contracts.analytics.EfficiencyReport;
+import com.interactionledger.contracts.analytics.FindSatisfaction;
+import com.interactionledger.contracts.analytics.FindServiceEfficiency;
+import com.interactionledger.contracts.analytics.JourneySegment;
+import com.interactionledger.contracts.analytics.SatisfactionReport;
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
+import com.interactionledger.query.web.QueryParameters;
+import com.interactionledger.query.web.ReadModel;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/**
+ * Satisfaction and service efficiency for analysts and supervisors: aggregates only (no customer, no text), for the
+ * sessions the filters select, overall and per group. Grouping dimensions: channel, agent, queue, intent, segment,
+ * continuation, day, week, month.
+ */
+@RestController
+@ReadModel(ServiceAnalyticsProjection.PROCESSING_GROUP)
+class AnalyticsController {
+
+    private final QueryGateway queries;
+
+    AnalyticsController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * The filters every analytics endpoint takes, each optional.
+     *
+     * @param from      sessions started at or after (ISO instant)
+     * @param to        sessions started before (ISO instant)
+     * @param continued true: continued journeys only; false: single-channel sessions only
+     */
+    record Filters(String from, String to, String channel, String agent, String queue, String intent,
+                   String segment, String continued) {
+
+        AnalyticsFilter parse() {
+            Instant fromInstant = QueryParameters.instant("from", from);
+            Instant toInstant = QueryParameters.instant("to", to);
+            QueryParameters.window(fromInstant, toInstant);
+            return new AnalyticsFilter(fromInstant, toInstant,
+                    QueryParameters.enumeration("channel", channel, Channel.class), agent, queue, intent,
+                    QueryParameters.enumeration("segment", segment, JourneySegment.class),
+                    QueryParameters.bool("continued", continued));
+        }
+    }
+
+    @GetMapping("/analytics/satisfaction")
+    SatisfactionReport satisfaction(@ModelAttribute Filters filters,
+                                    @RequestParam(required = false) String groupBy) {
+        return queries.query(new FindSatisfaction(filters.parse(), dimension(groupBy)),
+                ResponseTypes.instanceOf(SatisfactionReport.class)).join();
+    }
+
+    @GetMapping("/analytics/service-efficiency")
+    EfficiencyReport efficiency(@ModelAttribute Filters filters,
+                                @RequestParam(required = false) String groupBy) {
+        return queries.query(new FindServiceEfficiency(filters.parse(), dimension(groupBy)),
+                ResponseTypes.instanceOf(EfficiencyReport.class)).join();
+    }
+
+    private static AnalyticsDimension dimension(String groupBy) {
+        return QueryParameters.enumeration("groupBy", groupBy, AnalyticsDimension.class);
+    }
+}

@@ -1,0 +1,74 @@
+package com.interactionledger.query.audit;
+
+import com.interactionledger.contracts.audit.AuditOutcome;
+import com.interactionledger.contracts.audit.AuditPage;
+import com.interactionledger.contracts.audit.FindAuditRecords;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.Identifiers;
+import com.interactionledger.projections.audit.AuditProjection;
+import com.interactionledger.query.web.InvalidQueryParameterException;
+import com.interactionledger.query.web.QueryParameters;
+import com.interactionledger.query.web.ReadModel;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/**
+ * The audit trail: every command with its outcome, every read of personal data; newest first, filtered by actor,
+ * customer, time window and (for commands) outcome, paged by global position ({@code after} = the previous page's
+ * {@code nextAfter}).
+ */
+@RestController
+@ReadModel(AuditProjection.PROCESSING_GROUP)
+class AuditController {
+
+    static final int DEFAULT_LIMIT = 50;
+
+    private final QueryGateway queries;
+
+    AuditController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/audit/commands")
+    AuditPage<?> commands(@RequestParam(required = false) String actorId,
+                          @RequestParam(required = false) String customerId,
+                          @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String outcome,
+                          @RequestParam(required = false) String after,
+                          @RequestParam(required = false) String limit) {
+        return find(FindAuditRecords.Kind.COMMANDS, actorId, customerId, from, to,
+                QueryParameters.enumeration("outcome", outcome, AuditOutcome.class), after, limit);
+    }
+
+    @GetMapping("/audit/reads")
+    AuditPage<?> reads(@RequestParam(required = false) String actorId,
+                       @RequestParam(required = false) String customerId,
+                       @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String after,
+                       @RequestParam(required = false) String limit) {
+        return find(FindAuditRecords.Kind.READS, actorId, customerId, from, to, null, after, limit);
+    }
+
+    private AuditPage<?> find(FindAuditRecords.Kind kind, String actorId, String customerId, String from, String to,
+                              AuditOutcome outcome, String after, String limit) {
+        if (actorId != null && !Identifiers.isValid(actorId)) {
+            throw new InvalidQueryParameterException("actorId", "must be an identifier (" + Identifiers.PATTERN + ")");
+        }
+        Instant fromInstant = QueryParameters.instant("from", from);
+        Instant toInstant = QueryParameters.instant("to", to);
+        QueryParameters.window(fromInstant, toInstant);
+        Long afterPosition = after == null ? null
+                : (long) QueryParameters.integer("after", after, 0, 1, Integer.MAX_VALUE);
+        return queries.query(new FindAuditRecords(kind, actorId, customerId == null ? null : new CustomerId(customerId),
+                        fromInstant, toInstant, outcome, afterPosition,
+                        QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindAuditRecords.MAX_LIMIT)),
+                ResponseTypes.instanceOf(AuditPage.class)).join();
+    }
+}

@@ -1,0 +1,88 @@
+package com.interactionledger.query.timeline;
+
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.contracts.timeline.FindCustomerTimeline;
+import com.interactionledger.contracts.timeline.FindSession;
+import com.interactionledger.contracts.timeline.SessionView;
+import com.interactionledger.contracts.timeline.TimelineCursor;
+import com.interactionledger.contracts.timeline.TimelinePage;
+import com.interactionledger.query.web.InvalidQueryParameterException;
+import com.interactionledger.query.web.NotFoundException;
+import com.interactionledger.query.web.PersonalDataAccess;
+import com.interactionledger.query.web.ReaderContext;
+import com.interactionledger.query.web.QueryParameters;
+import com.interactionledger.projections.timeline.TimelineProjection;
+import com.interactionledger.query.web.ReadModel;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The agent's view: a customer's sessions across channels, each with its whole dialogue, and one session in
+ * full when an agent picks a conversation up.
+ */
+@RestController
+@ReadModel(TimelineProjection.PROCESSING_GROUP)
+class TimelineController {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    private final QueryGateway queries;
+    private final PersonalDataAccess access;
+
+    TimelineController(QueryGateway queries, PersonalDataAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    /**
+     * @param from   sessions started at or after this instant (ISO-8601), optional
+     * @param to     sessions started before this instant, optional
+     * @param order  {@code asc} (oldest first, default) or {@code desc}
+     * @param cursor from the previous page's {@code nextCursor}
+     * @param limit  sessions per page, 1-100 (default 20)
+     */
+    @GetMapping("/customers/{customerId}/timeline")
+    TimelineResponse timeline(ReaderContext reader, HttpServletRequest request,
+                              @PathVariable String customerId,
+                              @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to,
+                              @RequestParam(defaultValue = "asc") String order,
+                              @RequestParam(required = false) String cursor,
+                              @RequestParam(required = false) String limit) {
+        Instant fromInstant = QueryParameters.instant("from", from);
+        Instant toInstant = QueryParameters.instant("to", to);
+        QueryParameters.window(fromInstant, toInstant);
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new InvalidQueryParameterException("order", "must be asc or desc");
+        }
+        QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
+        FindCustomerTimeline query = new FindCustomerTimeline(new CustomerId(customerId), fromInstant, toInstant,
+                order.equals("desc"), after == null ? null : new TimelineCursor(after.at(), new SessionId(after.id())),
+                QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindCustomerTimeline.MAX_LIMIT));
+        TimelinePage page = queries.query(query, ResponseTypes.instanceOf(TimelinePage.class)).join();
+        access.recordRead(reader, request, List.of(query.customerId()), "TIMELINE", null);
+        TimelineCursor next = page.next();
+        return new TimelineResponse(page.customerId(), page.sessions(),
+                next == null ? null : QueryParameters.encodeCursor(next.startedAt(), next.sessionId().value()));
+    }
+
+    @GetMapping("/sessions/{sessionId}")
+    SessionView session(ReaderContext reader, HttpServletRequest request, @PathVariable String sessionId) {
+        SessionView session = queries.query(new FindSession(new SessionId(sessionId)),
+                        ResponseTypes.optionalInstanceOf(SessionView.class))
+                .join()
+                .orElseThrow(() -> new NotFoundException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId));
+        access.recordRead(reader, request, List.of(session.customerId()), "SESSION", sessionId);
+        return session;
+    }
+}

@@ -1,0 +1,49 @@
+package com.interactionledger.query.web;
+
+import com.interactionledger.contracts.audit.PersonalDataRead;
+import com.interactionledger.contracts.common.CustomerId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+
+/**
+ * Records, in the ledger, every read of a customer's personal data: one {@link PersonalDataRead} per customer
+ * whose data an answer contains, with the reader, the endpoint and what was read. Recorded before the answer is
+ * sent: if the record cannot be written, the data is not served. The records of one answer are appended in one
+ * transaction (the ledger links every event into its hash chain inside the event's transaction), so an answer's
+ * reads are on the record together or not at all.
+ */
+@Component
+public class PersonalDataAccess {
+
+    private final EventGateway events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    public PersonalDataAccess(EventGateway events, Clock clock, PlatformTransactionManager transactions) {
+        this.events = events;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public void recordRead(ReaderContext reader, HttpServletRequest request, Collection<CustomerId> customers,
+                           String resourceType, String resourceId) {
+        String endpoint = request.getMethod() + " "
+                + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        transaction.executeWithoutResult(status -> {
+            for (CustomerId customer : new LinkedHashSet<>(customers)) {
+                events.publish(GenericEventMessage.asEventMessage(new PersonalDataRead(customer, endpoint,
+                        resourceType, resourceId == null ? customer.value() : resourceId, clock.instant()))
+                        .andMetaData(reader.metaData()));
+            }
+        });
+    }
+}

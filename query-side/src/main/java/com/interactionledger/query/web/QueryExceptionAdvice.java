@@ -1,0 +1,56 @@
+package com.interactionledger.query.web;
+
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.common.Identifiers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/**
+ * Refusals of the read API as RFC 9457 problem+json with a stable {@code code}. Framework errors and unexpected
+ * ones fall through to the application's fallback handler.
+ */
+@RestControllerAdvice(basePackages = "com.interactionledger.query")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryExceptionAdvice {
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(e.code(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(InvalidQueryParameterException.class)
+    ProblemDetail badParameter(InvalidQueryParameterException e, HttpServletRequest request) {
+        return problem(ErrorCode.INVALID_PARAMETER, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ReaderContext.MissingReaderException.class)
+    ProblemDetail missingReader(ReaderContext.MissingReaderException e, HttpServletRequest request) {
+        return problem(ErrorCode.MISSING_HEADER, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ReadModelBehindException.class)
+    ProblemDetail behind(ReadModelBehindException e, HttpServletRequest request) {
+        return problem(ErrorCode.READ_MODEL_BEHIND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
+    ProblemDetail badIdentifier(Identifiers.InvalidIdentifierException e, HttpServletRequest request) {
+        return problem(ErrorCode.INVALID_IDENTIFIER, e.getMessage(), request);
+    }
+
+    private static ProblemDetail problem(ErrorCode code, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
+        problem.setType(URI.create(code.typeUri()));
+        problem.setTitle(code.title());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+}

@@ -1,0 +1,112 @@
+package com.interactionledger.query.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Parsing of the read API's query parameters, each failure a 400 {@code INVALID_PARAMETER} naming the parameter.
+ * Paging cursors are opaque to clients (base64url of a keyset position), so the paging scheme can change without
+ * breaking them.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** A keyset position: the sort instant and the id of the last item of a page. */
+    public record Keyset(Instant at, String id) {
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryParameterException(name, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+    }
+
+    public static Duration duration(String name, String value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidQueryParameterException(name, "must be a positive ISO-8601 duration such as P2D or PT12H");
+    }
+
+    public static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidQueryParameterException(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** {@code true}, {@code false} or absent (null). */
+    public static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new InvalidQueryParameterException(name, "must be true or false");
+    }
+
+    public static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryParameterException(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** Both given and {@code from} before {@code to}, or either absent. */
+    public static void window(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryParameterException("from", "must be before to");
+        }
+    }
+
+    public static String encodeCursor(Instant at, String id) {
+        String plain = at + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Keyset decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = plain.indexOf('|');
+            return new Keyset(Instant.parse(plain.substring(0, bar)), plain.substring(bar + 1));
+        } catch (RuntimeException e) {
+            throw new InvalidQueryParameterException("cursor", "is not a cursor this API issued");
+        }
+    }
+}

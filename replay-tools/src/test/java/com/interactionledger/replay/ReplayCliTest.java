@@ -1,0 +1,168 @@
+package com.interactionledger.replay;
+
+import com.interactionledger.projections.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplayCliTest {
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static TestPostgres.Database ledger;
+
+    @BeforeAll
+    static void ledgerWithOneGap() throws Exception {
+        ledger = TestPostgres.freshDatabase("replay");
+        try (Connection connection = ledger.connect()) {
+            LedgerStatsTest.writeFixture(connection);
+        }
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = ReplayCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stats_printsTheReportOfTheLedger() {
+        Outcome outcome = run("stats", "--jdbc-url", ledger.url(), "--user", ledger.user(),
+                "--password", ledger.password());
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.err()).isEmpty();
+        assertThat(outcome.out()).isEqualTo("""
+                Ledger statistics for %s
+                events                     7
+                first global index         1
+                last global index (head)   8
+                gaps in global index       1
+                sessions                   3
+                customers                  2
+                events without customerId  0
+                events by type:
+                  IntentRecorded   1
+                  MessageRecorded  2
+                  SessionClosed    1
+                  SessionStarted   3
+                """.formatted(ledger.url()));
+    }
+
+    @Test
+    void stats_onAnEmptyLedger_saysNoneRatherThanInventingPositions() throws Exception {
+        TestPostgres.Database empty = TestPostgres.freshDatabase("replay_cli_empty");
+        try (Connection connection = empty.connect()) {
+            EventStoreFixture.createEventStore(connection, "postgresql");
+        }
+
+        Outcome outcome = run("stats", "--jdbc-url", empty.url(), "--user", empty.user(),
+                "--password", empty.password());
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("events                     0\n",
+                "first global index         none\n", "last global index (head)   none\n", "events by type: none\n");
+    }
+
+    @Test
+    void stats_withoutEventStoreTable_failsWithOneLineAndExitCode1() {
+        TestPostgres.Database noSchema = TestPostgres.freshDatabase("replay_cli_noschema");
+
+        Outcome outcome = run("stats", "--jdbc-url", noSchema.url(), "--user", noSchema.user(),
+                "--password", noSchema.password());
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err().lines()).singleElement().asString()
+                .startsWith("stats: cannot read the event store at " + noSchema.url() + ": ")
+                .contains("domainevententry");
+    }
+
+    @Test
+    void stats_againstUnreachableDatabase_failsWithOneLineAndNoStackTrace() {
+        Outcome outcome = run("stats", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err().lines()).singleElement().asString()
+                .startsWith("stats: cannot connect to jdbc:postgresql://127.0.0.1:1/x: ")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void stats_neverEchoesTheQueryStringOfTheUrl() {
+        Outcome outcome = run("stats", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?password=s3cret");
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(outcome.err()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void stats_withoutJdbcUrl_showsUsageAndExitCode2() {
+        Outcome outcome = run("stats", "--user", "postgres");
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).startsWith("stats: --jdbc-url is required\n").contains(ReplayCli.USAGE_TEXT);
+    }
+
+    @Test
+    void stats_withUnknownOrIncompleteOption_showsUsageAndExitCode2() {
+        Outcome unknown = run("stats", "--jdbc-url", ledger.url(), "--verbose");
+        Outcome incomplete = run("stats", "--jdbc-url");
+
+        assertThat(unknown.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(unknown.err()).startsWith("stats: unknown option --verbose\n").contains(ReplayCli.USAGE_TEXT);
+        assertThat(incomplete.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(incomplete.err()).startsWith("stats: --jdbc-url needs a value\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verify", "export", "rebuild"})
+    void unfinishedSubcommands_sayNotAvailableAndExitCode3(String subcommand) {
+        Outcome outcome = run(subcommand, "--jdbc-url", ledger.url());
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.NOT_AVAILABLE).isEqualTo(3);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err())
+                .isEqualTo(subcommand + ": not available yet — planned in the regulator replay issue\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "--help", "-h"})
+    void help_printsUsageOnStderrAndExitCode0(String help) {
+        Outcome outcome = run(help);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).isEqualTo(ReplayCli.USAGE_TEXT).contains("stats --jdbc-url URL");
+    }
+
+    @Test
+    void noArguments_showsUsageAndExitCode2() {
+        Outcome outcome = run();
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo(ReplayCli.USAGE_TEXT);
+    }
+
+    @Test
+    void unknownSubcommand_namesItShowsUsageAndExitCode2() {
+        Outcome outcome = run("frobnicate");
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).startsWith("unknown subcommand: frobnicate\n").endsWith(ReplayCli.USAGE_TEXT);
+    }
+}

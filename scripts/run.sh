@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# THE run command (README "Run it"): builds the ledger and starts it on the embedded default (one JVM, H2 file
+# database under ./data, no Kafka) with synthetic demo data, on http://localhost:8080 (PORT=... to change).
+# Extra arguments go to the application, e.g. scripts/run.sh --ledger.demo.customers=100
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -ntp -DskipTests package
+exec java -Daxoniq.update-checker.disabled=true -jar deploy/target/interaction-ledger.jar \
+  --ledger.demo.enabled=true "$@"
