@@ -1,6 +1,8 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.replay.verify.LedgerVerifier;
+import com.interactionledger.replay.verify.VerificationReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,6 +107,13 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
         assertThat(sequences).as("gap-free sequence numbers")
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, acceptedMessages.size()).boxed().toList());
         assertThat(acceptedMessages).as("some commands must get through").isNotEmpty();
+        // Both instances appended through the chain's head lock: every event is linked once, in order.
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            VerificationReport chain = LedgerVerifier.verify(connection, List.of());
+            assertThat(chain.findings()).isEmpty();
+            assertThat(chain.intact()).isTrue();
+            assertThat(chain.links()).isEqualTo(chain.events()).isGreaterThan(acceptedMessages.size());
+        }
         System.out.printf("ConcurrentCommandsTest: %d accepted, %d refused with 409%n", acceptedMessages.size(),
                 refusedMessages.size());
     }

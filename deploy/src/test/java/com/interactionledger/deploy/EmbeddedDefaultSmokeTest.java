@@ -1,11 +1,16 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +42,15 @@ class EmbeddedDefaultSmokeTest {
             LedgerHttp http = new LedgerHttp(port(app));
             assertThat(awaitDemoTimeline(http)).as("the same timeline after a restart").isEqualTo(firstRun);
         }
+
+        // The regulator's check reads the embedded default's file too (once the application has let go of it).
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int exitCode = ReplayCli.run(new String[] {"verify", "--jdbc-url", "jdbc:h2:file:" + dataDir.resolve("ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "--user", "sa", "--password", ""},
+                new PrintStream(report, true, StandardCharsets.UTF_8), System.err);
+        assertThat(exitCode).as(report.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("result                     INTACT")
+                .doesNotContain("events                     0\n");
     }
 
     private ConfigurableApplicationContext start() {

@@ -1,23 +1,42 @@
 package com.interactionledger.replay;
 
+import com.interactionledger.contracts.ledger.LedgerDigest;
+import com.interactionledger.replay.verify.DigestFile;
+import com.interactionledger.replay.verify.Finding;
+import com.interactionledger.replay.verify.LedgerVerifier;
+import com.interactionledger.replay.verify.VerificationReport;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Command-line tools that read the ledger directly, without starting the application:
- * {@code java -cp ... com.interactionledger.replay.ReplayCli stats --jdbc-url URL}.
+ * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (README, "Replay tools" and "For regulators").
  * <p>
- * Exit codes: 0 done, 1 the database could not be reached or read, 2 wrong usage, 3 subcommand not built yet.
+ * Exit codes: 0 done (and, for verify, the ledger is intact), 1 the database could not be reached or read, 2 wrong
+ * usage, 3 subcommand not built yet, 4 verify found the ledger broken.
  */
 public final class ReplayCli {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int NOT_AVAILABLE = 3;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_AVAILABLE = 3;
+    public static final int BROKEN = 4;
 
     static final String USAGE_TEXT = """
             Usage: ReplayCli <subcommand> [options]
@@ -25,11 +44,17 @@ public final class ReplayCli {
             Subcommands:
               stats --jdbc-url URL [--user U] [--password P]
                     Counts events, head position, gaps, sessions, customers and events per type.
-              verify | export | rebuild
+              verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
+                    Recomputes the hash chain and checks every link, stream and digest (the ledger's own and
+                    those kept in FILE); names the first broken position and what is wrong there.
+              digests --jdbc-url URL [--user U] [--password P] [--out FILE]
+                    Writes the ledger's digests and its current head as JSON Lines, for a regulator to keep.
+              export | rebuild
                     Not available yet (planned in the regulator replay issue).
               help  Shows this text.
 
-            Exit codes: 0 done, 1 database unreachable or unreadable, 2 wrong usage, 3 not available yet.
+            Exit codes: 0 done (verify: intact), 1 database unreachable or unreadable, 2 wrong usage,
+            3 not available yet, 4 verify found the ledger broken.
             """;
 
     private ReplayCli() {
@@ -39,40 +64,94 @@ public final class ReplayCli {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE_TEXT);
             return USAGE;
         }
         String subcommand = args[0];
         String[] options = Arrays.copyOfRange(args, 1, args.length);
-        switch (subcommand) {
+        return switch (subcommand) {
             case "help", "--help", "-h" -> {
                 err.print(USAGE_TEXT);
+                yield OK;
+            }
+            case "stats" -> onLedger(subcommand, options, Set.of(), err, (connection, target) -> {
+                out.print(StatsReport.format(target.displayUrl(), new LedgerStats().compute(connection)));
+                out.flush();
                 return OK;
-            }
-            case "stats" -> {
-                return stats(options, out, err);
-            }
-            case "verify", "export", "rebuild" -> {
-                // Exit 3, not 0: a script must not mistake a missing verification for a passed one.
+            });
+            case "verify" -> onLedger(subcommand, options, Set.of("--digests"), err,
+                    (connection, target) -> verify(connection, target, out));
+            case "digests" -> onLedger(subcommand, options, Set.of("--out"), err,
+                    (connection, target) -> digests(connection, target, out));
+            case "export", "rebuild" -> {
+                // Exit 3, not 0: a script must not mistake a missing export for a finished one.
                 err.println(subcommand + ": not available yet — planned in the regulator replay issue");
-                return NOT_AVAILABLE;
+                yield NOT_AVAILABLE;
             }
             default -> {
                 err.println("unknown subcommand: " + subcommand);
                 err.print(USAGE_TEXT);
-                return USAGE;
+                yield USAGE;
             }
-        }
+        };
     }
 
-    private static int stats(String[] options, PrintStream out, PrintStream err) {
+    private static int verify(Connection connection, Target target, PrintStream out) throws SQLException, IOException {
+        String file = target.option("--digests");
+        List<LedgerDigest> kept = file == null ? List.of() : DigestFile.read(Path.of(file));
+        VerificationReport report = LedgerVerifier.verify(connection, kept);
+        out.println("Ledger verification of " + target.displayUrl());
+        line(out, "events", report.events());
+        line(out, "links", report.links());
+        line(out, "streams", report.streams());
+        line(out, "digests", report.digests() + (file == null ? "" : " (" + kept.size() + " from " + file + ")"));
+        line(out, "head", report.headPosition() + " " + report.headChainHash());
+        if (report.intact()) {
+            line(out, "result", "INTACT");
+            out.flush();
+            return OK;
+        }
+        Finding first = report.firstBroken().orElseThrow();
+        line(out, "result", "BROKEN (" + report.totalFindings() + " findings)");
+        line(out, "first broken position", first.position() + " " + first.kind());
+        for (Finding finding : report.findings()) {
+            out.println("  " + finding.position() + " " + finding.kind() + ": " + finding.detail());
+        }
+        if (report.totalFindings() > report.findings().size()) {
+            out.println("  ... and " + (report.totalFindings() - report.findings().size()) + " more");
+        }
+        out.flush();
+        return BROKEN;
+    }
+
+    private static int digests(Connection connection, Target target, PrintStream out) throws SQLException, IOException {
+        List<LedgerDigest> digests = DigestFile.current(connection);
+        String file = target.option("--out");
+        if (file == null) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            DigestFile.write(digests, writer);
+        } else {
+            try (Writer writer = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+                DigestFile.write(digests, writer);
+            }
+        }
+        return OK;
+    }
+
+    private interface LedgerAction {
+        int run(Connection connection, Target target) throws SQLException, IOException;
+    }
+
+    /** Parses the options, connects, runs the action, and turns failures into one line and an exit code. */
+    private static int onLedger(String subcommand, String[] options, Set<String> extraOptions, PrintStream err,
+                                LedgerAction action) {
         Target target;
         try {
-            target = Target.parse(options);
+            target = Target.parse(options, extraOptions);
         } catch (IllegalArgumentException e) {
-            err.println("stats: " + e.getMessage());
+            err.println(subcommand + ": " + e.getMessage());
             err.print(USAGE_TEXT);
             return USAGE;
         }
@@ -80,23 +159,29 @@ public final class ReplayCli {
         try {
             connection = target.connect();
         } catch (SQLException e) {
-            err.println("stats: cannot connect to " + target.displayUrl() + ": " + oneLine(e));
+            err.println(subcommand + ": cannot connect to " + target.displayUrl() + ": " + oneLine(e));
             return FAILED;
         }
-        LedgerStats.Result result;
         try (connection) {
-            result = new LedgerStats().compute(connection);
+            return action.run(connection, target);
         } catch (SQLException e) {
-            err.println("stats: cannot read the event store at " + target.displayUrl() + ": " + oneLine(e));
+            err.println(subcommand + ": cannot read the ledger at " + target.displayUrl() + ": " + oneLine(e));
             return FAILED;
+        } catch (NoSuchFileException e) {
+            err.println(subcommand + ": no such file " + e.getFile());
+            return USAGE;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println(subcommand + ": " + oneLine(e));
+            return USAGE;
         }
-        out.print(StatsReport.format(target.displayUrl(), result));
-        out.flush();
-        return OK;
+    }
+
+    private static void line(PrintStream out, String label, Object value) {
+        out.println(label + " ".repeat(Math.max(1, 27 - label.length())) + value);
     }
 
     // Driver messages can span lines (PostgreSQL appends "Position:" and hints); one line reads well in a job's log.
-    private static String oneLine(SQLException e) {
+    private static String oneLine(Exception e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
@@ -104,32 +189,32 @@ public final class ReplayCli {
         return message.replaceAll("\\s+", " ").trim();
     }
 
-    /** Where to read the ledger; the later subcommands take the same options. */
-    record Target(String url, String user, String password) {
+    /** Where to read the ledger, and the subcommand's own options. */
+    record Target(String url, String user, String password, Map<String, String> options) {
 
-        static Target parse(String[] options) {
-            String url = null;
-            String user = null;
-            String password = null;
+        private static final Set<String> CONNECTION = Set.of("--jdbc-url", "--user", "--password");
+
+        static Target parse(String[] options, Set<String> extraOptions) {
+            Map<String, String> values = new HashMap<>();
             for (int i = 0; i < options.length; i++) {
                 String option = options[i];
-                if (!option.equals("--jdbc-url") && !option.equals("--user") && !option.equals("--password")) {
+                if (!CONNECTION.contains(option) && !extraOptions.contains(option)) {
                     throw new IllegalArgumentException("unknown option " + option);
                 }
                 if (i + 1 >= options.length) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
-                String value = options[++i];
-                switch (option) {
-                    case "--jdbc-url" -> url = value;
-                    case "--user" -> user = value;
-                    default -> password = value;
-                }
+                values.put(option, options[++i]);
             }
+            String url = values.remove("--jdbc-url");
             if (url == null || url.isBlank()) {
                 throw new IllegalArgumentException("--jdbc-url is required");
             }
-            return new Target(url, user, password);
+            return new Target(url, values.remove("--user"), values.remove("--password"), Map.copyOf(values));
+        }
+
+        String option(String name) {
+            return options.get(name);
         }
 
         Connection connect() throws SQLException {

@@ -85,7 +85,7 @@ class ReplayCliTest {
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err().lines()).singleElement().asString()
-                .startsWith("stats: cannot read the event store at " + noSchema.url() + ": ")
+                .startsWith("stats: cannot read the ledger at " + noSchema.url() + ": ")
                 .contains("domainevententry");
     }
 
@@ -129,7 +129,7 @@ class ReplayCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify", "export", "rebuild"})
+    @ValueSource(strings = {"export", "rebuild"})
     void unfinishedSubcommands_sayNotAvailableAndExitCode3(String subcommand) {
         Outcome outcome = run(subcommand, "--jdbc-url", ledger.url());
 
@@ -137,6 +137,47 @@ class ReplayCliTest {
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err())
                 .isEqualTo(subcommand + ": not available yet — planned in the regulator replay issue\n");
+    }
+
+    @Test
+    void verify_onAStoreWithoutHashChain_failsWithExitCode1NotAPass() {
+        Outcome outcome = run("verify", "--jdbc-url", ledger.url(), "--user", ledger.user(),
+                "--password", ledger.password());
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err().lines()).singleElement().asString()
+                .startsWith("verify: cannot read the ledger at " + ledger.url() + ": ").contains("ledger_");
+    }
+
+    @Test
+    void verify_withAMissingOrMalformedDigestFile_saysWhichAndExitCode2() throws Exception {
+        java.nio.file.Path malformed = java.nio.file.Files.createTempFile("digests", ".jsonl");
+        java.nio.file.Files.writeString(malformed, "{\"position\":3,\"chainHash\":\"abc\",\"events\":3}\n");
+        String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
+
+        Outcome missing = run(concat(new String[] {"verify", "--digests", "/nonexistent/digests.jsonl"}, connection));
+        Outcome bad = run(concat(new String[] {"verify", "--digests", malformed.toString()}, connection));
+
+        assertThat(missing.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(missing.err()).isEqualTo("verify: no such file /nonexistent/digests.jsonl\n");
+        assertThat(bad.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(bad.err()).startsWith("verify: " + malformed + " line 1 is not a digest");
+    }
+
+    @Test
+    void digests_onAStoreWithoutHashChain_failsWithExitCode1() {
+        Outcome outcome = run("digests", "--jdbc-url", ledger.url(), "--user", ledger.user(),
+                "--password", ledger.password());
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(outcome.err()).startsWith("digests: cannot read the ledger at ");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @ParameterizedTest

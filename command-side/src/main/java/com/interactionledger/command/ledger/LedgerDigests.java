@@ -1,12 +1,14 @@
 package com.interactionledger.command.ledger;
 
+import com.interactionledger.contracts.ledger.LedgerDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.ZoneOffset;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +20,6 @@ import java.util.Optional;
  */
 @Component
 public class LedgerDigests {
-
-    /** One recorded digest. */
-    public record Digest(long globalIndex, String chainHash, long events) {
-    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -35,25 +33,26 @@ public class LedgerDigests {
     @Scheduled(fixedDelayString = "${ledger.chain.digest-interval:PT15M}",
             initialDelayString = "${ledger.chain.digest-initial-delay:PT1M}")
     @Transactional
-    public Optional<Digest> record() {
+    public Optional<LedgerDigest> record() {
         // The committed head, read without its lock: appends in flight are simply in the next digest.
         LedgerChain.Head head = jdbc.queryForObject("SELECT globalindex, chain_hash FROM ledger_chain_head WHERE id = 1",
                 (rs, row) -> new LedgerChain.Head(rs.getLong(1), rs.getString(2)));
-        List<Digest> last = jdbc.query("SELECT globalindex, chain_hash, events FROM ledger_digest"
+        List<LedgerDigest> last = jdbc.query("SELECT globalindex, chain_hash, events FROM ledger_digest"
                         + " ORDER BY globalindex DESC LIMIT 1",
-                (rs, row) -> new Digest(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-        long since = last.isEmpty() ? 0 : last.get(0).globalIndex();
+                (rs, row) -> new LedgerDigest(rs.getLong(1), rs.getString(2), rs.getLong(3), null));
+        long since = last.isEmpty() ? 0 : last.get(0).position();
         if (head.globalIndex() <= since) {
             return Optional.empty();
         }
         // Counted from the last digest on, so a digest costs the same however long the ledger is.
         Long added = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_chain WHERE globalindex > ? AND globalindex <= ?",
                 Long.class, since, head.globalIndex());
-        Digest digest = new Digest(head.globalIndex(), head.chainHash(),
-                (last.isEmpty() ? 0 : last.get(0).events()) + (added == null ? 0 : added));
+        Instant now = clock.instant();
+        LedgerDigest digest = new LedgerDigest(head.globalIndex(), head.chainHash(),
+                (last.isEmpty() ? 0 : last.get(0).events()) + (added == null ? 0 : added), now);
         jdbc.update("INSERT INTO ledger_digest (globalindex, chain_hash, events, recorded_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING", digest.globalIndex(), digest.chainHash(), digest.events(),
-                clock.instant().atOffset(ZoneOffset.UTC));
+                        + " ON CONFLICT DO NOTHING", digest.position(), digest.chainHash(), digest.events(),
+                now.atOffset(ZoneOffset.UTC));
         return Optional.of(digest);
     }
 }

@@ -1,0 +1,349 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.command.ledger.LedgerDigests;
+import com.interactionledger.contracts.ledger.LedgerHash;
+import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.projections.testsupport.TestPostgres;
+import com.interactionledger.replay.ReplayCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tampering with the database directly, as someone with DDL rights could (the append-only triggers switched off),
+ * and {@code replay-tools verify} catching each change: the kind of change and the first position it breaks, exit
+ * code 4. The ledger is written by the real application through its one append path; the application is stopped
+ * before any tampering. After each case the ledger is put back exactly and must verify again, so a verifier that
+ * always fails would not pass either.
+ */
+class TamperEvidenceTest {
+
+    private static TestPostgres.Database database;
+    private static JdbcTemplate jdbc;
+    private static TransactionTemplate transaction;
+    private static Path keptDigests;
+    private static long digestPosition;
+
+    private static final List<String> TABLES = List.of("domainevententry", "ledger_chain", "ledger_chain_head",
+            "ledger_digest");
+
+    @BeforeAll
+    static void aLedgerWrittenByTheApplication(@TempDir Path directory) throws Exception {
+        database = TestPostgres.freshDatabase("tamper");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(),
+                database.password());
+        jdbc = new JdbcTemplate(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(InteractionLedgerApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password())) {
+            LedgerHttp http = new LedgerHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            journey(http, "tamper-chat", "tamper-customer", "WEB_CHAT");
+            journey(http, "tamper-call", "tamper-customer", "PHONE");
+            assertThat(http.as("AGENT", "tamper-agent").post("/sessions/tamper-call/closure", null).code())
+                    .as("a refusal is on the record too").isEqualTo("ILLEGAL_TRANSITION");
+            assertThat(http.as("AGENT", "tamper-handler").post("/complaints", json("complaintId", "tamper-complaint",
+                    "customerId", "tamper-customer", "sessions", new String[] {"tamper-chat"}, "channel", "WEB_CHAT",
+                    "product", "credit_card", "category", "fees", "subCategory", "late_payment_fee",
+                    "description", "Charged twice", "jurisdiction", "UK_FCA")).status()).isEqualTo(201);
+            digestPosition = app.getBean(LedgerDigests.class).record().orElseThrow().position();
+            keptDigests = directory.resolve("kept-digests.jsonl");
+            assertThat(cli("digests", "--out", keptDigests.toString()).exitCode()).isZero();
+            // Events after the digest: the chain goes on past what the regulator kept.
+            journey(http, "tamper-later", "tamper-other-customer", "EMAIL");
+        }
+        for (String table : TABLES) {
+            jdbc.execute("CREATE TABLE tamper_backup_" + table + " AS SELECT * FROM " + table);
+        }
+    }
+
+    private static void journey(LedgerHttp http, String session, String customer, String channel) {
+        LedgerHttp agent = http.as("AGENT", "tamper-agent");
+        assertThat(agent.post("/sessions", json("sessionId", session, "customerId", customer, "channel", channel,
+                "entryPoint", "test")).status()).isEqualTo(201);
+        LedgerHttp customerSide = http.as("CUSTOMER", customer);
+        for (int i = 1; i <= 3; i++) {
+            LedgerHttp.Response said = customerSide.post("/sessions/" + session + "/messages", json("messageId",
+                    session + "-m" + i, "authorRole", "CUSTOMER", "text", "message " + i));
+            assertThat(said.status()).as(said.toString()).isEqualTo(200);
+        }
+        assertThat(agent.post("/sessions/" + session + "/abandonment", json("reason", "BY_CUSTOMER")).status())
+                .isEqualTo(200);
+    }
+
+    @AfterEach
+    void putTheLedgerBackAndItVerifiesAgain() {
+        tamper(TABLES.stream().flatMap(table -> Stream.of("DELETE FROM " + table,
+                "INSERT INTO " + table + " SELECT * FROM tamper_backup_" + table)).toArray(String[]::new));
+        Outcome outcome = cli("verify", "--digests", keptDigests.toString());
+        assertThat(outcome.exitCode()).as(outcome.out()).isZero();
+    }
+
+    @AfterAll
+    static void dropBackups() {
+        TABLES.forEach(table -> jdbc.execute("DROP TABLE IF EXISTS tamper_backup_" + table));
+    }
+
+    @Test
+    void theUntouchedLedgerVerifiesWithAndWithoutTheKeptDigests() {
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+
+        Outcome plain = cli("verify");
+        Outcome withDigests = cli("verify", "--digests", keptDigests.toString());
+
+        assertThat(plain.exitCode()).as(plain.out()).isZero();
+        assertThat(plain.out()).contains("events                     " + events + "\n",
+                "links                      " + events + "\n", "result                     INTACT\n")
+                .containsPattern("head                       " + head + " [0-9a-f]{64}\n");
+        assertThat(withDigests.exitCode()).isZero();
+        assertThat(withDigests.out()).contains("digests                    2 (1 from " + keptDigests + ")");
+    }
+
+    @Test
+    void anAlteredPayloadIsFoundAtItsPosition() {
+        long position = positionOf("tamper-chat", 2);
+        tamper("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " 'message 2', 'message 2 (edited)'), 'UTF8') WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "ALTERED");
+    }
+
+    @Test
+    void alteredMetadataIsFoundAtItsPosition() {
+        long position = positionOf("tamper-call", 0);
+        tamper("UPDATE domainevententry SET metadata = convert_to(replace(convert_from(metadata, 'UTF8'),"
+                + " 'tamper-agent', 'someone-else'), 'UTF8') WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "ALTERED");
+    }
+
+    @Test
+    void aDeletedEventIsFoundWhereItWasLinked() {
+        long position = positionOf("tamper-chat", 3);
+        tamper("DELETE FROM domainevententry WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "DELETED");
+    }
+
+    @Test
+    void anEventDeletedWithItsLinkIsFoundFromTheLinkAfterIt() {
+        long position = positionOf("tamper-call", 1);
+        tamper("DELETE FROM domainevententry WHERE globalindex = " + position,
+                "DELETE FROM ledger_chain WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "DELETED");
+    }
+
+    @Test
+    void swappedPositionsAreFoundAsReordered() {
+        long first = positionOf("tamper-chat", 1);
+        long second = positionOf("tamper-call", 2);
+        tamper("UPDATE domainevententry SET globalindex = -1 WHERE globalindex = " + first,
+                "UPDATE domainevententry SET globalindex = " + first + " WHERE globalindex = " + second,
+                "UPDATE domainevententry SET globalindex = " + second + " WHERE globalindex = -1");
+
+        Outcome outcome = cli("verify");
+        assertBroken(outcome, first, "REORDERED");
+        assertThat(outcome.out()).contains(second + " REORDERED: the event at position " + second);
+    }
+
+    @Test
+    void anInsertedRowIsFound() {
+        long position = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class) + 1;
+        tamper(forgedEvent(position));
+
+        assertBroken(cli("verify"), position, "INSERTED");
+    }
+
+    @Test
+    void anInsertedRowWithAForgedLinkIsFoundByTheHead() {
+        long position = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class) + 1;
+        tamper(forgedEvent(position));
+        // The forger links it correctly after the last link, but leaves the head where the ledger left it.
+        StoredEvent forged = jdbc.queryForObject("SELECT * FROM domainevententry WHERE globalindex = ?",
+                (rs, row) -> stored(rs), position);
+        Map<String, Object> last = jdbc.queryForMap("SELECT globalindex, chain_hash FROM ledger_chain"
+                + " ORDER BY globalindex DESC LIMIT 1");
+        tamper("INSERT INTO ledger_chain VALUES (" + position + ", " + last.get("globalindex") + ", 'forged-session',"
+                + " 0, '" + forged.digest() + "', '" + LedgerHash.chainHash((String) last.get("chain_hash"), position,
+                forged.digest()) + "', '" + LedgerHash.streamHash(LedgerHash.GENESIS, 0, forged.digest()) + "')");
+
+        assertBroken(cli("verify"), position, "INSERTED");
+    }
+
+    @Test
+    void aRewrittenStreamLinkIsFound() {
+        long position = positionOf("tamper-later", 2);
+        tamper("UPDATE ledger_chain SET stream_hash = '" + "f".repeat(64) + "' WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "ALTERED");
+    }
+
+    /** The README's regulator commands, as written there, against this ledger: export the digests, then verify. */
+    @Test
+    void theReadmeCommandsExportTheDigestsAndVerifyAgainstThem(@TempDir Path directory) throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## For regulators"), readme.indexOf("## Architecture"));
+        List<String> commands = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh ")
+                && line.contains("jdbc:postgresql://127.0.0.1:5432/ledger")).toList();
+        assertThat(commands).hasSize(2);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String command : commands) {
+            List<String> args = new ArrayList<>();
+            for (String word : command.substring("scripts/replay-tools.sh ".length()).split("\\s+")) {
+                args.add(switch (word) {
+                    case "jdbc:postgresql://127.0.0.1:5432/ledger" -> database.url();
+                    case "postgres" -> database.user();
+                    case "kept-digests.jsonl" -> directory.resolve(word).toString();
+                    default -> word;
+                });
+            }
+            args.addAll(List.of("--password", database.password()));
+            outcomes.add(run(args));
+        }
+
+        assertThat(outcomes.get(0).exitCode()).as(outcomes.get(0).err()).isZero();
+        List<String> digests = Files.readAllLines(directory.resolve("kept-digests.jsonl"));
+        long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        assertThat(digests).hasSize(2);
+        assertThat(digests.get(0)).startsWith("{\"position\":" + digestPosition + ",\"chainHash\":\"");
+        assertThat(digests.get(1)).as("the head as it stands").startsWith("{\"position\":" + head + ",");
+        assertThat(outcomes.get(1).exitCode()).as(outcomes.get(1).out()).isZero();
+        assertThat(outcomes.get(1).out()).contains("result                     INTACT");
+    }
+
+    /**
+     * The limit of any hash chain, and why digests are exported: someone who alters an event and then re-hashes
+     * every link after it (and the ledger's own digests) leaves a chain consistent with itself. Only a digest kept
+     * outside the database catches it.
+     */
+    @Test
+    void aChainReHashedAfterAnAlterationIsCaughtOnlyByTheKeptDigests() {
+        long position = positionOf("tamper-chat", 1);
+        assertThat(position).isLessThan(digestPosition);
+        tamper("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " 'message 1', 'message one'), 'UTF8') WHERE globalindex = " + position);
+        reHashEverything();
+
+        Outcome alone = cli("verify");
+        assertThat(alone.exitCode()).as("re-hashed consistently: undetectable without kept digests").isZero();
+        assertBroken(cli("verify", "--digests", keptDigests.toString()), digestPosition, "REWRITTEN");
+    }
+
+    @Test
+    void aLedgerCutShortAndReHashedIsCaughtByTheKeptDigests() {
+        long cut = positionOf("tamper-call", 2);
+        tamper("DELETE FROM domainevententry WHERE globalindex >= " + cut,
+                "DELETE FROM ledger_chain WHERE globalindex >= " + cut);
+        reHashEverything();
+
+        assertThat(cli("verify").exitCode()).isZero();
+        assertBroken(cli("verify", "--digests", keptDigests.toString()), digestPosition, "DELETED");
+    }
+
+    /** What a forger with DDL rights would do: recompute every link, the head and the ledger's own digests. */
+    private static void reHashEverything() {
+        List<StoredEvent> events = jdbc.query("SELECT * FROM domainevententry ORDER BY globalindex",
+                (rs, row) -> stored(rs));
+        List<String> statements = new ArrayList<>(List.of("DELETE FROM ledger_chain",
+                "DELETE FROM ledger_digest"));
+        String chain = LedgerHash.GENESIS;
+        Long previous = null;
+        Map<String, String> streams = new HashMap<>();
+        for (StoredEvent event : events) {
+            String digest = event.digest();
+            chain = LedgerHash.chainHash(chain, event.globalIndex(), digest);
+            String stream = LedgerHash.streamHash(streams.getOrDefault(event.aggregateIdentifier(),
+                    LedgerHash.GENESIS), event.sequenceNumber(), digest);
+            streams.put(event.aggregateIdentifier(), stream);
+            statements.add("INSERT INTO ledger_chain VALUES (" + event.globalIndex() + ", " + previous + ", '"
+                    + event.aggregateIdentifier() + "', " + event.sequenceNumber() + ", '" + digest + "', '" + chain
+                    + "', '" + stream + "')");
+            previous = event.globalIndex();
+        }
+        statements.add("UPDATE ledger_chain_head SET globalindex = " + previous + ", chain_hash = '" + chain + "'");
+        tamper(statements.toArray(String[]::new));
+    }
+
+    private static String forgedEvent(long position) {
+        return "INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,"
+                + " eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) VALUES (" + position
+                + ", 'forged-session', 0, 'InteractionSession', 'forged-event',"
+                + " convert_to('{\"customerId\":\"tamper-customer\"}', 'UTF8'),"
+                + " convert_to('{\"sessionId\":\"forged-session\"}', 'UTF8'), NULL,"
+                + " 'com.interactionledger.contracts.dialogue.SessionStarted', '2026-01-01T00:00:00Z')";
+    }
+
+    private static StoredEvent stored(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong("globalindex"), rs.getString("aggregateidentifier"),
+                rs.getLong("sequencenumber"), rs.getString("type"), rs.getString("eventidentifier"),
+                rs.getBytes("metadata"), rs.getBytes("payload"), rs.getString("payloadrevision"),
+                rs.getString("payloadtype"), rs.getString("timestamp"));
+    }
+
+    private static long positionOf(String session, long sequenceNumber) {
+        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?"
+                + " AND sequencenumber = ?", Long.class, session, sequenceNumber);
+    }
+
+    /** Runs the statements in one transaction with the append-only triggers switched off, as a forger would. */
+    private static void tamper(String... statements) {
+        transaction.executeWithoutResult(status -> {
+            TABLES.forEach(table -> jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER"));
+            for (String statement : statements) {
+                jdbc.execute(statement);
+            }
+            TABLES.forEach(table -> jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER"));
+        });
+    }
+
+    private static void assertBroken(Outcome outcome, long position, String kind) {
+        assertThat(outcome.exitCode()).as(outcome.out()).isEqualTo(ReplayCli.BROKEN);
+        assertThat(outcome.out()).contains("result                     BROKEN")
+                .contains("first broken position      " + position + " " + kind + "\n");
+    }
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome cli(String subcommand, String... options) {
+        List<String> args = new ArrayList<>(List.of(subcommand, "--jdbc-url", database.url(),
+                "--user", database.user(), "--password", database.password()));
+        args.addAll(List.of(options));
+        return run(args);
+    }
+
+    private static Outcome run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The replay tools (README "Replay tools" and "For regulators"): reads the ledger directly, without the application.
+#   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
+#   scripts/replay-tools.sh help
+# Builds the application jar first if it is not there (scripts/run.sh builds it too). Paths in the arguments are
+# taken from the directory you run it in.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/deploy/target/interaction-ledger.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -B -q -ntp -DskipTests package)
+fi
+exec java -cp "$jar" -Dloader.main=com.interactionledger.replay.ReplayCli \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@"
