@@ -134,7 +134,7 @@ class AuditTrailTest extends PostgresLedgerTest {
         missing.removeAll(after);
         List<Map<String, Object>> extra = new ArrayList<>(after);
         extra.removeAll(before);
-        assertThat(missing).as("rows lost by the rebuild").isEmpty();
+        assertThat(missing).as("rows lost by the rebuild (rows it has instead: %s)", extra).isEmpty();
         assertThat(extra).as("rows the rebuild added").isEmpty();
         assertThat(after).isEqualTo(before);
     }
