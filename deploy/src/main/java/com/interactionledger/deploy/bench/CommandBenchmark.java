@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,13 +48,13 @@ public final class CommandBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        String jdbcUrl = required(options, "jdbc-url");
-        String user = options.getOrDefault("user", "postgres");
-        String password = options.getOrDefault("password", "");
-        int commands = Integer.parseInt(options.getOrDefault("commands", "20000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(Math.max(1000, commands / 10))));
+        BenchOptions options = new BenchOptions(args);
+        String jdbcUrl = options.required("jdbc-url");
+        String user = options.get("user", "postgres");
+        String password = options.get("password", "");
+        int commands = Integer.parseInt(options.get("commands", "20000"));
+        int clients = Integer.parseInt(options.get("clients", "8"));
+        int warmup = Integer.parseInt(options.get("warmup", String.valueOf(Math.max(1000, commands / 10))));
 
         InteractionLedgerApplication.offline();
         ConfigurableApplicationContext app = SpringApplication.run(InteractionLedgerApplication.class,
@@ -279,22 +278,5 @@ public final class CommandBenchmark {
                 ledger.perSecond() / raw.perSecond());
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
 }

@@ -1,0 +1,31 @@
+package com.interactionledger.deploy.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The benchmarks' command-line options: {@code --name value} pairs. */
+final class BenchOptions {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    BenchOptions(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            values.put(args[i].substring(2), args[i + 1]);
+        }
+    }
+
+    String required(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    String get(String name, String otherwise) {
+        return values.getOrDefault(name, otherwise);
+    }
+}
