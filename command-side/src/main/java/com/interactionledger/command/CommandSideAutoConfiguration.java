@@ -3,6 +3,8 @@ package com.interactionledger.command;
 import com.interactionledger.command.audit.CommandRefusals;
 import com.interactionledger.command.idempotency.IdempotencyStore;
 import com.interactionledger.command.idempotency.OutcomeRecordingInterceptor;
+import com.interactionledger.command.ledger.CustomerIndex;
+import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
 import com.interactionledger.command.ledger.LedgerAppendPath;
 import com.interactionledger.command.ledger.LedgerChain;
 import com.interactionledger.command.ledger.LedgerCorrelationData;
@@ -103,13 +105,14 @@ public class CommandSideAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .build(), new LedgerChain(jdbc));
+                .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc));
     }
 
-    /** The one Java migration of the ledger store (its SQL ones are found on the classpath). */
+    /** The Java migrations of the ledger store (its SQL ones are found on the classpath). */
     @Bean
-    public FlywayConfigurationCustomizer ledgerChainMigration() {
-        return configuration -> configuration.javaMigrations(new LinkEventsRecordedBeforeTheChain());
+    public FlywayConfigurationCustomizer ledgerJavaMigrations() {
+        return configuration -> configuration.javaMigrations(new LinkEventsRecordedBeforeTheChain(),
+                new IndexEventsRecordedBeforeTheIndex());
     }
 
     @Bean

@@ -49,7 +49,7 @@ class TamperEvidenceTest {
     private static long digestPosition;
 
     private static final List<String> TABLES = List.of("domainevententry", "ledger_chain", "ledger_chain_head",
-            "ledger_digest");
+            "ledger_digest", "ledger_customer_event");
 
     @BeforeAll
     static void aLedgerWrittenByTheApplication(@TempDir Path directory) throws Exception {
@@ -185,14 +185,16 @@ class TamperEvidenceTest {
     void anInsertedRowWithAForgedLinkIsFoundByTheHead() {
         long position = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class) + 1;
         tamper(forgedEvent(position));
-        // The forger links it correctly after the last link, but leaves the head where the ledger left it.
+        // The forger links and indexes it correctly after the last link, but leaves the head where it was.
         StoredEvent forged = jdbc.queryForObject("SELECT * FROM domainevententry WHERE globalindex = ?",
                 (rs, row) -> stored(rs), position);
         Map<String, Object> last = jdbc.queryForMap("SELECT globalindex, chain_hash FROM ledger_chain"
                 + " ORDER BY globalindex DESC LIMIT 1");
         tamper("INSERT INTO ledger_chain VALUES (" + position + ", " + last.get("globalindex") + ", 'forged-session',"
                 + " 0, '" + forged.digest() + "', '" + LedgerHash.chainHash((String) last.get("chain_hash"), position,
-                forged.digest()) + "', '" + LedgerHash.streamHash(LedgerHash.GENESIS, 0, forged.digest()) + "')");
+                forged.digest()) + "', '" + LedgerHash.streamHash(LedgerHash.GENESIS, 0, forged.digest()) + "')",
+                "INSERT INTO ledger_customer_event (customer_id, globalindex) VALUES ('tamper-customer', " + position
+                        + ")");
 
         assertBroken(cli("verify"), position, "INSERTED");
     }
@@ -203,6 +205,23 @@ class TamperEvidenceTest {
         tamper("UPDATE ledger_chain SET stream_hash = '" + "f".repeat(64) + "' WHERE globalindex = " + position);
 
         assertBroken(cli("verify"), position, "ALTERED");
+    }
+
+    @Test
+    void anEventHiddenFromItsCustomersHistoryIsFound() {
+        long position = positionOf("tamper-call", 3);
+        tamper("DELETE FROM ledger_customer_event WHERE globalindex = " + position);
+
+        assertBroken(cli("verify"), position, "DELETED");
+    }
+
+    @Test
+    void anEventSlippedIntoAnotherCustomersHistoryIsFound() {
+        long position = positionOf("tamper-later", 1);
+        tamper("INSERT INTO ledger_customer_event (customer_id, globalindex) VALUES ('tamper-customer', "
+                + position + ")");
+
+        assertBroken(cli("verify"), position, "INSERTED");
     }
 
     /** The README's regulator commands, as written there, against this ledger: export the digests, then verify. */
@@ -260,7 +279,8 @@ class TamperEvidenceTest {
     void aLedgerCutShortAndReHashedIsCaughtByTheKeptDigests() {
         long cut = positionOf("tamper-call", 2);
         tamper("DELETE FROM domainevententry WHERE globalindex >= " + cut,
-                "DELETE FROM ledger_chain WHERE globalindex >= " + cut);
+                "DELETE FROM ledger_chain WHERE globalindex >= " + cut,
+                "DELETE FROM ledger_customer_event WHERE globalindex >= " + cut);
         reHashEverything();
 
         assertThat(cli("verify").exitCode()).isZero();

@@ -1,10 +1,7 @@
 package com.interactionledger.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.common.LedgerMetadata;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +24,6 @@ public final class LedgerStats {
 
     /** Rows per round trip: large enough to stream fast, small enough to keep the driver's buffer modest. */
     public static final int DEFAULT_FETCH_SIZE = 1_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What the event store held in one consistent snapshot.
@@ -123,7 +118,8 @@ public final class LedgerStats {
             statement.setFetchSize(fetchSize);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String customer = customerId(rows.getBytes(1));
+                    // A damaged row counts as one without a customer: statistics report it, they do not stop at it.
+                    String customer = LedgerMetadata.customerIdIn(rows.getBytes(1));
                     if (customer == null) {
                         withoutCustomer++;
                     } else {
@@ -139,19 +135,4 @@ public final class LedgerStats {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
     }
 
-    // A statistics run should survive one damaged row and report it, not stop at it.
-    private static String customerId(byte[] metadata) {
-        if (metadata == null) {
-            return null;
-        }
-        try {
-            JsonNode value = JSON.readTree(metadata).get(LedgerMetadata.CUSTOMER_ID);
-            if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-                return null;
-            }
-            return value.asText();
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <p>
  * It enforces that every event belongs to a customer and stamps that customer into the metadata; it links every
  * event into the hash chain ({@link LedgerChain}) in the event's own transaction, under the chain's head lock, so
- * an event is never stored without its link; and it tells the current unit of work what it appended and at which
+ * an event is never stored without its link; it puts the event in its customer's index ({@link CustomerIndex}); and it tells the current unit of work what it appended and at which
  * global positions, so the command's answer (and the audit trail) can name exactly the events stored. Reads pass
  * straight through to the JDBC engine.
  */
@@ -34,10 +34,12 @@ public class LedgerAppendPath implements EventStorageEngine {
 
     private final EventStorageEngine store;
     private final LedgerChain chain;
+    private final CustomerIndex customers;
 
-    public LedgerAppendPath(EventStorageEngine store, LedgerChain chain) {
+    public LedgerAppendPath(EventStorageEngine store, LedgerChain chain, CustomerIndex customers) {
         this.store = store;
         this.chain = chain;
+        this.customers = customers;
     }
 
     @Override
@@ -55,6 +57,7 @@ public class LedgerAppendPath implements EventStorageEngine {
         store.appendEvents(stamped);
         List<StoredEvent> stored = chain.stored(stamped.stream().map(EventMessage::getIdentifier).toList());
         chain.link(head, stored);
+        customers.index(stored);
         if (CurrentUnitOfWork.isStarted()) {
             Map<String, Long> positions = new HashMap<>();
             stored.forEach(event -> positions.put(event.eventIdentifier(), event.globalIndex()));

@@ -1,5 +1,10 @@
 package com.interactionledger.contracts.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
 /**
  * Keys of the metadata every stored event carries. They are part of the stored contract: regulators' exports
  * and later upcasters read them, so they never change once released.
@@ -30,6 +35,29 @@ public final class LedgerMetadata {
     /** Channel value when the client did not say which channel it acts through. */
     public static final String CHANNEL_API = "API";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private LedgerMetadata() {
+    }
+
+    /**
+     * The customer an event belongs to, read from its stored metadata bytes: the non-blank {@link #CUSTOMER_ID}
+     * value, or null when the metadata is absent, unreadable or names none (a refusal of a command that named no
+     * known customer). The one reading shared by the customer index, its verification and the statistics.
+     */
+    public static String customerIdIn(byte[] metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        try {
+            JsonNode value = JSON.readTree(metadata).get(CUSTOMER_ID);
+            if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+                return null;
+            }
+            return value.asText();
+        } catch (IOException e) {
+            // A damaged row is reported by whoever reads it (verify finds it altered), not thrown here.
+            return null;
+        }
     }
 }

@@ -91,9 +91,12 @@ public final class LedgerVerifier {
              PreparedStatement links = forwardOnly(connection, "SELECT globalindex, previous_globalindex,"
                      + " aggregateidentifier, sequencenumber, event_digest, chain_hash, stream_hash"
                      + " FROM ledger_chain ORDER BY globalindex");
+             PreparedStatement index = forwardOnly(connection, "SELECT globalindex, customer_id"
+                     + " FROM ledger_customer_event ORDER BY globalindex, customer_id");
              ResultSet eventRows = events.executeQuery();
-             ResultSet linkRows = links.executeQuery()) {
-            walk.run(eventRows, linkRows);
+             ResultSet linkRows = links.executeQuery();
+             ResultSet indexRows = index.executeQuery()) {
+            walk.run(eventRows, linkRows, new CustomerIndexWalk(indexRows));
         }
         walk.digestsBeyondTheChain();
         walk.classifyAnomalies();
@@ -118,21 +121,26 @@ public final class LedgerVerifier {
             this.digests = digests;
         }
 
-        void run(ResultSet eventRows, ResultSet linkRows) throws SQLException {
+        void run(ResultSet eventRows, ResultSet linkRows, CustomerIndexWalk index) throws SQLException {
             StoredEvent event = nextEvent(eventRows);
             Link link = nextLink(linkRows);
             while (event != null || link != null) {
                 if (link == null || (event != null && event.globalIndex() < link.position())) {
                     events++;
+                    // An event the ledger never appended (reported as such): what the index says of it is moot.
+                    index.skip(event.globalIndex());
                     anomaly(new Anomaly(event.globalIndex(), event.digest(), null, event));
                     event = nextEvent(eventRows);
                 } else if (event == null || link.position() < event.globalIndex()) {
                     follow(link);
+                    // The event is gone (reported as such); whatever the index says of its position goes with it.
+                    index.skip(link.position());
                     anomaly(new Anomaly(link.position(), null, link.eventDigest(), null));
                     link = nextLink(linkRows);
                 } else {
                     events++;
                     follow(link);
+                    index.check(event);
                     String digest = event.digest();
                     if (!digest.equals(link.eventDigest())) {
                         anomaly(new Anomaly(link.position(), digest, link.eventDigest(), event));
@@ -146,6 +154,7 @@ public final class LedgerVerifier {
                     link = nextLink(linkRows);
                 }
             }
+            index.end();
         }
 
         /** Checks a link against the one before it and any digest at its position; moves the chain on. */
@@ -250,6 +259,65 @@ public final class LedgerVerifier {
             String type = event.payloadType();
             return type.substring(type.lastIndexOf('.') + 1) + " " + event.aggregateIdentifier() + "#"
                     + event.sequenceNumber();
+        }
+    }
+
+    /**
+     * The customer index walked alongside the events: each event whose metadata names a customer must be in that
+     * customer's index, and in no other; an index row where there is no event and no link points at nothing.
+     */
+    private final class CustomerIndexWalk {
+
+        private final ResultSet rows;
+        private boolean more;
+
+        CustomerIndexWalk(ResultSet rows) throws SQLException {
+            this.rows = rows;
+            this.more = rows.next();
+        }
+
+        void check(StoredEvent event) throws SQLException {
+            long position = event.globalIndex();
+            passBefore(position);
+            String customer = event.customerId();
+            boolean indexed = false;
+            while (more && rows.getLong(1) == position) {
+                String listed = rows.getString(2);
+                if (listed.equals(customer)) {
+                    indexed = true;
+                } else {
+                    found(Kind.INSERTED, position, "the customer index puts the event at position " + position
+                            + " in the history of " + listed + ", but it belongs to "
+                            + (customer == null ? "no customer" : customer));
+                }
+                more = rows.next();
+            }
+            if (customer != null && !indexed) {
+                found(Kind.DELETED, position, "the event at position " + position + " belongs to " + customer
+                        + " but is missing from that customer's history (the customer index)");
+            }
+        }
+
+        /** Drops the rows at a position whose event is gone or was never appended (reported as such). */
+        void skip(long position) throws SQLException {
+            passBefore(position);
+            while (more && rows.getLong(1) == position) {
+                more = rows.next();
+            }
+        }
+
+        void end() throws SQLException {
+            passBefore(Long.MAX_VALUE);
+        }
+
+        /** Rows before {@code position} that the walk did not meet point at neither an event nor a link. */
+        private void passBefore(long position) throws SQLException {
+            while (more && rows.getLong(1) < position) {
+                long listed = rows.getLong(1);
+                found(Kind.INSERTED, listed, "the customer index puts position " + listed + " in the history of "
+                        + rows.getString(2) + ", but there is no event there");
+                more = rows.next();
+            }
         }
     }
 

@@ -20,7 +20,8 @@ public record VerificationReport(long events, long links, long streams, long dig
                                  String headChainHash, List<Finding> findings, long totalFindings) {
 
     public VerificationReport {
-        findings = findings.stream().sorted(Comparator.comparingLong(Finding::position)).toList();
+        findings = findings.stream().sorted(Comparator.comparingLong(Finding::position).thenComparing(Finding::kind))
+                .toList();
     }
 
     public boolean intact() {
