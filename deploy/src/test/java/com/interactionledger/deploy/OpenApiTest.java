@@ -22,7 +22,8 @@ class OpenApiTest extends PostgresLedgerTest {
         assertThat(paths).contains("/sessions", "/sessions/{sessionId}/messages", "/sessions/{sessionId}",
                 "/customers/{customerId}/timeline", "/complaints", "/complaints/{complaintId}/resolution",
                 "/complaints/{complaintId}", "/complaint-statistics", "/risk-warnings", "/audit/commands",
-                "/audit/reads", "/analytics/satisfaction", "/analytics/service-efficiency");
+                "/audit/reads", "/analytics/satisfaction", "/analytics/service-efficiency",
+                "/regulator/customers/{customerId}/history");
         assertThat(api.path("paths").path("/sessions").path("post").has("requestBody"))
                 .as("command bodies stay JSON bodies, not flattened into parameters").isTrue();
         List<String> analyticsParameters = new ArrayList<>();

@@ -229,8 +229,8 @@ class TamperEvidenceTest {
     void theReadmeCommandsExportTheDigestsAndVerifyAgainstThem(@TempDir Path directory) throws Exception {
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("## For regulators"), readme.indexOf("## Architecture"));
-        List<String> commands = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh ")
-                && line.contains("jdbc:postgresql://127.0.0.1:5432/ledger")).toList();
+        List<String> commands = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh digests ")
+                || line.startsWith("scripts/replay-tools.sh verify --jdbc-url jdbc:postgresql")).toList();
         assertThat(commands).hasSize(2);
         List<Outcome> outcomes = new ArrayList<>();
         for (String command : commands) {

@@ -1,6 +1,11 @@
 package com.interactionledger.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
+import com.interactionledger.projections.history.CustomerHistory;
+import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.replay.verify.DigestFile;
 import com.interactionledger.replay.verify.Finding;
 import com.interactionledger.replay.verify.LedgerVerifier;
@@ -17,6 +22,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +35,8 @@ import java.util.Set;
  * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (README, "Replay tools" and "For regulators").
  * <p>
  * Exit codes: 0 done (and, for verify, the ledger is intact), 1 the database could not be reached or read, 2 wrong
- * usage, 3 subcommand not built yet, 4 verify found the ledger broken.
+ * usage, 3 subcommand not built yet, 4 verify found the ledger broken, 5 history of a customer the ledger does not
+ * know.
  */
 public final class ReplayCli {
 
@@ -37,6 +45,10 @@ public final class ReplayCli {
     public static final int USAGE = 2;
     public static final int NOT_AVAILABLE = 3;
     public static final int BROKEN = 4;
+    public static final int NOT_FOUND = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     static final String USAGE_TEXT = """
             Usage: ReplayCli <subcommand> [options]
@@ -49,12 +61,15 @@ public final class ReplayCli {
                     those kept in FILE); names the first broken position and what is wrong there.
               digests --jdbc-url URL [--user U] [--password P] [--out FILE]
                     Writes the ledger's digests and its current head as JSON Lines, for a regulator to keep.
+              history --jdbc-url URL [--user U] [--password P] --customer ID [--as-of INSTANT]
+                    A customer's complete history as the ledger held it at INSTANT (ISO-8601; all so far if absent):
+                    every event in global order with its chain hash, and each session's and complaint's state.
               export | rebuild
                     Not available yet (planned in the regulator replay issue).
               help  Shows this text.
 
             Exit codes: 0 done (verify: intact), 1 database unreachable or unreadable, 2 wrong usage,
-            3 not available yet, 4 verify found the ledger broken.
+            3 not available yet, 4 verify found the ledger broken, 5 history: no such customer.
             """;
 
     private ReplayCli() {
@@ -85,6 +100,8 @@ public final class ReplayCli {
                     (connection, target) -> verify(connection, target, out));
             case "digests" -> onLedger(subcommand, options, Set.of("--out"), err,
                     (connection, target) -> digests(connection, target, out));
+            case "history" -> onLedger(subcommand, options, Set.of("--customer", "--as-of"), err,
+                    (connection, target) -> history(connection, target, out, err));
             case "export", "rebuild" -> {
                 // Exit 3, not 0: a script must not mistake a missing export for a finished one.
                 err.println(subcommand + ": not available yet — planned in the regulator replay issue");
@@ -138,6 +155,40 @@ public final class ReplayCli {
             }
         }
         return OK;
+    }
+
+    private static int history(Connection connection, Target target, PrintStream out, PrintStream err)
+            throws SQLException, IOException {
+        String customer = target.option("--customer");
+        if (customer == null) {
+            throw new IllegalArgumentException("--customer is required");
+        }
+        String asOf = target.option("--as-of");
+        Instant instant;
+        try {
+            instant = asOf == null ? null : Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            // One snapshot: events, links and the customer index agree while appends go on.
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (!LedgerHistory.knows(connection, customer)) {
+                err.println("history: the ledger holds nothing about " + customer);
+                return NOT_FOUND;
+            }
+            CustomerHistory history = LedgerHistory.asOf(connection, customer, instant);
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
+            out.flush();
+            return OK;
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     private interface LedgerAction {

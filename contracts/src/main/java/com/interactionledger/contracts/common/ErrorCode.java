@@ -12,6 +12,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(400, "A query parameter is invalid"),
     SESSION_NOT_FOUND(404, "No such session"),
     COMPLAINT_NOT_FOUND(404, "No such complaint"),
+    CUSTOMER_NOT_FOUND(404, "The ledger holds nothing about this customer"),
     NOT_FOUND(404, "No such resource"),
     METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "Cannot produce the requested media type"),

@@ -1,0 +1,179 @@
+package com.interactionledger.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.replay.ReplayCli;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer's history as of several instants of a scripted journey, through the regulator's endpoint and the
+ * replay tools: each answer holds exactly the customer's events recorded by then, in global order with their
+ * chain hashes, and each session and complaint in the state it was in then.
+ */
+class RegulatorHistoryTest extends PostgresLedgerTest {
+
+    private static final String CUSTOMER = "history-customer";
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void theHistoryAsOfEachInstantHoldsWhatTheLedgerHeldThen() throws Exception {
+        LedgerHttp bot = http.as("BOT", "history-bot");
+        LedgerHttp customer = http.as("CUSTOMER", CUSTOMER);
+        LedgerHttp agent = http.as("AGENT", "history-agent");
+        Instant before = recordedTimeNow();
+
+        ok(bot.post("/sessions", json("sessionId", "history-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
+                "entryPoint", "web")));
+        ok(customer.post("/sessions/history-chat/messages", json("messageId", "h1", "authorRole", "CUSTOMER",
+                "text", "I was charged twice")));
+        Instant talking = recordedTimeNow();
+        ok(bot.post("/sessions/history-chat/handoff", json("queue", "cards", "reason", "refund",
+                "contextSummary", "Charged twice")));
+        Instant queued = recordedTimeNow();
+        ok(agent.post("/sessions/history-chat/assignment", json("agentId", "history-agent")));
+        ok(agent.post("/sessions/history-chat/resolution", json("resolutionCode", "REFUND_ISSUED",
+                "firstContactResolution", true)));
+        ok(agent.post("/sessions/history-chat/closure", null));
+        Instant closed = recordedTimeNow();
+        ok(agent.post("/complaints", json("complaintId", "history-complaint", "customerId", CUSTOMER,
+                "sessions", new String[] {"history-chat"}, "channel", "WEB_CHAT", "product", "credit_card",
+                "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
+                "jurisdiction", "UK_FCA")));
+        Instant lodged = recordedTimeNow();
+        ok(agent.post("/complaints/history-complaint/acknowledgement", null));
+        Instant acknowledged = recordedTimeNow();
+
+        LedgerHttp regulator = http.as("REGULATOR", "fca-examiner");
+        JsonNode empty = history(regulator, before);
+        assertThat(empty.path("events")).isEmpty();
+        assertThat(empty.path("sessions")).isEmpty();
+
+        assertThat(states(history(regulator, talking), "sessions")).containsExactly("history-chat=BOT_HANDLING/2");
+        assertThat(states(history(regulator, queued), "sessions")).containsExactly("history-chat=QUEUED/3");
+        JsonNode atClose = history(regulator, closed);
+        assertThat(states(atClose, "sessions")).containsExactly("history-chat=CLOSED/6");
+        assertThat(atClose.path("complaints")).isEmpty();
+        assertThat(states(history(regulator, lodged), "complaints"))
+                .containsExactly("history-complaint=RECEIVED/2");
+        JsonNode latest = history(regulator, acknowledged);
+        assertThat(states(latest, "complaints")).containsExactly("history-complaint=IN_PROGRESS/3");
+        assertThat(types(latest)).containsExactly("SessionStarted", "MessageRecorded", "HandoffRequested",
+                "AgentAssigned", "SessionResolved", "SessionClosed", "ComplaintLodged", "ComplaintClocksSet",
+                "ComplaintAcknowledged");
+
+        // Exactly the customer's events recorded by then, as stored, each with the link the chain holds for it.
+        for (Instant instant : List.of(talking, queued, closed, lodged, acknowledged)) {
+            JsonNode history = history(regulator, instant);
+            List<Map<String, Object>> expected = jdbc.queryForList("""
+                    SELECT e.globalindex, e.eventidentifier, l.chain_hash, l.event_digest FROM domainevententry e
+                    JOIN ledger_chain l ON l.globalindex = e.globalindex
+                    WHERE convert_from(e.metadata, 'UTF8')::jsonb ->> 'customerId' = ?
+                      AND e.timestamp::timestamptz <= ?::timestamptz ORDER BY e.globalindex""",
+                    CUSTOMER, instant.toString());
+            List<String> actual = new ArrayList<>();
+            history.path("events").forEach(event -> actual.add(event.path("position").asLong() + " "
+                    + event.path("eventId").asText() + " " + event.path("chainHash").asText() + " "
+                    + event.path("eventDigest").asText()));
+            assertThat(actual).as("as of %s", instant).containsExactlyElementsOf(expected.stream()
+                    .map(row -> row.get("globalindex") + " " + row.get("eventidentifier") + " " + row.get("chain_hash")
+                            + " " + row.get("event_digest")).toList());
+        }
+
+        // The reads themselves are part of the customer's history from then on.
+        JsonNode now = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + CUSTOMER + "/history").json();
+        assertThat(types(now)).contains("PersonalDataRead");
+        assertThat(now.path("events").findValues("actorId").stream().map(JsonNode::asText))
+                .contains("fca-examiner");
+
+        // The README's two commands, as written there (its customer and instant swapped for this journey's): the
+        // endpoint, and the replay tools reading the store offline, give the same history.
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("### A customer's history as of any instant"),
+                readme.indexOf("### Tamper evidence"));
+        Matcher curl = Pattern.compile("curl -s 'localhost:8080(\\S+)\\?asOf=\\S+' \\\\\n  -H 'X-Actor-Id: (\\S+)' "
+                + "-H 'X-Actor-Role: (\\S+)'").matcher(section);
+        assertThat(curl.find()).as("the README's history curl").isTrue();
+        LedgerHttp.Response byEndpoint = http.as(curl.group(3), curl.group(2)).get(curl.group(1)
+                .replace("walk-customer", CUSTOMER) + "?asOf=" + lodged);
+        assertThat(byEndpoint.status()).isEqualTo(200);
+        String cli = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh history ")).findFirst()
+                .orElseThrow();
+        List<String> args = new ArrayList<>();
+        for (String word : cli.substring("scripts/replay-tools.sh ".length()).split("\\s+")) {
+            args.add(word.startsWith("jdbc:") ? environment.getProperty("spring.datasource.url")
+                    : word.equals("postgres") ? environment.getProperty("spring.datasource.username")
+                    : word.equals("walk-customer") ? CUSTOMER
+                    : word.matches("\\d{4}-.*Z") ? lodged.toString() : word);
+        }
+        args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", "")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(exit).isZero();
+        assertThat(LedgerHttp.JSON.readTree(out.toString(StandardCharsets.UTF_8))).isEqualTo(byEndpoint.json())
+                .isEqualTo(history(regulator, lodged));
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirCodes() {
+        LedgerHttp regulator = http.as("REGULATOR", "fca-examiner");
+        assertThat(regulator.get("/regulator/customers/nobody-we-know/history").code()).isEqualTo("CUSTOMER_NOT_FOUND");
+        assertThat(regulator.get("/regulator/customers/" + CUSTOMER + "/history?asOf=yesterday").code())
+                .isEqualTo("INVALID_PARAMETER");
+        assertThat(new LedgerHttp(port).with("X-Actor-Id", "").get("/regulator/customers/" + CUSTOMER + "/history").code())
+                .isEqualTo("MISSING_HEADER");
+    }
+
+    /**
+     * An instant between two steps of the journey on the ledger's recorded time: the time the command side stamps
+     * on each event it stores (the system clock, not the edge's {@link TestClock}, which only dates the facts in the
+     * payloads). The pause keeps the events before and after it on either side of the instant.
+     */
+    private static Instant recordedTimeNow() throws InterruptedException {
+        Thread.sleep(5);
+        Instant now = Instant.now();
+        Thread.sleep(5);
+        return now;
+    }
+
+    private JsonNode history(LedgerHttp reader, Instant asOf) {
+        LedgerHttp.Response response = reader.get("/regulator/customers/" + CUSTOMER + "/history?asOf=" + asOf);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> states(JsonNode history, String kind) {
+        List<String> states = new ArrayList<>();
+        history.path(kind).forEach(stream -> states.add(stream.path("id").asText() + "="
+                + stream.path("state").asText() + "/" + stream.path("events").asLong()));
+        return states;
+    }
+
+    private static List<String> types(JsonNode history) {
+        List<String> types = new ArrayList<>();
+        history.path("events").forEach(event -> types.add(event.path("type").asText()));
+        return types;
+    }
+
+    private static void ok(LedgerHttp.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+    }
+}

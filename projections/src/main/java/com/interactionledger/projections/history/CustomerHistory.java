@@ -1,0 +1,19 @@
+package com.interactionledger.projections.history;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer's complete history as the ledger held it at an instant: every event recorded for the customer up to
+ * and including {@code asOf} (sessions, messages, complaints, surveys, refusals, reads of their data), in global
+ * order, and the state of each session and complaint then.
+ *
+ * @param customerId the customer
+ * @param asOf       the instant; null for everything recorded so far
+ * @param events     the events, in global order
+ * @param sessions   each session's state at {@code asOf}, by id
+ * @param complaints each complaint's state at {@code asOf}, by id
+ */
+public record CustomerHistory(String customerId, Instant asOf, List<HistoryEvent> events, List<StreamState> sessions,
+                              List<StreamState> complaints) {
+}

@@ -1,0 +1,167 @@
+package com.interactionledger.projections.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.contracts.complaint.ComplaintState;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.dialogue.SessionState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a customer's history from the ledger store itself (events, their links and the customer index) with plain
+ * JDBC, so the same code serves the regulator's endpoint and the offline replay tools, on PostgreSQL or H2.
+ * Nothing here reads a read model: a history is what the events say, as of an instant.
+ * <p>
+ * "As of T" means the events the ledger had recorded by T: those whose recorded time (the timestamp the command
+ * side stamped on the event when it stored it) is at or before T. Without T, everything recorded so far.
+ */
+public final class LedgerHistory {
+
+    /** Stored JSON as a tree that writes back the same numbers (0.80 stays 0.80). */
+    private static final ObjectMapper TREES = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper EVENTS = LedgerSerialization.objectMapper();
+    private static final String DIALOGUE = "com.interactionledger.contracts.dialogue.";
+    private static final String COMPLAINT = "com.interactionledger.contracts.complaint.";
+
+    private LedgerHistory() {
+    }
+
+    /** Whether the ledger has recorded anything at all about the customer, at any time. */
+    public static boolean knows(Connection connection, String customerId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM ledger_customer_event WHERE customer_id = ? FETCH FIRST 1 ROWS ONLY")) {
+            statement.setString(1, customerId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * The customer's history as of {@code asOf} (null: everything recorded so far), with the state of each session
+     * and complaint then.
+     */
+    public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf) throws SQLException {
+        List<HistoryEvent> events = new ArrayList<>();
+        States states = new States();
+        read(connection, customerId, asOf, event -> {
+            events.add(event);
+            states.apply(event);
+        });
+        return new CustomerHistory(customerId, asOf, List.copyOf(events), states.sessions(), states.complaints());
+    }
+
+    /** Streams the customer's events recorded at or before {@code asOf} (null: all of them), in global order. */
+    public static void read(Connection connection, String customerId, Instant asOf, Consumer<HistoryEvent> sink)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT e.globalindex, e.timestamp, e.aggregateidentifier, e.sequencenumber, e.payloadtype,
+                       e.payloadrevision, e.eventidentifier, e.metadata, e.payload, l.event_digest, l.chain_hash
+                FROM ledger_customer_event i
+                JOIN domainevententry e ON e.globalindex = i.globalindex
+                LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex
+                WHERE i.customer_id = ?
+                ORDER BY i.globalindex""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(500);
+            statement.setString(1, customerId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    // Stored timestamps are ISO-8601 of varying precision: compared as instants, not as text.
+                    Instant recordedAt = Instant.parse(rows.getString(2));
+                    if (asOf == null || !recordedAt.isAfter(asOf)) {
+                        sink.accept(event(rows, recordedAt));
+                    }
+                }
+            }
+        }
+    }
+
+    private static HistoryEvent event(ResultSet rows, Instant recordedAt) throws SQLException {
+        String payloadType = rows.getString(5);
+        return new HistoryEvent(rows.getLong(1), recordedAt, rows.getString(3), rows.getLong(4),
+                payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, rows.getString(6),
+                rows.getString(7), tree(rows.getBytes(8)), tree(rows.getBytes(9)), rows.getString(10),
+                rows.getString(11));
+    }
+
+    private static JsonNode tree(byte[] json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return TREES.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored event is not JSON (replay-tools verify will say more)", e);
+        }
+    }
+
+    /** Folds sessions and complaints through their state machines, in the order the events come. */
+    static final class States {
+
+        private final Map<String, StreamState> sessions = new LinkedHashMap<>();
+        private final Map<String, StreamState> complaints = new LinkedHashMap<>();
+
+        void apply(HistoryEvent event) {
+            if (event.payloadType().startsWith(DIALOGUE)) {
+                DialogueEvent dialogue = typed(event, DialogueEvent.class);
+                StreamState before = sessions.get(event.stream());
+                SessionState state = before == null
+                        ? (dialogue instanceof SessionStarted started ? SessionState.initial(started) : null)
+                        : SessionState.valueOf(before.state()).after(dialogue);
+                if (state == null) {
+                    throw new IllegalStateException("session " + event.stream() + " does not start with SessionStarted"
+                            + " at position " + event.position());
+                }
+                sessions.put(event.stream(), next(before, event, state.name()));
+            } else if (event.payloadType().startsWith(COMPLAINT)) {
+                ComplaintEvent complaint = typed(event, ComplaintEvent.class);
+                StreamState before = complaints.get(event.stream());
+                ComplaintState state = (before == null ? ComplaintState.RECEIVED
+                        : ComplaintState.valueOf(before.state())).after(complaint);
+                complaints.put(event.stream(), next(before, event, state.name()));
+            }
+        }
+
+        List<StreamState> sessions() {
+            return List.copyOf(sessions.values());
+        }
+
+        List<StreamState> complaints() {
+            return List.copyOf(complaints.values());
+        }
+
+        private static StreamState next(StreamState before, HistoryEvent event, String state) {
+            return new StreamState(event.stream(), state, before == null ? 1 : before.events() + 1, event.position(),
+                    event.recordedAt());
+        }
+
+        private static <T> T typed(HistoryEvent event, Class<T> kind) {
+            try {
+                Object payload = EVENTS.treeToValue(event.payload(), Class.forName(event.payloadType()));
+                return kind.cast(payload);
+            } catch (ClassNotFoundException | IOException | ClassCastException e) {
+                throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position()
+                        + " as a " + kind.getSimpleName(), e);
+            }
+        }
+    }
+}

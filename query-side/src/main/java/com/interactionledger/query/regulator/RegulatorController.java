@@ -1,0 +1,63 @@
+package com.interactionledger.query.regulator;
+
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.projections.history.CustomerHistory;
+import com.interactionledger.projections.history.LedgerHistory;
+import com.interactionledger.query.web.NotFoundException;
+import com.interactionledger.query.web.PersonalDataAccess;
+import com.interactionledger.query.web.QueryParameters;
+import com.interactionledger.query.web.ReaderContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The regulator's view: a customer's complete history as the ledger held it at any instant, read from the events
+ * themselves (not from a read model, so no freshness applies: it is as current as the ledger), with each event's
+ * place in the hash chain and each session's and complaint's state then.
+ */
+@RestController
+class RegulatorController {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final PersonalDataAccess access;
+
+    RegulatorController(JdbcTemplate jdbc, PlatformTransactionManager transactions, PersonalDataAccess access) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        // Events, links and index read as one consistent picture while appends go on.
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.access = access;
+    }
+
+    /**
+     * @param asOf the instant (ISO-8601) the history is wanted as of; everything recorded so far when absent
+     */
+    @GetMapping("/regulator/customers/{customerId}/history")
+    CustomerHistory history(ReaderContext reader, HttpServletRequest request, @PathVariable String customerId,
+                            @RequestParam(required = false) String asOf) {
+        CustomerId customer = new CustomerId(customerId);
+        Instant instant = QueryParameters.instant("asOf", asOf);
+        CustomerHistory history = snapshot.execute(status -> jdbc.execute((ConnectionCallback<CustomerHistory>)
+                connection -> LedgerHistory.knows(connection, customer.value())
+                        ? LedgerHistory.asOf(connection, customer.value(), instant) : null));
+        if (history == null) {
+            throw new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "The ledger holds nothing about " + customerId);
+        }
+        access.recordRead(reader, request, List.of(customer), "HISTORY", customer.value());
+        return history;
+    }
+}
