@@ -12,8 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -70,6 +72,23 @@ abstract class PostgresLedgerTest {
     long businessEvents() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE type IN ('InteractionSession',"
                 + " 'Complaint')", Long.class);
+    }
+
+    /**
+     * An instant on the ledger's recorded time between two steps of a journey: the time the command side stamps on
+     * each event it stores (the system clock, not the edge's {@link TestClock}, which only dates the facts in the
+     * payloads). The pauses keep the events before and after it on either side of the instant.
+     */
+    static Instant recordedTimeBetweenSteps() throws InterruptedException {
+        Thread.sleep(5);
+        Instant now = Instant.now();
+        Thread.sleep(5);
+        return now;
+    }
+
+    /** The command was accepted: 200, or 201 for one that created a session or complaint. */
+    static void accepted(LedgerHttp.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
     }
 
     /** Waits until the timeline has applied the session's latest event (projections are asynchronous). */

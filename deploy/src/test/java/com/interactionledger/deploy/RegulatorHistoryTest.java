@@ -38,28 +38,28 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
         LedgerHttp bot = http.as("BOT", "history-bot");
         LedgerHttp customer = http.as("CUSTOMER", CUSTOMER);
         LedgerHttp agent = http.as("AGENT", "history-agent");
-        Instant before = recordedTimeNow();
+        Instant before = recordedTimeBetweenSteps();
 
-        ok(bot.post("/sessions", json("sessionId", "history-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
+        accepted(bot.post("/sessions", json("sessionId", "history-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
-        ok(customer.post("/sessions/history-chat/messages", json("messageId", "h1", "authorRole", "CUSTOMER",
+        accepted(customer.post("/sessions/history-chat/messages", json("messageId", "h1", "authorRole", "CUSTOMER",
                 "text", "I was charged twice")));
-        Instant talking = recordedTimeNow();
-        ok(bot.post("/sessions/history-chat/handoff", json("queue", "cards", "reason", "refund",
+        Instant talking = recordedTimeBetweenSteps();
+        accepted(bot.post("/sessions/history-chat/handoff", json("queue", "cards", "reason", "refund",
                 "contextSummary", "Charged twice")));
-        Instant queued = recordedTimeNow();
-        ok(agent.post("/sessions/history-chat/assignment", json("agentId", "history-agent")));
-        ok(agent.post("/sessions/history-chat/resolution", json("resolutionCode", "REFUND_ISSUED",
+        Instant queued = recordedTimeBetweenSteps();
+        accepted(agent.post("/sessions/history-chat/assignment", json("agentId", "history-agent")));
+        accepted(agent.post("/sessions/history-chat/resolution", json("resolutionCode", "REFUND_ISSUED",
                 "firstContactResolution", true)));
-        ok(agent.post("/sessions/history-chat/closure", null));
-        Instant closed = recordedTimeNow();
-        ok(agent.post("/complaints", json("complaintId", "history-complaint", "customerId", CUSTOMER,
+        accepted(agent.post("/sessions/history-chat/closure", null));
+        Instant closed = recordedTimeBetweenSteps();
+        accepted(agent.post("/complaints", json("complaintId", "history-complaint", "customerId", CUSTOMER,
                 "sessions", new String[] {"history-chat"}, "channel", "WEB_CHAT", "product", "credit_card",
                 "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
                 "jurisdiction", "UK_FCA")));
-        Instant lodged = recordedTimeNow();
-        ok(agent.post("/complaints/history-complaint/acknowledgement", null));
-        Instant acknowledged = recordedTimeNow();
+        Instant lodged = recordedTimeBetweenSteps();
+        accepted(agent.post("/complaints/history-complaint/acknowledgement", null));
+        Instant acknowledged = recordedTimeBetweenSteps();
 
         LedgerHttp regulator = http.as("REGULATOR", "fca-examiner");
         JsonNode empty = history(regulator, before);
@@ -142,18 +142,6 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
                 .isEqualTo("MISSING_HEADER");
     }
 
-    /**
-     * An instant between two steps of the journey on the ledger's recorded time: the time the command side stamps
-     * on each event it stores (the system clock, not the edge's {@link TestClock}, which only dates the facts in the
-     * payloads). The pause keeps the events before and after it on either side of the instant.
-     */
-    private static Instant recordedTimeNow() throws InterruptedException {
-        Thread.sleep(5);
-        Instant now = Instant.now();
-        Thread.sleep(5);
-        return now;
-    }
-
     private JsonNode history(LedgerHttp reader, Instant asOf) {
         LedgerHttp.Response response = reader.get("/regulator/customers/" + CUSTOMER + "/history?asOf=" + asOf);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -173,7 +161,4 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
         return types;
     }
 
-    private static void ok(LedgerHttp.Response response) {
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
-    }
 }

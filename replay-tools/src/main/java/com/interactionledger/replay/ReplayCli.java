@@ -6,6 +6,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
+import com.interactionledger.replay.export.ExportKeys;
+import com.interactionledger.replay.export.ExportScope;
+import com.interactionledger.replay.export.ExportVerifier;
+import com.interactionledger.replay.export.LedgerExport;
 import com.interactionledger.replay.verify.DigestFile;
 import com.interactionledger.replay.verify.Finding;
 import com.interactionledger.replay.verify.LedgerVerifier;
@@ -19,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -64,7 +69,16 @@ public final class ReplayCli {
               history --jdbc-url URL [--user U] [--password P] --customer ID [--as-of INSTANT]
                     A customer's complete history as the ledger held it at INSTANT (ISO-8601; all so far if absent):
                     every event in global order with its chain hash, and each session's and complaint's state.
-              export | rebuild
+              export --jdbc-url URL [--user U] [--password P] --out DIR [--signing-key PEM]
+                     (--customer ID --as-of INSTANT | --from INSTANT --to INSTANT)
+                    Writes a signed export package into DIR: events.jsonl, report.html, manifest.json and
+                    manifest.sig. The key (Ed25519, PKCS#8 PEM) comes from --signing-key or the file named by
+                    LEDGER_EXPORT_SIGNING_KEY.
+              verify-export --dir DIR --public-key PEM
+                    Checks a package's signature, files and counts; exit 4 if anything was changed.
+              keygen --out DIR
+                    Writes a new Ed25519 key pair: export-signing-key.pem and export-public-key.pem.
+              rebuild
                     Not available yet (planned in the regulator replay issue).
               help  Shows this text.
 
@@ -102,8 +116,18 @@ public final class ReplayCli {
                     (connection, target) -> digests(connection, target, out));
             case "history" -> onLedger(subcommand, options, Set.of("--customer", "--as-of"), err,
                     (connection, target) -> history(connection, target, out, err));
-            case "export", "rebuild" -> {
-                // Exit 3, not 0: a script must not mistake a missing export for a finished one.
+            case "export" -> onLedger(subcommand, options, Set.of("--out", "--signing-key", "--customer", "--as-of",
+                    "--from", "--to"), err, (connection, target) -> export(connection, target, out));
+            case "verify-export" -> offline(subcommand, options, Set.of("--dir", "--public-key"), err,
+                    values -> verifyExport(values, out));
+            case "keygen" -> offline(subcommand, options, Set.of("--out"), err, values -> {
+                ExportKeys.generate(Path.of(required(values, "--out")));
+                out.println("wrote " + Path.of(values.get("--out")).resolve("export-signing-key.pem")
+                        + " (keep it secret) and export-public-key.pem");
+                return OK;
+            });
+            case "rebuild" -> {
+                // Exit 3, not 0: a script must not mistake a missing rebuild for a finished one.
                 err.println(subcommand + ": not available yet — planned in the regulator replay issue");
                 yield NOT_AVAILABLE;
             }
@@ -159,17 +183,9 @@ public final class ReplayCli {
 
     private static int history(Connection connection, Target target, PrintStream out, PrintStream err)
             throws SQLException, IOException {
-        String customer = target.option("--customer");
-        if (customer == null) {
-            throw new IllegalArgumentException("--customer is required");
-        }
+        String customer = required(target.options(), "--customer");
         String asOf = target.option("--as-of");
-        Instant instant;
-        try {
-            instant = asOf == null ? null : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-        }
+        Instant instant = asOf == null ? null : instant("--as-of", asOf);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -191,8 +207,83 @@ public final class ReplayCli {
         }
     }
 
+    private static int export(Connection connection, Target target, PrintStream out)
+            throws SQLException, IOException, GeneralSecurityException {
+        String directory = required(target.options(), "--out");
+        String key = target.option("--signing-key") != null ? target.option("--signing-key")
+                : System.getenv("LEDGER_EXPORT_SIGNING_KEY");
+        if (key == null) {
+            throw new IllegalArgumentException("an export is signed: give --signing-key PEM or set"
+                    + " LEDGER_EXPORT_SIGNING_KEY (replay-tools keygen makes a key pair)");
+        }
+        ExportScope scope;
+        if (target.option("--customer") != null) {
+            if (target.option("--from") != null || target.option("--to") != null) {
+                throw new IllegalArgumentException("--customer goes with --as-of, not with --from and --to");
+            }
+            scope = new ExportScope.Customer(target.option("--customer"),
+                    instant("--as-of", required(target.options(), "--as-of")));
+        } else {
+            scope = new ExportScope.Window(instant("--from", required(target.options(), "--from")),
+                    instant("--to", required(target.options(), "--to")));
+        }
+        LedgerExport.Result result = LedgerExport.write(connection, scope, Path.of(directory),
+                ExportKeys.privateKey(Path.of(key)));
+        out.println("exported " + result.events() + " events to " + result.directory() + " (ledger head at the"
+                + " instant: " + (result.head() == null ? "none" : "position " + result.head().position()) + ")");
+        return OK;
+    }
+
+    private static int verifyExport(Map<String, String> values, PrintStream out)
+            throws IOException, GeneralSecurityException {
+        Path directory = Path.of(required(values, "--dir"));
+        List<String> problems = ExportVerifier.problems(directory,
+                ExportKeys.publicKey(Path.of(required(values, "--public-key"))));
+        if (problems.isEmpty()) {
+            out.println("export " + directory + ": INTACT, signed by the holder of this key");
+            return OK;
+        }
+        out.println("export " + directory + ": CHANGED");
+        problems.forEach(problem -> out.println("  " + problem));
+        return BROKEN;
+    }
+
+    private static Instant instant(String option, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+    }
+
+    private static String required(Map<String, String> values, String option) {
+        String value = values.get(option);
+        if (value == null) {
+            throw new IllegalArgumentException(option + " is required");
+        }
+        return value;
+    }
+
+    private interface OfflineAction {
+        int run(Map<String, String> values) throws IOException, GeneralSecurityException;
+    }
+
+    /** A subcommand that needs no database: parses its options and turns failures into one line and a code. */
+    private static int offline(String subcommand, String[] options, Set<String> allowed, PrintStream err,
+                               OfflineAction action) {
+        try {
+            return action.run(Target.options(options, allowed));
+        } catch (NoSuchFileException e) {
+            err.println(subcommand + ": no such file " + e.getFile());
+            return USAGE;
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            err.println(subcommand + ": " + oneLine(e));
+            return USAGE;
+        }
+    }
+
     private interface LedgerAction {
-        int run(Connection connection, Target target) throws SQLException, IOException;
+        int run(Connection connection, Target target) throws SQLException, IOException, GeneralSecurityException;
     }
 
     /** Parses the options, connects, runs the action, and turns failures into one line and an exit code. */
@@ -221,7 +312,7 @@ public final class ReplayCli {
         } catch (NoSuchFileException e) {
             err.println(subcommand + ": no such file " + e.getFile());
             return USAGE;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             err.println(subcommand + ": " + oneLine(e));
             return USAGE;
         }
@@ -246,10 +337,22 @@ public final class ReplayCli {
         private static final Set<String> CONNECTION = Set.of("--jdbc-url", "--user", "--password");
 
         static Target parse(String[] options, Set<String> extraOptions) {
+            Set<String> allowed = new java.util.HashSet<>(CONNECTION);
+            allowed.addAll(extraOptions);
+            Map<String, String> values = options(options, allowed);
+            String url = values.remove("--jdbc-url");
+            if (url == null || url.isBlank()) {
+                throw new IllegalArgumentException("--jdbc-url is required");
+            }
+            return new Target(url, values.remove("--user"), values.remove("--password"), Map.copyOf(values));
+        }
+
+        /** {@code --name value} pairs, each among {@code allowed}. */
+        static Map<String, String> options(String[] options, Set<String> allowed) {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < options.length; i++) {
                 String option = options[i];
-                if (!CONNECTION.contains(option) && !extraOptions.contains(option)) {
+                if (!allowed.contains(option)) {
                     throw new IllegalArgumentException("unknown option " + option);
                 }
                 if (i + 1 >= options.length) {
@@ -257,11 +360,7 @@ public final class ReplayCli {
                 }
                 values.put(option, options[++i]);
             }
-            String url = values.remove("--jdbc-url");
-            if (url == null || url.isBlank()) {
-                throw new IllegalArgumentException("--jdbc-url is required");
-            }
-            return new Target(url, values.remove("--user"), values.remove("--password"), Map.copyOf(values));
+            return values;
         }
 
         String option(String name) {

@@ -129,7 +129,7 @@ class ReplayCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"export", "rebuild"})
+    @ValueSource(strings = {"rebuild"})
     void unfinishedSubcommands_sayNotAvailableAndExitCode3(String subcommand) {
         Outcome outcome = run(subcommand, "--jdbc-url", ledger.url());
 
@@ -178,6 +178,36 @@ class ReplayCliTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
+    }
+
+    @Test
+    void export_withoutASigningKeyOrScope_saysWhatIsMissingAndExitCode2() {
+        String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
+
+        Outcome unsigned = run(concat(new String[] {"export", "--out", "/tmp/never-written", "--customer", "c-1",
+                "--as-of", "2026-01-01T00:00:00Z"}, connection));
+        Outcome mixed = run(concat(new String[] {"export", "--out", "/tmp/never-written", "--signing-key", "k.pem",
+                "--customer", "c-1", "--from", "2026-01-01T00:00:00Z"}, connection));
+        Outcome badInstant = run(concat(new String[] {"export", "--out", "/tmp/never-written", "--signing-key",
+                "k.pem", "--from", "yesterday", "--to", "2026-01-01T00:00:00Z"}, connection));
+
+        assertThat(unsigned.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(unsigned.err()).startsWith("export: an export is signed: give --signing-key");
+        assertThat(mixed.err()).isEqualTo("export: --customer goes with --as-of, not with --from and --to\n");
+        assertThat(badInstant.err()).isEqualTo("export: --from must be an ISO-8601 instant such as 2026-01-31T09:00:00Z\n");
+    }
+
+    @Test
+    void verifyExport_ofADirectoryWithoutAPackage_saysSoAndExitCode4() throws Exception {
+        java.nio.file.Path keys = java.nio.file.Files.createTempDirectory("keys");
+        assertThat(run("keygen", "--out", keys.toString()).exitCode()).isZero();
+        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("empty-export");
+
+        Outcome outcome = run("verify-export", "--dir", empty.toString(), "--public-key",
+                keys.resolve("export-public-key.pem").toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.BROKEN);
+        assertThat(outcome.out()).contains("CHANGED", "the package lacks manifest.json or manifest.sig");
     }
 
     @ParameterizedTest

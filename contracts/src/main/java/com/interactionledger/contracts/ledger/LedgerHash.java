@@ -28,7 +28,10 @@ public final class LedgerHash {
     /** The previous hash of the first event of the ledger and of every stream. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final byte[] EVENT_TAG = "interaction-ledger/event/v1".getBytes(StandardCharsets.UTF_8);
+    /** The tag that opens every event digest, naming this way of hashing; exports name it too. */
+    public static final String EVENT_FORMAT = "interaction-ledger/event/v1";
+
+    private static final byte[] EVENT_TAG = EVENT_FORMAT.getBytes(StandardCharsets.UTF_8);
     private static final HexFormat HEX = HexFormat.of();
 
     private LedgerHash() {

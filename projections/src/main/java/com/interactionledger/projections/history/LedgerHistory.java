@@ -4,12 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.complaint.ComplaintEvent;
-import com.interactionledger.contracts.complaint.ComplaintState;
-import com.interactionledger.contracts.dialogue.DialogueEvent;
-import com.interactionledger.contracts.dialogue.SessionStarted;
-import com.interactionledger.contracts.dialogue.SessionState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a customer's history from the ledger store itself (events, their links and the customer index) with plain
@@ -38,9 +31,6 @@ public final class LedgerHistory {
     private static final ObjectMapper TREES = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final ObjectMapper EVENTS = LedgerSerialization.objectMapper();
-    private static final String DIALOGUE = "com.interactionledger.contracts.dialogue.";
-    private static final String COMPLAINT = "com.interactionledger.contracts.complaint.";
 
     private LedgerHistory() {
     }
@@ -62,7 +52,7 @@ public final class LedgerHistory {
      */
     public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf) throws SQLException {
         List<HistoryEvent> events = new ArrayList<>();
-        States states = new States();
+        HistoryStates states = new HistoryStates();
         read(connection, customerId, asOf, event -> {
             events.add(event);
             states.apply(event);
@@ -73,21 +63,38 @@ public final class LedgerHistory {
     /** Streams the customer's events recorded at or before {@code asOf} (null: all of them), in global order. */
     public static void read(Connection connection, String customerId, Instant asOf, Consumer<HistoryEvent> sink)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT e.globalindex, e.timestamp, e.aggregateidentifier, e.sequencenumber, e.payloadtype,
-                       e.payloadrevision, e.eventidentifier, e.metadata, e.payload, l.event_digest, l.chain_hash
-                FROM ledger_customer_event i
-                JOIN domainevententry e ON e.globalindex = i.globalindex
-                LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex
-                WHERE i.customer_id = ?
-                ORDER BY i.globalindex""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        stream(connection, "FROM ledger_customer_event i JOIN domainevententry e ON e.globalindex = i.globalindex"
+                        + " LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex"
+                        + " WHERE i.customer_id = ? ORDER BY i.globalindex",
+                customerId, recordedAt -> asOf == null || !recordedAt.isAfter(asOf), sink);
+    }
+
+    /**
+     * Streams every event recorded in {@code [from, to)}, whoever it belongs to, in global order: the whole ledger
+     * is walked (recorded times are not indexed), with constant memory.
+     */
+    public static void readWindow(Connection connection, Instant from, Instant to, Consumer<HistoryEvent> sink)
+            throws SQLException {
+        stream(connection, "FROM domainevententry e LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex"
+                        + " ORDER BY e.globalindex", null,
+                recordedAt -> !recordedAt.isBefore(from) && recordedAt.isBefore(to), sink);
+    }
+
+    private static void stream(Connection connection, String from, String customerId, Predicate<Instant> when,
+                               Consumer<HistoryEvent> sink) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT e.globalindex, e.timestamp,"
+                + " e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.eventidentifier,"
+                + " e.metadata, e.payload, l.event_digest, l.chain_hash " + from,
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(500);
-            statement.setString(1, customerId);
+            if (customerId != null) {
+                statement.setString(1, customerId);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     // Stored timestamps are ISO-8601 of varying precision: compared as instants, not as text.
                     Instant recordedAt = Instant.parse(rows.getString(2));
-                    if (asOf == null || !recordedAt.isAfter(asOf)) {
+                    if (when.test(recordedAt)) {
                         sink.accept(event(rows, recordedAt));
                     }
                 }
@@ -111,57 +118,6 @@ public final class LedgerHistory {
             return TREES.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("a stored event is not JSON (replay-tools verify will say more)", e);
-        }
-    }
-
-    /** Folds sessions and complaints through their state machines, in the order the events come. */
-    static final class States {
-
-        private final Map<String, StreamState> sessions = new LinkedHashMap<>();
-        private final Map<String, StreamState> complaints = new LinkedHashMap<>();
-
-        void apply(HistoryEvent event) {
-            if (event.payloadType().startsWith(DIALOGUE)) {
-                DialogueEvent dialogue = typed(event, DialogueEvent.class);
-                StreamState before = sessions.get(event.stream());
-                SessionState state = before == null
-                        ? (dialogue instanceof SessionStarted started ? SessionState.initial(started) : null)
-                        : SessionState.valueOf(before.state()).after(dialogue);
-                if (state == null) {
-                    throw new IllegalStateException("session " + event.stream() + " does not start with SessionStarted"
-                            + " at position " + event.position());
-                }
-                sessions.put(event.stream(), next(before, event, state.name()));
-            } else if (event.payloadType().startsWith(COMPLAINT)) {
-                ComplaintEvent complaint = typed(event, ComplaintEvent.class);
-                StreamState before = complaints.get(event.stream());
-                ComplaintState state = (before == null ? ComplaintState.RECEIVED
-                        : ComplaintState.valueOf(before.state())).after(complaint);
-                complaints.put(event.stream(), next(before, event, state.name()));
-            }
-        }
-
-        List<StreamState> sessions() {
-            return List.copyOf(sessions.values());
-        }
-
-        List<StreamState> complaints() {
-            return List.copyOf(complaints.values());
-        }
-
-        private static StreamState next(StreamState before, HistoryEvent event, String state) {
-            return new StreamState(event.stream(), state, before == null ? 1 : before.events() + 1, event.position(),
-                    event.recordedAt());
-        }
-
-        private static <T> T typed(HistoryEvent event, Class<T> kind) {
-            try {
-                Object payload = EVENTS.treeToValue(event.payload(), Class.forName(event.payloadType()));
-                return kind.cast(payload);
-            } catch (ClassNotFoundException | IOException | ClassCastException e) {
-                throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position()
-                        + " as a " + kind.getSimpleName(), e);
-            }
         }
     }
 }

@@ -1,0 +1,209 @@
+package com.interactionledger.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.replay.ReplayCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's export commands, run as written there against a scripted journey: a signed package per customer
+ * and per time window, byte-identical when made twice, verified by our tool and by OpenSSL, and refused once any
+ * byte of it changes.
+ */
+class RegulatorExportTest extends PostgresLedgerTest {
+
+    private static final String CUSTOMER = "export-customer";
+    private static final List<String> FILES = List.of("events.jsonl", "report.html", "manifest.json", "manifest.sig");
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path work;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void theReadmeCommandsExportVerifyAndRepeatByteForByte() throws Exception {
+        Instant from = recordedTimeBetweenSteps();
+        LedgerHttp agent = http.as("AGENT", "export-agent");
+        accepted(agent.post("/sessions", json("sessionId", "export-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
+                "entryPoint", "web")));
+        accepted(http.as("CUSTOMER", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e1",
+                "authorRole", "CUSTOMER", "text", "Frais <b>doublés</b> & \"remboursement\" — 退款")));
+        accepted(agent.post("/complaints", json("complaintId", "export-complaint", "customerId", CUSTOMER,
+                "sessions", new String[] {"export-chat"}, "channel", "WEB_CHAT", "product", "credit_card",
+                "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
+                "jurisdiction", "UK_FCA")));
+        Instant asOf = recordedTimeBetweenSteps();
+        accepted(http.as("CUSTOMER", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e2",
+                "authorRole", "CUSTOMER", "text", "after the instant")));
+        Instant to = recordedTimeBetweenSteps();
+
+        List<String> commands = readmeCommands();
+        assertThat(commands).hasSize(5);
+        Outcome keygen = run(commands.get(0), asOf, from, to);
+        assertThat(keygen.exitCode()).as(keygen.err()).isZero();
+        Outcome exported = run(commands.get(1), asOf, from, to);
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        Path customerPackage = work.resolve("export-walk-customer");
+        Map<String, byte[]> first = files(customerPackage);
+
+        // The package holds exactly the customer's history as of the instant, as the regulator endpoint gives it.
+        JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + CUSTOMER
+                + "/history?asOf=" + asOf).json();
+        List<String> lines = Files.readAllLines(customerPackage.resolve("events.jsonl"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(history.path("events").size()).hasSize(4);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(LedgerHttp.JSON.readTree(lines.get(i))).isEqualTo(history.path("events").get(i));
+        }
+        assertThat(lines.get(1)).contains("Frais <b>doublés</b> & \\\"remboursement\\\" — 退款");
+        String report = Files.readString(customerPackage.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(report).contains("Frais &lt;b&gt;doublés&lt;/b&gt; &amp;", "export-complaint", "RECEIVED",
+                "BOT_HANDLING").doesNotContain("after the instant", "<b>doublés");
+
+        JsonNode manifest = LedgerHttp.JSON.readTree(first.get("manifest.json"));
+        assertThat(manifest.path("format").asText()).isEqualTo("interaction-ledger-export/v1");
+        assertThat(manifest.path("ledger").path("hashFormat").asText()).isEqualTo("interaction-ledger/event/v1");
+        assertThat(manifest.path("ledger").path("schemaVersion").asText()).isEqualTo("9");
+        assertThat(manifest.path("scope").path("customerId").asText()).isEqualTo(CUSTOMER);
+        assertThat(manifest.path("events").path("count").asLong()).isEqualTo(4);
+        assertThat(manifest.path("eventRevisions").path("MessageRecorded").get(0).asText()).isEqualTo("1");
+        assertThat(manifest.path("upcastersApplied")).isEmpty();
+        JsonNode head = manifest.path("ledgerHeadAtInstant");
+        assertThat(head.path("position").asLong()).isGreaterThanOrEqualTo(manifest.path("events").path("lastPosition").asLong());
+        assertThat(head.path("chainHash").asText()).isEqualTo(jdbc.queryForObject(
+                "SELECT chain_hash FROM ledger_chain WHERE globalindex = ?", String.class, head.path("position").asLong()));
+        for (JsonNode file : manifest.path("files")) {
+            byte[] content = first.get(file.path("name").asText());
+            assertThat(file.path("bytes").asLong()).isEqualTo(content.length);
+            assertThat(file.path("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(content)));
+        }
+
+        // Made again (other events have been recorded since): the same bytes, signature included.
+        Files.move(customerPackage, work.resolve("first-export"));
+        assertThat(run(commands.get(1), asOf, from, to).exitCode()).isZero();
+        Map<String, byte[]> second = files(customerPackage);
+        for (String name : FILES) {
+            assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+        }
+
+        Outcome verified = run(commands.get(2), asOf, from, to);
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        assertThat(verified.out()).contains("INTACT");
+        assertThat(openssl(commands.get(3))).contains("Signature Verified Successfully");
+
+        // Any change is refused: an event line, the manifest, or a signature by another key.
+        Files.writeString(customerPackage.resolve("events.jsonl"), lines.get(0).replace("WEB_CHAT", "PHONE") + "\n"
+                + String.join("\n", lines.subList(1, lines.size())) + "\n");
+        Outcome changedEvent = run(commands.get(2), asOf, from, to);
+        assertThat(changedEvent.exitCode()).isEqualTo(ReplayCli.BROKEN);
+        assertThat(changedEvent.out()).contains("CHANGED", "events.jsonl does not have the SHA-256");
+        Files.write(customerPackage.resolve("events.jsonl"), first.get("events.jsonl"));
+        Files.writeString(customerPackage.resolve("manifest.json"),
+                new String(first.get("manifest.json"), StandardCharsets.UTF_8).replace("\"count\" : 4", "\"count\" : 3"));
+        Outcome changedManifest = run(commands.get(2), asOf, from, to);
+        assertThat(changedManifest.exitCode()).isEqualTo(ReplayCli.BROKEN);
+        assertThat(changedManifest.out()).contains("the signature does not match");
+        Files.write(customerPackage.resolve("manifest.json"), first.get("manifest.json"));
+        assertThat(run(commands.get(2), asOf, from, to).exitCode()).isZero();
+        assertThat(ReplayCli.run(new String[] {"keygen", "--out", work.resolve("other").toString()},
+                System.out, System.err)).isZero();
+        Outcome otherKey = run(commands.get(2).replace("keys/export-public-key.pem", "other/export-public-key.pem"),
+                asOf, from, to);
+        assertThat(otherKey.exitCode()).isEqualTo(ReplayCli.BROKEN);
+
+        // The window: every event recorded in it, this customer's and anyone else's, in global order; again twice.
+        Outcome window = run(commands.get(4), asOf, from, to);
+        assertThat(window.exitCode()).as(window.err()).isZero();
+        Path windowPackage = work.resolve("export-november");
+        List<Long> positions = new ArrayList<>();
+        for (String line : Files.readAllLines(windowPackage.resolve("events.jsonl"))) {
+            positions.add(LedgerHttp.JSON.readTree(line).path("position").asLong());
+        }
+        assertThat(positions).isSorted().containsExactlyElementsOf(jdbc.queryForList(
+                "SELECT globalindex FROM domainevententry WHERE timestamp::timestamptz >= ?::timestamptz"
+                        + " AND timestamp::timestamptz < ?::timestamptz ORDER BY globalindex",
+                Long.class, from.toString(), to.toString()));
+        assertThat(positions.size()).isGreaterThan(4);
+        Map<String, byte[]> windowFirst = files(windowPackage);
+        Files.move(windowPackage, work.resolve("first-window"));
+        assertThat(run(commands.get(4), asOf, from, to).exitCode()).isZero();
+        Map<String, byte[]> windowSecond = files(windowPackage);
+        for (String name : FILES) {
+            assertThat(windowSecond.get(name)).as(name).isEqualTo(windowFirst.get(name));
+        }
+    }
+
+    /** The replay-tools and openssl lines of the README's "Signed exports" block, in order. */
+    private static List<String> readmeCommands() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("### Signed exports"), readme.indexOf("### Tamper evidence"));
+        return section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh ")
+                || line.startsWith("openssl ")).toList();
+    }
+
+    /** Runs a README replay-tools line in this JVM, with this test's database, customer, instants and directory. */
+    private Outcome run(String line, Instant asOf, Instant from, Instant to) {
+        List<String> args = new ArrayList<>();
+        String[] words = line.substring("scripts/replay-tools.sh ".length()).split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            String option = i > 0 ? words[i - 1] : "";
+            args.add(switch (option) {
+                case "--jdbc-url" -> environment.getProperty("spring.datasource.url");
+                case "--user" -> environment.getProperty("spring.datasource.username");
+                case "--customer" -> CUSTOMER;
+                case "--as-of" -> asOf.toString();
+                case "--from" -> from.toString();
+                case "--to" -> to.toString();
+                case "--out", "--dir", "--signing-key", "--public-key" -> work.resolve(word).toString();
+                default -> word;
+            });
+        }
+        if (args.contains("--jdbc-url")) {
+            args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", "")));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The README's OpenSSL line, run in the test's directory: the recipient's check without our tools. */
+    private String openssl(String line) throws Exception {
+        Process process = new ProcessBuilder(List.of(line.split("\\s+"))).directory(work.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    private static Map<String, byte[]> files(Path directory) throws Exception {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        for (String name : FILES) {
+            files.put(name, Files.readAllBytes(directory.resolve(name)));
+        }
+        return files;
+    }
+}

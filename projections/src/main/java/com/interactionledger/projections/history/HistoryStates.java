@@ -1,0 +1,73 @@
+package com.interactionledger.projections.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.contracts.complaint.ComplaintState;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.dialogue.SessionState;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds the sessions and complaints of a history through their state machines (the contracts' own
+ * {@code SessionState.after} and {@code ComplaintState.after}), in the order the events come; each in the order
+ * it first appears.
+ */
+public final class HistoryStates {
+
+    private static final ObjectMapper EVENTS = LedgerSerialization.objectMapper();
+    private static final String DIALOGUE = "com.interactionledger.contracts.dialogue.";
+    private static final String COMPLAINT = "com.interactionledger.contracts.complaint.";
+
+    private final Map<String, StreamState> sessions = new LinkedHashMap<>();
+    private final Map<String, StreamState> complaints = new LinkedHashMap<>();
+
+    public void apply(HistoryEvent event) {
+        if (event.payloadType().startsWith(DIALOGUE)) {
+            DialogueEvent dialogue = typed(event, DialogueEvent.class);
+            StreamState before = sessions.get(event.stream());
+            SessionState state = before == null
+                    ? (dialogue instanceof SessionStarted started ? SessionState.initial(started) : null)
+                    : SessionState.valueOf(before.state()).after(dialogue);
+            if (state == null) {
+                throw new IllegalStateException("session " + event.stream() + " does not start with SessionStarted"
+                        + " at position " + event.position());
+            }
+            sessions.put(event.stream(), next(before, event, state.name()));
+        } else if (event.payloadType().startsWith(COMPLAINT)) {
+            ComplaintEvent complaint = typed(event, ComplaintEvent.class);
+            StreamState before = complaints.get(event.stream());
+            ComplaintState state = (before == null ? ComplaintState.RECEIVED
+                    : ComplaintState.valueOf(before.state())).after(complaint);
+            complaints.put(event.stream(), next(before, event, state.name()));
+        }
+    }
+
+    public List<StreamState> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    public List<StreamState> complaints() {
+        return List.copyOf(complaints.values());
+    }
+
+    private static StreamState next(StreamState before, HistoryEvent event, String state) {
+        return new StreamState(event.stream(), state, before == null ? 1 : before.events() + 1, event.position(),
+                event.recordedAt());
+    }
+
+    private static <T> T typed(HistoryEvent event, Class<T> kind) {
+        try {
+            Object payload = EVENTS.treeToValue(event.payload(), Class.forName(event.payloadType()));
+            return kind.cast(payload);
+        } catch (ClassNotFoundException | IOException | ClassCastException e) {
+            throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position()
+                    + " as a " + kind.getSimpleName(), e);
+        }
+    }
+}

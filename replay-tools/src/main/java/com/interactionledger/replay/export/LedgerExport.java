@@ -1,0 +1,271 @@
+package com.interactionledger.replay.export;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.interactionledger.contracts.ledger.LedgerDigest;
+import com.interactionledger.contracts.ledger.LedgerHash;
+import com.interactionledger.projections.history.HistoryEvent;
+import com.interactionledger.projections.history.HistoryStates;
+import com.interactionledger.projections.history.LedgerHistory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes an export package into a directory (README, "For regulators"):
+ * <ul>
+ *   <li>{@code events.jsonl}: one event per line, in global order, with its position, recorded time, stream,
+ *       revision, metadata, payload, event digest and chain hash;</li>
+ *   <li>{@code report.html}: the same content for a person, with the states of a customer's sessions and
+ *       complaints at the export's instant;</li>
+ *   <li>{@code manifest.json}: what was exported, from which ledger (schema version, hash format), the event
+ *       revisions and upcasters involved, the ledger's head as it stood at the export's instant, and the SHA-256 of
+ *       the two files;</li>
+ *   <li>{@code manifest.sig}: the Ed25519 signature of {@code manifest.json}'s bytes.</li>
+ * </ul>
+ * Nothing in the package depends on when or where it is written: exporting the same scope twice gives the same
+ * bytes. Events are streamed from one read-only snapshot, so a window of millions of events takes constant memory
+ * (a customer's states, kept for the report, grow with that customer's sessions only).
+ */
+public final class LedgerExport {
+
+    public static final String FORMAT = "interaction-ledger-export/v1";
+    public static final String EVENTS = "events.jsonl";
+    public static final String REPORT = "report.html";
+    public static final String MANIFEST = "manifest.json";
+    public static final String SIGNATURE = "manifest.sig";
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Pretty, with "\n" whatever the platform's line separator, so the manifest's bytes never vary. */
+    private static final ObjectWriter MANIFEST_WRITER = JSON.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    /** What was written. */
+    public record Result(long events, LedgerDigest head, Path directory) {
+    }
+
+    private LedgerExport() {
+    }
+
+    public static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey)
+            throws SQLException, IOException, GeneralSecurityException {
+        Files.createDirectories(directory);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return write(connection, scope, directory, signingKey, schemaVersion(connection),
+                    headAsOf(connection, scope.until()));
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey,
+                                String schemaVersion, LedgerDigest head)
+            throws SQLException, IOException, GeneralSecurityException {
+        Map<String, SortedSet<String>> revisions = new TreeMap<>();
+        long[] counts = {0, Long.MAX_VALUE, 0};
+        HistoryStates states = new HistoryStates();
+        FileDigest eventsFile;
+        FileDigest reportFile;
+        try (FileDigest events = new FileDigest(directory.resolve(EVENTS));
+             FileDigest report = new FileDigest(directory.resolve(REPORT))) {
+            Writer lines = new OutputStreamWriter(events.stream, StandardCharsets.UTF_8);
+            ExportReport page = new ExportReport(new OutputStreamWriter(report.stream, StandardCharsets.UTF_8));
+            page.begin("Interaction Ledger export", facts(scope, head));
+            try {
+                java.util.function.Consumer<HistoryEvent> sink = event -> {
+                    try {
+                        lines.write(JSON.writeValueAsString(event));
+                        lines.write('\n');
+                        page.event(event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    revisions.computeIfAbsent(event.type(), type -> new TreeSet<>())
+                            .add(String.valueOf(event.revision()));
+                    counts[0]++;
+                    counts[1] = Math.min(counts[1], event.position());
+                    counts[2] = event.position();
+                    if (scope instanceof ExportScope.Customer) {
+                        states.apply(event);
+                    }
+                };
+                if (scope instanceof ExportScope.Customer customer) {
+                    LedgerHistory.read(connection, customer.customerId(), customer.asOf(), sink);
+                } else if (scope instanceof ExportScope.Window window) {
+                    LedgerHistory.readWindow(connection, window.from(), window.to(), sink);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            lines.flush();
+            page.end(states.sessions(), states.complaints());
+            eventsFile = events;
+            reportFile = report;
+        }
+
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("format", FORMAT);
+        ObjectNode ledger = manifest.putObject("ledger");
+        ledger.put("schemaVersion", schemaVersion);
+        ledger.put("hashFormat", LedgerHash.EVENT_FORMAT);
+        manifest.set("scope", JSON.valueToTree(scopeFields(scope)));
+        ObjectNode exported = manifest.putObject("events");
+        exported.put("count", counts[0]);
+        if (counts[0] > 0) {
+            exported.put("firstPosition", counts[1]);
+            exported.put("lastPosition", counts[2]);
+        }
+        manifest.set("eventRevisions", JSON.valueToTree(revisions));
+        // No event has changed shape yet, so no upcaster touched what is exported; the upcaster issue fills this.
+        manifest.putArray("upcastersApplied");
+        manifest.set("ledgerHeadAtInstant", JSON.valueToTree(head));
+        ArrayNode files = manifest.putArray("files");
+        for (FileDigest file : List.of(eventsFile, reportFile)) {
+            files.addObject().put("name", file.path.getFileName().toString()).put("bytes", file.bytes())
+                    .put("sha256", file.sha256());
+        }
+        manifest.putObject("signature").put("algorithm", ExportKeys.ALGORITHM).put("file", SIGNATURE)
+                .put("over", MANIFEST);
+        byte[] manifestBytes = MANIFEST_WRITER.writeValueAsBytes(manifest);
+        Files.write(directory.resolve(MANIFEST), manifestBytes);
+        Files.write(directory.resolve(SIGNATURE), ExportKeys.sign(manifestBytes, signingKey));
+        return new Result(counts[0], head, directory);
+    }
+
+    private static Map<String, Object> scopeFields(ExportScope scope) {
+        Map<String, Object> fields = new TreeMap<>();
+        if (scope instanceof ExportScope.Customer customer) {
+            fields.put("customerId", customer.customerId());
+            fields.put("asOf", customer.asOf().toString());
+        } else if (scope instanceof ExportScope.Window window) {
+            fields.put("from", window.from().toString());
+            fields.put("to", window.to().toString());
+        }
+        return fields;
+    }
+
+    private static List<String[]> facts(ExportScope scope, LedgerDigest head) {
+        List<String[]> facts = new ArrayList<>();
+        scopeFields(scope).forEach((name, value) -> facts.add(new String[] {name, String.valueOf(value)}));
+        facts.add(new String[] {"ledger head at that instant", head == null ? "empty ledger"
+                : "position " + head.position() + ", " + head.events() + " events, chain hash " + head.chainHash()});
+        facts.add(new String[] {"format", FORMAT});
+        return facts;
+    }
+
+    /**
+     * The ledger's head as it stood at {@code instant}: the last link among the events recorded by then, the chain
+     * hash there and how many events the chain links up to it. Walks the event times once, streaming.
+     */
+    static LedgerDigest headAsOf(Connection connection, Instant instant) throws SQLException {
+        long position = 0;
+        Instant recordedAt = null;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT globalindex, timestamp FROM domainevententry ORDER BY globalindex",
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(5_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = Instant.parse(rows.getString(2));
+                    if (!at.isAfter(instant)) {
+                        position = rows.getLong(1);
+                        recordedAt = at;
+                    }
+                }
+            }
+        }
+        if (position == 0) {
+            return null;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT chain_hash,"
+                + " (SELECT COUNT(*) FROM ledger_chain WHERE globalindex <= ?) FROM ledger_chain WHERE globalindex = ?")) {
+            statement.setLong(1, position);
+            statement.setLong(2, position);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("the event at position " + position
+                            + " has no link: run replay-tools verify before exporting");
+                }
+                return new LedgerDigest(position, row.getString(1), row.getLong(2), recordedAt);
+            }
+        }
+    }
+
+    private static String schemaVersion(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM flyway_ledger_history"
+                + " WHERE success = TRUE AND version IS NOT NULL ORDER BY installed_rank DESC FETCH FIRST 1 ROWS ONLY");
+             ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getString(1) : "unknown";
+        }
+    }
+
+    /** A file being written, with its SHA-256 and size computed on the way. */
+    private static final class FileDigest implements AutoCloseable {
+
+        final Path path;
+        final OutputStream stream;
+        private final MessageDigest digest;
+        private byte[] finished;
+
+        FileDigest(Path path) throws IOException {
+            this.path = path;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+            this.stream = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path)), digest);
+        }
+
+        long bytes() throws IOException {
+            return Files.size(path);
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(finished);
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+            finished = digest.digest();
+        }
+    }
+}
