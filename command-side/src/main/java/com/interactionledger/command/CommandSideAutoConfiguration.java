@@ -10,9 +10,11 @@ import com.interactionledger.command.ledger.LedgerChain;
 import com.interactionledger.command.ledger.LedgerCorrelationData;
 import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.LedgerUpcasters;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -106,6 +108,16 @@ public class CommandSideAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc));
+    }
+
+    /**
+     * The ledger's upcasters in Axon's chain, so every reader of events sees them in their current shape. Declared
+     * by the command side and the projections alike (either can run alone); the first one wins.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerUpcasters")
+    public ConfigurerModule ledgerUpcasters() {
+        return configurer -> LedgerUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** The Java migrations of the ledger store (its SQL ones are found on the classpath). */

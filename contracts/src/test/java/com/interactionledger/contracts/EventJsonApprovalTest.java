@@ -75,7 +75,7 @@ class EventJsonApprovalTest {
                         "cards", OTHER, Channel.WEB_CHAT, "Asked about a blocked transfer", AT),
                 new SessionContinuedElsewhere(OTHER, CUSTOMER, SESSION, Channel.SOCIAL, "Asked about a blocked transfer", AT),
                 new MessageRecorded(SESSION, CUSTOMER, MESSAGE, ParticipantRole.CUSTOMER, "cust-0001",
-                        "My transfer was blocked", "en",
+                        "My transfer was blocked", "en", "GB",
                         List.of(new AttachmentRef("docstore://2026/01/receipt-77", "image/png", "receipt.png")), AT),
                 new IntentRecorded(SESSION, CUSTOMER, MESSAGE, "blocked_transfer", 0.87,
                         new ModelRef("intent-bert", "3.2.1"), AT),

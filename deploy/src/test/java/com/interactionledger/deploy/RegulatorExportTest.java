@@ -86,7 +86,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
         assertThat(manifest.path("ledger").path("schemaVersion").asText()).isEqualTo("9");
         assertThat(manifest.path("scope").path("customerId").asText()).isEqualTo(CUSTOMER);
         assertThat(manifest.path("events").path("count").asLong()).isEqualTo(4);
-        assertThat(manifest.path("eventRevisions").path("MessageRecorded").get(0).asText()).isEqualTo("1");
+        assertThat(manifest.path("eventRevisions").path("MessageRecorded").toString()).isEqualTo("[\"2\"]");
         assertThat(manifest.path("upcastersApplied")).isEmpty();
         JsonNode head = manifest.path("ledgerHeadAtInstant");
         assertThat(head.path("position").asLong()).isGreaterThanOrEqualTo(manifest.path("events").path("lastPosition").asLong());

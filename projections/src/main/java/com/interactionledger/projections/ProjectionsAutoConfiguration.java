@@ -2,20 +2,23 @@ package com.interactionledger.projections;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.projections.risk.RiskRules;
+import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.support.SavepointPerEventHandler;
-import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.MetaDataSequencingPolicy;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import com.interactionledger.projections.schema.ReadModelSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -66,6 +69,16 @@ public class ProjectionsAutoConfiguration {
     @Bean(initMethod = "migrate")
     public ReadModelSchema readModelSchema(DataSource dataSource) {
         return new ReadModelSchema(dataSource);
+    }
+
+    /**
+     * The ledger's upcasters in Axon's chain, so every reader of events sees them in their current shape. Declared
+     * by the command side and the projections alike (either can run alone); the first one wins.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerUpcasters")
+    public ConfigurerModule ledgerUpcasters() {
+        return configurer -> LedgerUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     @Bean

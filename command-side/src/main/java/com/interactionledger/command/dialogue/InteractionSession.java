@@ -13,6 +13,7 @@ import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageId;
+import com.interactionledger.contracts.dialogue.LanguageTag;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.PutSessionOnHold;
 import com.interactionledger.contracts.dialogue.RecordIntent;
@@ -107,7 +108,7 @@ public class InteractionSession {
         String author = MessageAuthorshipPolicy.authorize(state, command.authorRole(), command.authorId(),
                 customerId, agent);
         apply(new MessageRecorded(sessionId, customerId, command.messageId(), command.authorRole(), author,
-                command.text(), command.language(),
+                command.text(), LanguageTag.languageOf(command.language()), LanguageTag.regionOf(command.language()),
                 command.attachments() == null ? List.of() : List.copyOf(command.attachments()),
                 command.occurredAt()));
     }

@@ -137,7 +137,7 @@ class InteractionSessionPolicyTest {
                 .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null,
                         "Here is the receipt", "en", attachments, NOW))
                 .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
-                        "cust-1", "Here is the receipt", "en", attachments, NOW));
+                        "cust-1", "Here is the receipt", "en", null, attachments, NOW));
     }
 
     @Test
@@ -146,7 +146,7 @@ class InteractionSessionPolicyTest {
                 .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null, "Hello", null,
                         null, NOW))
                 .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
-                        "cust-1", "Hello", null, List.of(), NOW));
+                        "cust-1", "Hello", null, null, List.of(), NOW));
     }
 
     // ---- intents and sentiments (UNKNOWN_MESSAGE) ----

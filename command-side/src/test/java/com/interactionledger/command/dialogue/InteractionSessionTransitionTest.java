@@ -193,7 +193,7 @@ class InteractionSessionTransitionTest {
                         new IntentRecorded(SESSION, CUSTOMER, null, "lost-card", 0.7, CLASSIFIER, at(5)),
                         new SentimentRecorded(SESSION, CUSTOMER, null, 0.1, SENTIMENT_MODEL, at(5)),
                         new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER, CUSTOMER.value(),
-                                "Please hurry", "en", List.of(), at(6))))
+                                "Please hurry", "en", null, List.of(), at(6))))
                 .when(requestHandoff())
                 .expectEvents(handoffRequested("lost-card", 0.1, 3));
     }

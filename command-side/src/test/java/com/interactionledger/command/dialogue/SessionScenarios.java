@@ -126,13 +126,13 @@ final class SessionScenarios {
         return List.of(
                 started(null),
                 new MessageRecorded(SESSION, CUSTOMER, MSG_1, ParticipantRole.CUSTOMER, CUSTOMER.value(),
-                        "The ATM kept my card", "en", List.of(), at(1)),
+                        "The ATM kept my card", "en", null, List.of(), at(1)),
                 new IntentRecorded(SESSION, CUSTOMER, MSG_1, "balance-inquiry", 0.41, CLASSIFIER, at(1)),
                 new SentimentRecorded(SESSION, CUSTOMER, MSG_1, -0.2, SENTIMENT_MODEL, at(1)),
                 new IntentRecorded(SESSION, CUSTOMER, MSG_1, LAST_INTENT, 0.93, CLASSIFIER, at(2)),
                 new SentimentRecorded(SESSION, CUSTOMER, MSG_1, LAST_SENTIMENT, SENTIMENT_MODEL, at(2)),
                 new MessageRecorded(SESSION, CUSTOMER, MSG_2, ParticipantRole.BOT, BOT_ID,
-                        "I can block the card for you", "en", List.of(), at(3)));
+                        "I can block the card for you", "en", null, List.of(), at(3)));
     }
 
     static List<Object> queued() {
@@ -212,7 +212,7 @@ final class SessionScenarios {
     /** The event {@link #message} leads to when accepted, with the author id the session records. */
     static MessageRecorded messageRecorded(MessageId id, ParticipantRole role, String recordedAuthorId) {
         return new MessageRecorded(SESSION, CUSTOMER, id, role, recordedAuthorId, "Is the new card on its way?",
-                "en", List.of(), NOW);
+                "en", null, List.of(), NOW);
     }
 
     static RecordIntent recordIntent(MessageId messageId) {

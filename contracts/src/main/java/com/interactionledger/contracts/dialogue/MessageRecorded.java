@@ -10,8 +10,12 @@ import java.util.List;
 
 /**
  * A customer, bot, agent, supervisor or the system wrote or said something in the session.
+ * <p>
+ * Revision 2 split the language tag: {@code language} is the tag without its region ({@code zh}, {@code zh-Hant})
+ * and {@code region} the region subtag ({@code CN}, {@code TW}) or null (see {@link LanguageTag}). Revision 1 stored
+ * the whole tag in {@code language}; {@code MessageRecordedUpcaster} reads those events into this shape.
  */
-@Revision("1")
+@Revision("2")
 public record MessageRecorded(
         SessionId sessionId,
         CustomerId customerId,
@@ -20,6 +24,7 @@ public record MessageRecorded(
         String authorId,
         String text,
         String language,
+        String region,
         List<AttachmentRef> attachments,
         Instant occurredAt
 ) implements DialogueEvent {

@@ -1,17 +1,29 @@
 package com.interactionledger.projections.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 
-import java.io.IOException;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Folds the sessions and complaints of a history through their state machines (the contracts' own
@@ -20,12 +32,14 @@ import java.util.Map;
  */
 public final class HistoryStates {
 
-    private static final ObjectMapper EVENTS = LedgerSerialization.objectMapper();
+    private static final JacksonSerializer EVENTS = LedgerSerialization.eventSerializer();
+    private static final EventUpcasterChain UPCASTERS = LedgerUpcasters.chain();
     private static final String DIALOGUE = "com.interactionledger.contracts.dialogue.";
     private static final String COMPLAINT = "com.interactionledger.contracts.complaint.";
 
     private final Map<String, StreamState> sessions = new LinkedHashMap<>();
     private final Map<String, StreamState> complaints = new LinkedHashMap<>();
+    private final SortedSet<String> upcastersApplied = new TreeSet<>();
 
     public void apply(HistoryEvent event) {
         if (event.payloadType().startsWith(DIALOGUE)) {
@@ -56,16 +70,32 @@ public final class HistoryStates {
         return List.copyOf(complaints.values());
     }
 
+    /** The revisions the states were read through upcasters from, e.g. {@code MessageRecorded 1 -> 2}. */
+    public SortedSet<String> upcastersApplied() {
+        return new TreeSet<>(upcastersApplied);
+    }
+
     private static StreamState next(StreamState before, HistoryEvent event, String state) {
         return new StreamState(event.stream(), state, before == null ? 1 : before.events() + 1, event.position(),
                 event.recordedAt());
     }
 
-    private static <T> T typed(HistoryEvent event, Class<T> kind) {
+    /** The event in its current shape: read through the ledger's upcasters, as aggregates and projections read it. */
+    private <T> T typed(HistoryEvent event, Class<T> kind) {
+        GenericDomainEventEntry<JsonNode> stored = new GenericDomainEventEntry<>(null, event.stream(),
+                event.sequenceNumber(), event.eventId(), event.recordedAt().toString(), event.payloadType(),
+                event.revision(), event.payload(),
+                event.metadata() == null ? JsonNodeFactory.instance.objectNode() : event.metadata());
+        IntermediateEventRepresentation read = UPCASTERS.upcast(
+                Stream.of(new InitialEventRepresentation(stored, EVENTS))).findFirst().orElseThrow();
+        if (!Objects.equals(read.getType().getRevision(), event.revision())) {
+            upcastersApplied.add(event.type() + " " + event.revision() + " -> " + read.getType().getRevision());
+        }
         try {
-            Object payload = EVENTS.treeToValue(event.payload(), Class.forName(event.payloadType()));
+            Object payload = EVENTS.deserialize(new SimpleSerializedObject<>(read.getData(JsonNode.class).getData(),
+                    JsonNode.class, read.getType()));
             return kind.cast(payload);
-        } catch (ClassNotFoundException | IOException | ClassCastException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position()
                     + " as a " + kind.getSimpleName(), e);
         }

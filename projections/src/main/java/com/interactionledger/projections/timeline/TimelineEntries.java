@@ -63,6 +63,7 @@ final class TimelineEntries {
             actorId = e.authorId();
             details.put("messageId", e.messageId());
             details.put("language", e.language());
+            details.put("region", e.region());
             details.put("attachments", e.attachments());
             content = e.text();
         } else if (event instanceof IntentRecorded e) {

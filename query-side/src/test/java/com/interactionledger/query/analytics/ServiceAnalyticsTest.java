@@ -276,7 +276,7 @@ class ServiceAnalyticsTest {
 
     private static DialogueEvent message(String session, String messageId, ParticipantRole role, String time) {
         return new MessageRecorded(id(session), CUSTOMER, new MessageId(messageId), role,
-                role == ParticipantRole.CUSTOMER ? CUSTOMER.value() : "someone", "text", null, List.of(), at(time));
+                role == ParticipantRole.CUSTOMER ? CUSTOMER.value() : "someone", "text", null, null, List.of(), at(time));
     }
 
     private static SessionId id(String value) {

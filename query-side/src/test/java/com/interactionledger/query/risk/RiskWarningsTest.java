@@ -183,7 +183,7 @@ class RiskWarningsTest {
 
     private static MessageRecorded message(String session, String id, ParticipantRole role, String text, String at) {
         return new MessageRecorded(new SessionId(session), R1, new MessageId(id), role,
-                role == ParticipantRole.CUSTOMER ? "r-1" : "agent-1", text, null, List.of(), Instant.parse(at));
+                role == ParticipantRole.CUSTOMER ? "r-1" : "agent-1", text, null, null, List.of(), Instant.parse(at));
     }
 
     private static ComplaintLodged lodged(String id, CustomerId customer, Channel channel, String at) {

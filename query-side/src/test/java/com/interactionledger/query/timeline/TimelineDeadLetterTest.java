@@ -49,7 +49,7 @@ class TimelineDeadLetterTest {
         new LedgerEvents(eventStore)
                 // A message for a session the projection never saw start: it cannot be applied.
                 .append("CUSTOMER", CUSTOMER.value(), new MessageRecorded(orphan, CUSTOMER, new MessageId("m1"),
-                        ParticipantRole.CUSTOMER, CUSTOMER.value(), "hello?", null, List.of(), AT))
+                        ParticipantRole.CUSTOMER, CUSTOMER.value(), "hello?", null, null, List.of(), AT))
                 .append("BOT", "eva-bot", new SessionStarted(healthy, CUSTOMER, Channel.MOBILE_APP, null, "app",
                         "en", null, null, null, null, AT.plusSeconds(1)));
 

@@ -293,7 +293,7 @@ class TimelineProjectionTest {
 
     private static MessageRecorded message(SessionId session, String id, ParticipantRole role, String author,
                                            String text, int minute) {
-        return new MessageRecorded(session, CUSTOMER, new MessageId(id), role, author, text, null, List.of(), t(minute));
+        return new MessageRecorded(session, CUSTOMER, new MessageId(id), role, author, text, null, null, List.of(), t(minute));
     }
 
     private static Instant t(int minutes) {

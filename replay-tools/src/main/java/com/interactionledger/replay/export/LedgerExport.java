@@ -153,8 +153,8 @@ public final class LedgerExport {
             exported.put("lastPosition", counts[2]);
         }
         manifest.set("eventRevisions", JSON.valueToTree(revisions));
-        // No event has changed shape yet, so no upcaster touched what is exported; the upcaster issue fills this.
-        manifest.putArray("upcastersApplied");
+        // The events are exported as stored; upcasters only read old revisions for the states in the report.
+        manifest.set("upcastersApplied", JSON.valueToTree(states.upcastersApplied()));
         manifest.set("ledgerHeadAtInstant", JSON.valueToTree(head));
         ArrayNode files = manifest.putArray("files");
         for (FileDigest file : List.of(eventsFile, reportFile)) {

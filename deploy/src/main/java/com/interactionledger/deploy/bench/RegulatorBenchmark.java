@@ -4,10 +4,17 @@ import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
 import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
+import com.interactionledger.replay.export.ExportKeys;
+import com.interactionledger.replay.export.ExportScope;
+import com.interactionledger.replay.export.LedgerExport;
 import org.flywaydb.core.Flyway;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,8 +24,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Benchmark of {@code replay-tools verify} on a large ledger (scripts/bench-verify.sh; results in
- * docs/PERFORMANCE.md).
+ * Benchmark of the regulator's tools on a large ledger, {@code verify} and {@code export} (scripts/bench-regulator.sh;
+ * results in docs/PERFORMANCE.md).
  * <ol>
  *   <li>Migrates a fresh PostgreSQL database up to the chain's tables (migration 5), then writes N synthetic events
  *       shaped like the real ones (sessions of 20 events, a customer per 5 sessions, payload and metadata of the
@@ -26,12 +33,12 @@ import java.util.SplittableRandom;
  *   <li>Runs migrations 6 and 8, the production code that links and indexes events stored before the chain and
  *       the customer index, over all of them: chain and index are then what the append path would have
  *       written.</li>
- *   <li>Times the verifier over the whole ledger, in the heap the script gives this JVM (constant memory is the
- *       claim), and prints a Markdown row.</li>
+ *   <li>Times the verifier over the whole ledger, then a window export of the whole ledger and one customer's
+ *       export, in the heap the script gives this JVM (constant memory is the claim), and prints Markdown rows.</li>
  * </ol>
- * Not a test: it measures; the verifier's correctness is TamperEvidenceTest's business.
+ * Not a test: it measures; correctness is TamperEvidenceTest's and RegulatorExportTest's business.
  */
-public final class VerifyBenchmark {
+public final class RegulatorBenchmark {
 
     private static final int EVENTS_PER_SESSION = 20;
     private static final int SESSIONS_PER_CUSTOMER = 5;
@@ -39,7 +46,7 @@ public final class VerifyBenchmark {
     private static final String[] WORDS = ("card payment refund account transfer charged twice statement branch "
             + "mortgage loan interest fee app login password blocked limit travel abroad cash machine").split(" ");
 
-    private VerifyBenchmark() {
+    private RegulatorBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,10 +82,34 @@ public final class VerifyBenchmark {
             throw new IllegalStateException("the synthetic ledger did not verify: " + report);
         }
         long maxHeap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        System.out.printf("| %s | %,d | %,d | %.1f s | %.1f s | %.1f s | %,.0f | %d MiB | %s |%n",
+        System.out.printf("verify: | %s | %,d | %,d | %.1f s | %.1f s | %.1f s | %,.0f | %d MiB | %s |%n",
                 Instant.now().toString().substring(0, 10), report.events(), report.streams(), writeSeconds,
                 linkSeconds, verifySeconds, report.events() / verifySeconds, maxHeap,
                 ManagementFactory.getRuntimeMXBean().getVmVersion());
+
+        PrivateKey key = KeyPairGenerator.getInstance(ExportKeys.ALGORITHM).generateKeyPair().getPrivate();
+        Path directory = Files.createTempDirectory("bench-export");
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            start = System.nanoTime();
+            LedgerExport.Result window = LedgerExport.write(connection, new ExportScope.Window(Instant.EPOCH,
+                    Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("window"), key);
+            double windowSeconds = seconds(start);
+            start = System.nanoTime();
+            LedgerExport.Result customer = LedgerExport.write(connection, new ExportScope.Customer(
+                    "bench-customer-4321", Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("customer"), key);
+            double customerSeconds = seconds(start);
+            System.out.printf("export: | window, whole ledger | %,d | %.1f s | %,.0f | %,d MiB | %d MiB |%n",
+                    window.events(), windowSeconds, window.events() / windowSeconds,
+                    Files.size(directory.resolve("window").resolve(LedgerExport.EVENTS)) / (1024 * 1024)
+                            + Files.size(directory.resolve("window").resolve(LedgerExport.REPORT)) / (1024 * 1024),
+                    maxHeap);
+            System.out.printf("export: | one customer (%s) | %,d | %.2f s | | | %d MiB |%n", "bench-customer-4321",
+                    customer.events(), customerSeconds, maxHeap);
+        } finally {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static void write(String url, String user, String password, long events) throws SQLException {
