@@ -7,14 +7,20 @@ import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.support.SavepointPerEventHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.MetaDataSequencingPolicy;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -93,5 +99,24 @@ public class ProjectionsAutoConfiguration {
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
     public Serializer serializer() {
         return LedgerSerialization.generalSerializer();
+    }
+
+    /**
+     * The JDBC token store as Axon would make it, but with a node id of this instance's own when
+     * {@code ledger.node-id} is set. Axon's default (process id @ host) is the same for two instances in one JVM, or
+     * for containers that share a host name; a rebuild must be able to tell another instance's claim from its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 ObjectProvider<TokenSchema> tokenSchema, TokenStoreProperties properties,
+                                 @Value("${ledger.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .serializer(serializer).schema(tokenSchema.getIfAvailable(() -> TokenSchema.builder().build()))
+                .claimTimeout(properties.getClaimTimeout());
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 }

@@ -10,6 +10,7 @@ import com.interactionledger.replay.export.ExportKeys;
 import com.interactionledger.replay.export.ExportScope;
 import com.interactionledger.replay.export.ExportVerifier;
 import com.interactionledger.replay.export.LedgerExport;
+import com.interactionledger.replay.rebuild.ProjectionClient;
 import com.interactionledger.replay.verify.DigestFile;
 import com.interactionledger.replay.verify.Finding;
 import com.interactionledger.replay.verify.LedgerVerifier;
@@ -27,6 +28,7 @@ import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -78,12 +80,17 @@ public final class ReplayCli {
                     Checks a package's signature, files and counts; exit 4 if anything was changed.
               keygen --out DIR
                     Writes a new Ed25519 key pair: export-signing-key.pem and export-public-key.pem.
-              rebuild
-                    Not available yet (planned in the regulator replay issue).
+              status --url SERVICE
+                    Lag, replay and dead letters of every event processor of a running service
+                    (e.g. --url http://localhost:8080).
+              rebuild NAME --url SERVICE [--timeout DURATION]
+                    Resets the read model NAME (timeline, complaints, risk-warnings, audit, service-analytics)
+                    on the service and follows its replay with a progress bar until it has caught up.
+                    --customer ID (one customer's rows) is not available yet.
               help  Shows this text.
 
             Exit codes: 0 done (verify: intact), 1 database unreachable or unreadable, 2 wrong usage,
-            3 not available yet, 4 verify found the ledger broken, 5 history: no such customer.
+            3 not available yet, 4 verify found the ledger broken, 5 no such customer or read model.
             """;
 
     private ReplayCli() {
@@ -126,10 +133,30 @@ public final class ReplayCli {
                         + " (keep it secret) and export-public-key.pem");
                 return OK;
             });
+            case "status" -> overHttp(subcommand, options, Set.of("--url"), err,
+                    (client, values) -> {
+                        client.printStatus(out);
+                        return OK;
+                    });
             case "rebuild" -> {
-                // Exit 3, not 0: a script must not mistake a missing rebuild for a finished one.
-                err.println(subcommand + ": not available yet — planned in the regulator replay issue");
-                yield NOT_AVAILABLE;
+                if (options.length == 0 || options[0].startsWith("--")) {
+                    err.println("rebuild: name the read model to rebuild");
+                    err.print(USAGE_TEXT);
+                    yield USAGE;
+                }
+                String name = options[0];
+                String[] rest = Arrays.copyOfRange(options, 1, options.length);
+                if (Arrays.asList(rest).contains("--customer")) {
+                    // Exit 3, not 0: a script must not mistake a missing rebuild for a finished one.
+                    err.println("rebuild --customer: not available yet — one customer's rows are rebuilt in a later"
+                            + " part of the regulator replay issue");
+                    yield NOT_AVAILABLE;
+                }
+                yield overHttp(subcommand, rest, Set.of("--url", "--timeout"), err, (client, values) -> {
+                    client.rebuild(name, values.containsKey("--timeout") ? Duration.parse(values.get("--timeout"))
+                            : Duration.ofHours(1), out);
+                    return OK;
+                });
             }
             default -> {
                 err.println("unknown subcommand: " + subcommand);
@@ -262,6 +289,41 @@ public final class ReplayCli {
             throw new IllegalArgumentException(option + " is required");
         }
         return value;
+    }
+
+    private interface HttpAction {
+        int run(ProjectionClient client, Map<String, String> values)
+                throws IOException, InterruptedException, ProjectionClient.Refused;
+    }
+
+    /** A subcommand that talks to a running service: its answer's problem detail becomes one line and a code. */
+    private static int overHttp(String subcommand, String[] options, Set<String> allowed, PrintStream err,
+                                HttpAction action) {
+        Map<String, String> values;
+        try {
+            values = Target.options(options, allowed);
+            required(values, "--url");
+        } catch (IllegalArgumentException e) {
+            err.println(subcommand + ": " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            return action.run(new ProjectionClient(values.get("--url")), values);
+        } catch (ProjectionClient.Refused e) {
+            err.println(subcommand + ": " + e.getMessage());
+            return e.status() == 404 ? NOT_FOUND : FAILED;
+        } catch (DateTimeParseException e) {
+            err.println(subcommand + ": --timeout must be an ISO-8601 duration such as PT30M");
+            return USAGE;
+        } catch (IOException e) {
+            err.println(subcommand + ": cannot reach " + values.get("--url") + ": " + oneLine(e));
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(subcommand + ": interrupted");
+            return FAILED;
+        }
     }
 
     private interface OfflineAction {

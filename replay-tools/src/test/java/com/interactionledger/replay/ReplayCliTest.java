@@ -128,15 +128,24 @@ class ReplayCliTest {
         assertThat(incomplete.err()).startsWith("stats: --jdbc-url needs a value\n");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rebuild"})
-    void unfinishedSubcommands_sayNotAvailableAndExitCode3(String subcommand) {
-        Outcome outcome = run(subcommand, "--jdbc-url", ledger.url());
+    @Test
+    void rebuild_withoutANameOrAService_showsUsageAndExitCode2() {
+        Outcome nameless = run("rebuild", "--url", "http://127.0.0.1:1");
+        Outcome nowhere = run("rebuild", "timeline");
+
+        assertThat(nameless.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(nameless.err()).startsWith("rebuild: name the read model to rebuild\n");
+        assertThat(nowhere.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(nowhere.err()).startsWith("rebuild: --url is required\n");
+    }
+
+    @Test
+    void rebuildOfOneCustomer_saysNotAvailableAndExitCode3() {
+        Outcome outcome = run("rebuild", "timeline", "--url", "http://127.0.0.1:1", "--customer", "c-1");
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.NOT_AVAILABLE).isEqualTo(3);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err())
-                .isEqualTo(subcommand + ": not available yet — planned in the regulator replay issue\n");
+        assertThat(outcome.err()).startsWith("rebuild --customer: not available yet");
     }
 
     @Test

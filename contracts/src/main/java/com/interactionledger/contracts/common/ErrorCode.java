@@ -31,6 +31,7 @@ public enum ErrorCode {
     DEADLINE_NOT_REACHED(409, "The clock has not run out (or is not near running out) at the time given"),
     DEADLINE_ALREADY_RECORDED(409, "This deadline was already recorded for the clock's current due date"),
     CONCURRENT_MODIFICATION(409, "The session was changed concurrently; re-read and retry"),
+    REBUILD_REFUSED(409, "This processor cannot be rebuilt here: it is not a read model, or other instances hold it"),
     UNSUPPORTED_MEDIA_TYPE(415, "Send application/json"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request"),
     INTERNAL_ERROR(500, "Unexpected error; nothing was recorded"),

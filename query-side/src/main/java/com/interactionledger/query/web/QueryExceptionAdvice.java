@@ -20,8 +20,8 @@ import java.net.URI;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryExceptionAdvice {
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e, HttpServletRequest request) {
         return problem(e.code(), e.getMessage(), request);
     }
 

@@ -1,0 +1,121 @@
+package com.interactionledger.projections.status;
+
+import com.interactionledger.contracts.common.Freshness;
+import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
+import com.interactionledger.projections.audit.AuditProjection;
+import com.interactionledger.projections.complaints.ComplaintsProjection;
+import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.projections.risk.RiskWarningsProjection;
+import com.interactionledger.projections.timeline.TimelineProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Lag and replay status of every event processor of this instance, and the rebuild of a read model by name:
+ * reset its tokens (its reset handler clears its tables) and let it replay the ledger from the start.
+ */
+@Component
+public class ProjectionStatuses {
+
+    /** The read models, the processors that may be rebuilt (a command-side processor's effects are not rows). */
+    public static final List<String> READ_MODELS = List.of(TimelineProjection.PROCESSING_GROUP,
+            ComplaintsProjection.PROCESSING_GROUP, RiskWarningsProjection.PROCESSING_GROUP,
+            AuditProjection.PROCESSING_GROUP, ServiceAnalyticsProjection.PROCESSING_GROUP);
+
+    /** Axon's JDBC token store's default claim timeout: a claim not renewed for this long is abandoned. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    private final EventProcessingConfiguration processing;
+    private final ReadModelFreshness freshness;
+    private final JdbcTemplate jdbc;
+
+    public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.freshness = freshness;
+        this.jdbc = jdbc;
+    }
+
+    /** Every streaming processor of this instance, by name. */
+    public List<ProjectionStatus> all() {
+        Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors.entrySet().stream().map(entry -> status(entry.getKey(), entry.getValue())).toList();
+    }
+
+    public Optional<ProjectionStatus> of(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).map(processor -> status(name, processor));
+    }
+
+    /**
+     * Resets a read model and starts its replay, which goes on in the background ({@link #of} follows it).
+     *
+     * @throws IllegalArgumentException when {@code name} is not a read model of this instance
+     * @throws IllegalStateException    when the reset is refused (another instance holds some of its segments)
+     */
+    public ProjectionStatus rebuild(String name) {
+        if (!READ_MODELS.contains(name)) {
+            throw new IllegalArgumentException(name + " is not a read model; read models: " + READ_MODELS);
+        }
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException(name + " does not run on this instance"));
+        processor.shutDown();
+        try {
+            // Axon clears the read model (its reset handler) before it stores the replay tokens, and only the
+            // storing fails when another instance holds a segment: so look first, or the rows would be gone with
+            // nobody to rebuild them.
+            List<String> holders = liveClaims(name);
+            if (!holders.isEmpty()) {
+                throw new IllegalStateException("could not reset " + name + ": segments are held by " + holders
+                        + " (stop it on every other instance first)");
+            }
+            processor.resetTokens();
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not reset " + name + ": " + e.getMessage()
+                    + " (stop it on every other instance first)", e);
+        } finally {
+            processor.start();
+        }
+        return status(name, processor);
+    }
+
+    /**
+     * Owners of the processor's segments whose claim is still live (renewed within {@link #CLAIM_TIMEOUT}); this
+     * instance released its own when it shut the processor down. A wall-clock comparison: an operational check,
+     * not part of any read model.
+     */
+    private List<String> liveClaims(String name) {
+        Instant expired = Instant.now().minus(CLAIM_TIMEOUT);
+        return jdbc.query("SELECT owner, timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
+                        (rs, row) -> Instant.parse(rs.getString(2)).isAfter(expired) ? rs.getString(1) : null, name)
+                .stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private ProjectionStatus status(String name, StreamingEventProcessor processor) {
+        Freshness reached = freshness.of(name);
+        Long applied = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
+                reached.position());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
+                reached.headPosition());
+        Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
+                Long.class, name);
+        return new ProjectionStatus(name, READ_MODELS.contains(name), processor.isRunning(), processor.isError(),
+                processor.isReplaying(), reached.position(), reached.headPosition(), reached.lagEvents(),
+                reached.lagSeconds(), applied == null ? 0 : applied, total == null ? 0 : total,
+                parked == null ? 0 : parked);
+    }
+}
