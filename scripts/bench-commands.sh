@@ -6,15 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 COMMANDS=${1:-20000}
 CLIENTS=${2:-8}
-eval "$(scripts/ensure-postgres.sh)"
-URL=${LEDGER_TEST_PG_URL:?the benchmark needs a PostgreSQL server (set LEDGER_TEST_PG_URL)}
-SERVER=${URL%/*}
-PSQL="env PGOPTIONS=--client-min-messages=warning psql -h $(echo "$SERVER" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#') -p $(echo "$SERVER" | sed -E 's#.*:([0-9]+)$#\1#') -U ${LEDGER_TEST_PG_USER:-postgres}"
-$PSQL -d "${URL##*/}" -qc 'DROP DATABASE IF EXISTS ledger_bench WITH (FORCE)' >/dev/null
-$PSQL -d "${URL##*/}" -qc 'CREATE DATABASE ledger_bench' >/dev/null
-mvn -B -q -ntp -DskipTests package
+source scripts/bench-database.sh ledger_bench
 exec java -Xmx1g -Daxoniq.update-checker.disabled=true \
   -Dloader.main=com.interactionledger.deploy.bench.CommandBenchmark \
   -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench" --user "${LEDGER_TEST_PG_USER:-postgres}" --password "${LEDGER_TEST_PG_PASSWORD:-}" \
+  --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" --password "$BENCH_PASSWORD" \
   --commands "$COMMANDS" --clients "$CLIENTS"

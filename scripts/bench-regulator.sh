@@ -6,15 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-1000000}
-eval "$(scripts/ensure-postgres.sh)"
-URL=${LEDGER_TEST_PG_URL:?the benchmark needs a PostgreSQL server (set LEDGER_TEST_PG_URL)}
-SERVER=${URL%/*}
-PSQL="env PGOPTIONS=--client-min-messages=warning psql -h $(echo "$SERVER" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#') -p $(echo "$SERVER" | sed -E 's#.*:([0-9]+)$#\1#') -U ${LEDGER_TEST_PG_USER:-postgres}"
-$PSQL -d "${URL##*/}" -qc 'DROP DATABASE IF EXISTS ledger_bench_verify WITH (FORCE)' >/dev/null
-$PSQL -d "${URL##*/}" -qc 'CREATE DATABASE ledger_bench_verify' >/dev/null
-mvn -B -q -ntp -DskipTests package
+source scripts/bench-database.sh ledger_bench_verify
 exec java -Xmx256m -Daxoniq.update-checker.disabled=true \
   -Dloader.main=com.interactionledger.deploy.bench.RegulatorBenchmark \
   -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench_verify?reWriteBatchedInserts=true" --user "${LEDGER_TEST_PG_USER:-postgres}" \
-  --password "${LEDGER_TEST_PG_PASSWORD:-}" --events "$EVENTS"
+  --jdbc-url "$SERVER/ledger_bench_verify?reWriteBatchedInserts=true" --user "$BENCH_USER" \
+  --password "$BENCH_PASSWORD" --events "$EVENTS"

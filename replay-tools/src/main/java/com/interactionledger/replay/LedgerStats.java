@@ -64,20 +64,8 @@ public final class LedgerStats {
      * setting is restored.
      */
     public Result compute(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        // PostgreSQL only streams with a cursor inside a transaction; otherwise it loads the whole result.
-        connection.setAutoCommit(false);
-        try {
-            connection.setReadOnly(true);
-            // The command side keeps appending while we read: one snapshot makes the separate queries agree
-            // (the per-type counts add up to the total, the head matches the count).
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return read(connection);
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
-        }
+        // One snapshot: the per-type counts add up to the total, the head matches the count.
+        return ReadSnapshot.<Result, RuntimeException>read(connection, () -> read(connection));
     }
 
     private Result read(Connection connection) throws SQLException {

@@ -213,25 +213,16 @@ public final class ReplayCli {
         String customer = required(target.options(), "--customer");
         String asOf = target.option("--as-of");
         Instant instant = asOf == null ? null : instant("--as-of", asOf);
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            // One snapshot: events, links and the customer index agree while appends go on.
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            if (!LedgerHistory.knows(connection, customer)) {
-                err.println("history: the ledger holds nothing about " + customer);
-                return NOT_FOUND;
-            }
-            CustomerHistory history = LedgerHistory.asOf(connection, customer, instant);
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
-            out.flush();
-            return OK;
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
+        // One snapshot: events, links and the customer index agree while appends go on.
+        CustomerHistory history = ReadSnapshot.<CustomerHistory, RuntimeException>read(connection, () ->
+                LedgerHistory.knows(connection, customer) ? LedgerHistory.asOf(connection, customer, instant) : null);
+        if (history == null) {
+            err.println("history: the ledger holds nothing about " + customer);
+            return NOT_FOUND;
         }
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
+        out.flush();
+        return OK;
     }
 
     private static int export(Connection connection, Target target, PrintStream out)
@@ -335,13 +326,16 @@ public final class ReplayCli {
                                OfflineAction action) {
         try {
             return action.run(Target.options(options, allowed));
-        } catch (NoSuchFileException e) {
-            err.println(subcommand + ": no such file " + e.getFile());
-            return USAGE;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            err.println(subcommand + ": " + oneLine(e));
-            return USAGE;
+            return badInput(subcommand, e, err);
         }
+    }
+
+    /** Wrong options, or a file that cannot be read or is not what it should be: one line, exit code 2. */
+    private static int badInput(String subcommand, Exception e, PrintStream err) {
+        err.println(subcommand + ": " + (e instanceof NoSuchFileException missing ? "no such file " + missing.getFile()
+                : oneLine(e)));
+        return USAGE;
     }
 
     private interface LedgerAction {
@@ -371,12 +365,8 @@ public final class ReplayCli {
         } catch (SQLException e) {
             err.println(subcommand + ": cannot read the ledger at " + target.displayUrl() + ": " + oneLine(e));
             return FAILED;
-        } catch (NoSuchFileException e) {
-            err.println(subcommand + ": no such file " + e.getFile());
-            return USAGE;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            err.println(subcommand + ": " + oneLine(e));
-            return USAGE;
+            return badInput(subcommand, e, err);
         }
     }
 

@@ -119,28 +119,42 @@ public final class RegulatorBenchmark {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
                          metadata, payload, payloadrevision, payloadtype, timestamp)
-                     VALUES (?, ?, 'InteractionSession', ?, ?, ?, '1',
-                         'com.interactionledger.contracts.dialogue.MessageRecorded', ?)""")) {
+                     VALUES (?, ?, 'InteractionSession', ?, ?, ?, ?, ?, ?)""")) {
             connection.setAutoCommit(false);
             for (long i = 0; i < events; i++) {
                 long session = i / EVENTS_PER_SESSION;
+                long sequence = i % EVENTS_PER_SESSION;
                 String sessionId = "bench-session-" + session;
                 String customer = "bench-customer-" + session / SESSIONS_PER_CUSTOMER;
-                StringBuilder text = new StringBuilder();
-                while (text.length() < 200) {
-                    text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-                }
+                String at = base.plusSeconds(i).toString();
                 insert.setString(1, sessionId);
-                insert.setLong(2, i % EVENTS_PER_SESSION);
+                insert.setLong(2, sequence);
                 insert.setString(3, "bench-event-" + i);
                 insert.setBytes(4, ("{\"actorId\":\"" + customer + "\",\"actorRole\":\"CUSTOMER\",\"channel\":"
                         + "\"WEB_CHAT\",\"correlationId\":\"bench-" + session + "\",\"causationId\":\"bench-command-"
                         + i + "\",\"commandType\":\"RecordMessage\",\"commandTarget\":\"" + sessionId
                         + "\",\"customerId\":\"" + customer + "\"}").getBytes(StandardCharsets.UTF_8));
-                insert.setBytes(5, ("{\"sessionId\":\"" + sessionId + "\",\"customerId\":\"" + customer
-                        + "\",\"messageId\":\"m-" + i + "\",\"authorRole\":\"CUSTOMER\",\"text\":\"" + text.toString().trim()
-                        + "\",\"language\":\"en\",\"attachments\":[]}").getBytes(StandardCharsets.UTF_8));
-                insert.setString(6, base.plusSeconds(i).toString());
+                if (sequence == 0) {
+                    // Every session starts as a real one does, so exports can fold its state.
+                    insert.setBytes(5, ("{\"sessionId\":\"" + sessionId + "\",\"customerId\":\"" + customer
+                            + "\",\"channel\":\"WEB_CHAT\",\"socialNetwork\":null,\"entryPoint\":\"web\","
+                            + "\"language\":\"en\",\"queue\":null,\"continuedFrom\":null,\"continuedFromChannel\":null,"
+                            + "\"contextSummary\":null,\"occurredAt\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8));
+                    insert.setString(6, "1");
+                    insert.setString(7, "com.interactionledger.contracts.dialogue.SessionStarted");
+                } else {
+                    StringBuilder text = new StringBuilder();
+                    while (text.length() < 200) {
+                        text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                    }
+                    insert.setBytes(5, ("{\"sessionId\":\"" + sessionId + "\",\"customerId\":\"" + customer
+                            + "\",\"messageId\":\"m-" + i + "\",\"authorRole\":\"CUSTOMER\",\"authorId\":\"" + customer
+                            + "\",\"text\":\"" + text.toString().trim() + "\",\"language\":\"en\",\"region\":null,"
+                            + "\"attachments\":[],\"occurredAt\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8));
+                    insert.setString(6, "2");
+                    insert.setString(7, "com.interactionledger.contracts.dialogue.MessageRecorded");
+                }
+                insert.setString(8, at);
                 insert.addBatch();
                 if ((i + 1) % INSERT_BATCH == 0 || i + 1 == events) {
                     insert.executeBatch();

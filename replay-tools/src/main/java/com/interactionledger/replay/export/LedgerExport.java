@@ -13,6 +13,7 @@ import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.HistoryStates;
 import com.interactionledger.projections.history.LedgerHistory;
+import com.interactionledger.replay.ReadSnapshot;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -79,25 +80,15 @@ public final class LedgerExport {
     }
 
     public static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey)
-            throws SQLException, IOException, GeneralSecurityException {
+            throws SQLException, IOException {
         Files.createDirectories(directory);
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return write(connection, scope, directory, signingKey, schemaVersion(connection),
-                    headAsOf(connection, scope.until()));
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
-        }
+        return ReadSnapshot.<Result, IOException>read(connection, () -> write(connection, scope, directory,
+                signingKey, schemaVersion(connection), headAsOf(connection, scope.until())));
     }
 
     private static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey,
                                 String schemaVersion, LedgerDigest head)
-            throws SQLException, IOException, GeneralSecurityException {
+            throws SQLException, IOException {
         Map<String, SortedSet<String>> revisions = new TreeMap<>();
         long[] counts = {0, Long.MAX_VALUE, 0};
         HistoryStates states = new HistoryStates();
@@ -165,7 +156,11 @@ public final class LedgerExport {
                 .put("over", MANIFEST);
         byte[] manifestBytes = MANIFEST_WRITER.writeValueAsBytes(manifest);
         Files.write(directory.resolve(MANIFEST), manifestBytes);
-        Files.write(directory.resolve(SIGNATURE), ExportKeys.sign(manifestBytes, signingKey));
+        try {
+            Files.write(directory.resolve(SIGNATURE), ExportKeys.sign(manifestBytes, signingKey));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("could not sign the manifest with the key given: " + e.getMessage(), e);
+        }
         return new Result(counts[0], head, directory);
     }
 

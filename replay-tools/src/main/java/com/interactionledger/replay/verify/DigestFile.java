@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
+import com.interactionledger.replay.ReadSnapshot;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,11 +39,7 @@ public final class DigestFile {
      * head is later than the last recorded digest, read in one snapshot.
      */
     public static List<LedgerDigest> current(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return ReadSnapshot.<List<LedgerDigest>, RuntimeException>read(connection, () -> {
             List<LedgerDigest> digests = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT globalindex, chain_hash, events, recorded_at FROM ledger_digest ORDER BY globalindex");
@@ -65,11 +62,7 @@ public final class DigestFile {
                 }
             }
             return digests;
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     public static void write(List<LedgerDigest> digests, Writer out) throws IOException {

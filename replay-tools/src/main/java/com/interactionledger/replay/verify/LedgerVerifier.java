@@ -3,6 +3,7 @@ package com.interactionledger.replay.verify;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.replay.ReadSnapshot;
 import com.interactionledger.replay.verify.Finding.Kind;
 
 import java.sql.Connection;
@@ -56,17 +57,7 @@ public final class LedgerVerifier {
      */
     public static VerificationReport verify(Connection connection, Collection<LedgerDigest> exported)
             throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return check(connection, exported);
-        } finally {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(autoCommit);
-        }
+        return ReadSnapshot.<VerificationReport, RuntimeException>read(connection, () -> check(connection, exported));
     }
 
     /** Verifies in the connection's current transaction (a test's own, for instance), as it stands. */
