@@ -9,6 +9,7 @@ import com.interactionledger.projections.risk.RiskWarningsProjection;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -31,17 +33,18 @@ public class ProjectionStatuses {
             ComplaintsProjection.PROCESSING_GROUP, RiskWarningsProjection.PROCESSING_GROUP,
             AuditProjection.PROCESSING_GROUP, ServiceAnalyticsProjection.PROCESSING_GROUP);
 
-    /** Axon's JDBC token store's default claim timeout: a claim not renewed for this long is abandoned. */
-    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
-
     private final EventProcessingConfiguration processing;
     private final ReadModelFreshness freshness;
     private final JdbcTemplate jdbc;
+    /** The token store's claim timeout: a claim not renewed for this long is abandoned. */
+    private final Duration claimTimeout;
 
-    public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc) {
+    public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc,
+                              TokenStoreProperties tokenStore) {
         this.processing = processing;
         this.freshness = freshness;
         this.jdbc = jdbc;
+        this.claimTimeout = tokenStore.getClaimTimeout();
     }
 
     /** Every streaming processor of this instance, by name. */
@@ -94,15 +97,15 @@ public class ProjectionStatuses {
     }
 
     /**
-     * Owners of the processor's segments whose claim is still live (renewed within {@link #CLAIM_TIMEOUT}); this
+     * Owners of the processor's segments whose claim is still live (renewed within the claim timeout); this
      * instance released its own when it shut the processor down. A wall-clock comparison: an operational check,
      * not part of any read model.
      */
     private List<String> liveClaims(String name) {
-        Instant expired = Instant.now().minus(CLAIM_TIMEOUT);
+        Instant expired = Instant.now().minus(claimTimeout);
         return jdbc.query("SELECT owner, timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
                         (rs, row) -> Instant.parse(rs.getString(2)).isAfter(expired) ? rs.getString(1) : null, name)
-                .stream().filter(java.util.Objects::nonNull).distinct().toList();
+                .stream().filter(Objects::nonNull).distinct().toList();
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor) {
