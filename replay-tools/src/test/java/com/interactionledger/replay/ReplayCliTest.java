@@ -140,13 +140,14 @@ class ReplayCliTest {
     }
 
     @Test
-    void rebuildOfOneCustomer_saysNotAvailableAndExitCode3() {
+    void rebuildOfOneCustomer_againstNoService_saysSoAndExitCode1() {
         Outcome outcome = run("rebuild", "timeline", "--url", "http://127.0.0.1:1", "--customer", "c-1");
 
-        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.NOT_AVAILABLE).isEqualTo(3);
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err()).startsWith("rebuild --customer: not available yet");
+        assertThat(outcome.err()).startsWith("rebuild: cannot reach http://127.0.0.1:1");
     }
+
 
     @Test
     void verify_onAStoreWithoutHashChain_failsWithExitCode1NotAPass() {

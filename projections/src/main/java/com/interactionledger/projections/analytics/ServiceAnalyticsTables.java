@@ -3,6 +3,7 @@ package com.interactionledger.projections.analytics;
 import com.interactionledger.contracts.analytics.AnalyticsFilter;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.projections.support.CustomerRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the service-analytics read model, in one place. */
 @Component
-public class ServiceAnalyticsTables {
+public class ServiceAnalyticsTables implements CustomerRows {
 
     private static final String COLUMNS = "session_id, channel, started_at, started_in_queue, continued_from_other,"
             + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
@@ -79,6 +81,16 @@ public class ServiceAnalyticsTables {
             where.append(" AND ").append(sql);
             args.add(value);
         }
+    }
+
+    @Override
+    public String readModel() {
+        return ServiceAnalyticsProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        CustomerRows.deleteWhereIn(jdbc, "analytics_session", "session_id", streams);
     }
 
     void clear() {

@@ -8,6 +8,7 @@ import com.interactionledger.contracts.audit.ReadAuditView;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.projections.support.CustomerRows;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the audit trail, in one place. */
 @Component
-public class AuditTables {
+public class AuditTables implements CustomerRows {
 
     private final JdbcTemplate jdbc;
 
@@ -58,6 +60,19 @@ public class AuditTables {
                         + " resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 eventId, actorId, actorRole, read.customerId().value(), read.endpoint(), read.resourceType(),
                 read.resourceId(), utc(readAt), position);
+    }
+
+    @Override
+    public String readModel() {
+        return AuditProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        jdbc.update("DELETE FROM audit_command_event WHERE command_id IN"
+                + " (SELECT command_id FROM audit_command WHERE customer_id = ?)", customerId);
+        jdbc.update("DELETE FROM audit_command WHERE customer_id = ?", customerId);
+        jdbc.update("DELETE FROM audit_read WHERE customer_id = ?", customerId);
     }
 
     void clear() {

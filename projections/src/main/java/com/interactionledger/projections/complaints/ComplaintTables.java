@@ -20,6 +20,7 @@ import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +49,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
  * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
  */
 @Component
-public class ComplaintTables {
+public class ComplaintTables implements CustomerRows {
 
     static final String OPEN_STATES = Arrays.stream(ComplaintState.values()).filter(ComplaintState::isOpen)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
@@ -119,6 +121,18 @@ public class ComplaintTables {
     void markClock(ComplaintId complaint, ClockType clock, Instant dueAt, String column, Instant at) {
         jdbc.update("UPDATE complaint_clock SET " + column + " = ? WHERE complaint_id = ? AND clock_type = ?"
                 + " AND due_at = ?", utc(at), complaint.value(), clock.name(), utc(dueAt));
+    }
+
+    @Override
+    public String readModel() {
+        return ComplaintsProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        CustomerRows.deleteWhereIn(jdbc, "complaint_clock", "complaint_id", streams);
+        jdbc.update("DELETE FROM complaint_summary WHERE customer_id = ?", customerId);
+        CustomerRows.deleteWhereIn(jdbc, "complaint_session_index", "session_id", streams);
     }
 
     void clear() {

@@ -1,21 +1,11 @@
 package com.interactionledger.projections.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Folds the sessions and complaints of a history through their state machines (the contracts' own
@@ -32,8 +21,6 @@ import java.util.stream.Stream;
  */
 public final class HistoryStates {
 
-    private static final JacksonSerializer EVENTS = LedgerSerialization.eventSerializer();
-    private static final EventUpcasterChain UPCASTERS = LedgerUpcasters.chain();
     private static final String DIALOGUE = "com.interactionledger.contracts.dialogue.";
     private static final String COMPLAINT = "com.interactionledger.contracts.complaint.";
 
@@ -82,22 +69,19 @@ public final class HistoryStates {
 
     /** The event in its current shape: read through the ledger's upcasters, as aggregates and projections read it. */
     private <T> T typed(HistoryEvent event, Class<T> kind) {
-        GenericDomainEventEntry<JsonNode> stored = new GenericDomainEventEntry<>(null, event.stream(),
-                event.sequenceNumber(), event.eventId(), event.recordedAt().toString(), event.payloadType(),
-                event.revision(), event.payload(),
-                event.metadata() == null ? JsonNodeFactory.instance.objectNode() : event.metadata());
-        IntermediateEventRepresentation read = UPCASTERS.upcast(
-                Stream.of(new InitialEventRepresentation(stored, EVENTS))).findFirst().orElseThrow();
-        if (!Objects.equals(read.getType().getRevision(), event.revision())) {
-            upcastersApplied.add(event.type() + " " + event.revision() + " -> " + read.getType().getRevision());
-        }
+        LedgerEvents.Read read;
         try {
-            Object payload = EVENTS.deserialize(new SimpleSerializedObject<>(read.getData(JsonNode.class).getData(),
-                    JsonNode.class, read.getType()));
-            return kind.cast(payload);
+            read = LedgerEvents.read(event);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position()
-                    + " as a " + kind.getSimpleName(), e);
+            throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position(), e);
         }
+        if (!Objects.equals(read.revision(), event.revision())) {
+            upcastersApplied.add(event.type() + " " + event.revision() + " -> " + read.revision());
+        }
+        if (!kind.isInstance(read.payload())) {
+            throw new IllegalStateException("the " + event.type() + " at position " + event.position() + " is not a "
+                    + kind.getSimpleName());
+        }
+        return kind.cast(read.payload());
     }
 }

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
 import com.interactionledger.contracts.risk.RiskWarningView;
+import com.interactionledger.projections.support.CustomerRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the early-warning read model, in one place. */
 @Component
-public class RiskTables {
+public class RiskTables implements CustomerRows {
 
     private final JdbcTemplate jdbc;
 
@@ -59,6 +61,18 @@ public class RiskTables {
         return jdbc.query("SELECT session_id, last_score FROM risk_session WHERE customer_id = ? AND last_score IS NOT NULL"
                         + " ORDER BY started_at DESC, session_id DESC",
                 (rs, row) -> new Object[]{rs.getString(1), rs.getDouble(2)}, customerId);
+    }
+
+    @Override
+    public String readModel() {
+        return RiskWarningsProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        jdbc.update("DELETE FROM risk_warning WHERE customer_id = ?", customerId);
+        jdbc.update("DELETE FROM risk_complaint WHERE customer_id = ?", customerId);
+        jdbc.update("DELETE FROM risk_session WHERE customer_id = ?", customerId);
     }
 
     void clear() {

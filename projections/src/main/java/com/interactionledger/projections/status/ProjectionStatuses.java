@@ -5,21 +5,41 @@ import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.projections.history.HistoryEvent;
+import com.interactionledger.projections.history.LedgerEvents;
+import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
+import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.timeline.TimelineProjection;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Lag and replay status of every event processor of this instance, and the rebuild of a read model by name:
@@ -36,14 +56,21 @@ public class ProjectionStatuses {
     private final EventProcessingConfiguration processing;
     private final ReadModelFreshness freshness;
     private final JdbcTemplate jdbc;
+    private final List<CustomerRows> customerRows;
+    private final TransactionTemplate transaction;
+    private final ApplicationContext context;
     /** The token store's claim timeout: a claim not renewed for this long is abandoned. */
     private final Duration claimTimeout;
 
     public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc,
-                              TokenStoreProperties tokenStore) {
+                              TokenStoreProperties tokenStore, List<CustomerRows> customerRows,
+                              PlatformTransactionManager transactions, ApplicationContext context) {
         this.processing = processing;
         this.freshness = freshness;
         this.jdbc = jdbc;
+        this.customerRows = customerRows;
+        this.transaction = new TransactionTemplate(transactions);
+        this.context = context;
         this.claimTimeout = tokenStore.getClaimTimeout();
     }
 
@@ -94,6 +121,75 @@ public class ProjectionStatuses {
             processor.start();
         }
         return status(name, processor);
+    }
+
+    /**
+     * Rebuilds one customer's rows of a read model from that customer's events alone: with the read model paused on
+     * this instance, in one transaction, it forgets the rows and applies the customer's events (read through the
+     * customer index and the upcasters, in global order, at their positions) to the read model's own handlers. The
+     * handlers are idempotent and deterministic, so the rows come back as a full rebuild would make them; events
+     * recorded meanwhile are applied when the read model resumes from its token.
+     *
+     * @return the number of the customer's events applied
+     */
+    public long rebuildCustomer(String name, String customerId) {
+        CustomerRows rows = customerRows.stream().filter(candidate -> candidate.readModel().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not a read model; read models: "
+                        + READ_MODELS));
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException(name + " does not run on this instance"));
+        List<AnnotationEventHandlerAdapter> handlers = handlers(name);
+        processor.shutDown();
+        try {
+            List<String> holders = liveClaims(name);
+            if (!holders.isEmpty()) {
+                throw new IllegalStateException("could not rebuild " + name + " for " + customerId
+                        + ": segments are held by " + holders + " (stop it on every other instance first)");
+            }
+            Long applied = transaction.execute(status -> {
+                List<HistoryEvent> events = new ArrayList<>();
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    LedgerHistory.read(connection, customerId, null, events::add);
+                    return null;
+                });
+                rows.forget(customerId, events.stream().map(HistoryEvent::stream)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+                events.forEach(event -> apply(handlers, LedgerEvents.message(event)));
+                return (long) events.size();
+            });
+            return applied == null ? 0 : applied;
+        } finally {
+            processor.start();
+        }
+    }
+
+    /** The read model's event handlers, as its processor invokes them (same parameter resolution, same enhancers). */
+    private List<AnnotationEventHandlerAdapter> handlers(String name) {
+        Configuration axon = context.getBean(Configuration.class);
+        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
+        context.getBeansWithAnnotation(ProcessingGroup.class).values().forEach(bean -> {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+            if (group != null && group.value().equals(name)) {
+                adapters.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(type)));
+            }
+        });
+        return adapters;
+    }
+
+    private static void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> message) {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            if (handler.canHandle(message)) {
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message)
+                        .executeWithResult(() -> handler.handle(message));
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("the event at position " + ((TrackedEventMessage<?>) message)
+                            .trackingToken().position().orElse(-1) + " failed: "
+                            + result.exceptionResult().getMessage(), result.exceptionResult());
+                }
+            }
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
+import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
  * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
  */
 @Component
-public class TimelineTables {
+public class TimelineTables implements CustomerRows {
 
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
 
@@ -82,6 +84,17 @@ public class TimelineTables {
                 ON CONFLICT DO NOTHING""",
                 entry.sessionId(), entry.sequence(), entry.position(), entry.eventId(), VersionedRows.utc(entry.occurredAt()),
                 entry.kind().name(), entry.actorRole(), entry.actorId(), entry.content(), json(entry.details()));
+    }
+
+    @Override
+    public String readModel() {
+        return TimelineProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        CustomerRows.deleteWhereIn(jdbc, "timeline_entry", "session_id", streams);
+        jdbc.update("DELETE FROM timeline_session WHERE customer_id = ?", customerId);
     }
 
     void clear() {

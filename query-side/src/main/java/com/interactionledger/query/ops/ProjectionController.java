@@ -1,5 +1,6 @@
 package com.interactionledger.query.ops;
 
+import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.projections.status.ProjectionStatus;
 import com.interactionledger.projections.status.ProjectionStatuses;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Operators' view of the event processors of this instance (lag, replay, dead letters) and the rebuild of a read
@@ -43,11 +45,26 @@ class ProjectionController {
     @PostMapping("/projections/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name) {
+        return refusedUnlessDone(name, () -> statuses.rebuild(name));
+    }
+
+    /** One customer's rows of a read model rebuilt from their events; answers when done. */
+    record CustomerRebuild(String readModel, String customerId, long events) {
+    }
+
+    @PostMapping("/projections/{name}/customers/{customerId}/rebuild")
+    CustomerRebuild rebuildCustomer(@PathVariable String name, @PathVariable String customerId) {
+        CustomerId customer = new CustomerId(customerId);
+        return refusedUnlessDone(name, () -> new CustomerRebuild(name, customer.value(),
+                statuses.rebuildCustomer(name, customer.value())));
+    }
+
+    private <T> T refusedUnlessDone(String name, Supplier<T> rebuild) {
         if (statuses.of(name).isEmpty()) {
             throw new NotFoundException(ErrorCode.NOT_FOUND, "No event processor " + name + " on this instance");
         }
         try {
-            return statuses.rebuild(name);
+            return rebuild.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new RefusedException(ErrorCode.REBUILD_REFUSED, e.getMessage());
         }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -92,6 +94,23 @@ public final class ProjectionClient {
             }
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * Rebuilds one customer's rows of the read model from their events; the service answers when it is done.
+     *
+     * @return the customer's events applied
+     */
+    public long rebuildCustomer(String name, String customerId, PrintStream out)
+            throws IOException, InterruptedException, Refused {
+        long started = System.nanoTime();
+        JsonNode done = call("POST", "/projections/" + name + "/customers/"
+                + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "/rebuild");
+        long events = done.path("events").asLong();
+        out.printf(Locale.ROOT, "rebuilt %s for customer %s: %,d events in %.1f s%n", name, customerId, events,
+                (System.nanoTime() - started) / 1e9);
+        out.flush();
+        return events;
     }
 
     static String progress(String name, long done, long total, double seconds) {
