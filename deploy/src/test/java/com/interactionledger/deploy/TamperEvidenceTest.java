@@ -22,8 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,8 +184,8 @@ class TamperEvidenceTest {
         long position = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class) + 1;
         tamper(forgedEvent(position));
         // The forger links and indexes it correctly after the last link, but leaves the head where it was.
-        StoredEvent forged = jdbc.queryForObject("SELECT * FROM domainevententry WHERE globalindex = ?",
-                (rs, row) -> stored(rs), position);
+        StoredEvent forged = jdbc.queryForObject("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE globalindex = ?",
+                (rs, row) -> StoredEvent.read(rs), position);
         Map<String, Object> last = jdbc.queryForMap("SELECT globalindex, chain_hash FROM ledger_chain"
                 + " ORDER BY globalindex DESC LIMIT 1");
         tamper("INSERT INTO ledger_chain VALUES (" + position + ", " + last.get("globalindex") + ", 'forged-session',"
@@ -289,8 +287,8 @@ class TamperEvidenceTest {
 
     /** What a forger with DDL rights would do: recompute every link, the head and the ledger's own digests. */
     private static void reHashEverything() {
-        List<StoredEvent> events = jdbc.query("SELECT * FROM domainevententry ORDER BY globalindex",
-                (rs, row) -> stored(rs));
+        List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry ORDER BY globalindex",
+                (rs, row) -> StoredEvent.read(rs));
         List<String> statements = new ArrayList<>(List.of("DELETE FROM ledger_chain",
                 "DELETE FROM ledger_digest"));
         String chain = LedgerHash.GENESIS;
@@ -320,12 +318,6 @@ class TamperEvidenceTest {
                 + " 'com.interactionledger.contracts.dialogue.SessionStarted', '2026-01-01T00:00:00Z')";
     }
 
-    private static StoredEvent stored(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong("globalindex"), rs.getString("aggregateidentifier"),
-                rs.getLong("sequencenumber"), rs.getString("type"), rs.getString("eventidentifier"),
-                rs.getBytes("metadata"), rs.getBytes("payload"), rs.getString("payloadrevision"),
-                rs.getString("payloadtype"), rs.getString("timestamp"));
-    }
 
     private static long positionOf(String session, long sequenceNumber) {
         return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?"

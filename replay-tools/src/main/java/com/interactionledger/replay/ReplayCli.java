@@ -1,8 +1,6 @@
 package com.interactionledger.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
@@ -54,8 +52,7 @@ public final class ReplayCli {
     public static final int BROKEN = 4;
     public static final int NOT_FOUND = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = ReplayJson.MAPPER;
 
     static final String USAGE_TEXT = """
             Usage: ReplayCli <subcommand> [options]

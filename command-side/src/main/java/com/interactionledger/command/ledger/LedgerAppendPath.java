@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>
  * It enforces that every event belongs to a customer and stamps that customer into the metadata; it links every
  * event into the hash chain ({@link LedgerChain}) in the event's own transaction, under the chain's head lock, so
- * an event is never stored without its link; it puts the event in its customer's index ({@link CustomerIndex}); and it tells the current unit of work what it appended and at which
+ * an event is never stored without its link; it puts the event in its customer's index ({@link CustomerIndex});
+ * and it tells the current unit of work what it appended and at which
  * global positions, so the command's answer (and the audit trail) can name exactly the events stored. Reads pass
  * straight through to the JDBC engine.
  */

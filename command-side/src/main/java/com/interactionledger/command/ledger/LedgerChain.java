@@ -4,8 +4,6 @@ import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.contracts.ledger.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,9 +16,6 @@ import java.util.Map;
  * inside each append's transaction, and once by the migration that links the events recorded before the chain.
  */
 public class LedgerChain {
-
-    static final String EVENT_COLUMNS = "globalindex, aggregateidentifier, sequencenumber, type, eventidentifier,"
-            + " metadata, payload, payloadrevision, payloadtype, timestamp";
 
     /** The last link: the position and chain hash the next event links to. */
     public record Head(long globalIndex, String chainHash) {
@@ -43,15 +38,15 @@ public class LedgerChain {
 
     /** The rows just inserted, read back as stored (the bytes the chain must cover), in global order. */
     public List<StoredEvent> stored(Collection<String> eventIdentifiers) {
-        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM domainevententry WHERE eventidentifier IN ("
+        return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE eventidentifier IN ("
                         + String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?")) + ") ORDER BY globalindex",
-                LedgerChain::event, eventIdentifiers.toArray());
+                (rs, row) -> StoredEvent.read(rs), eventIdentifiers.toArray());
     }
 
     /** Up to {@code limit} stored events after {@code globalIndex}, in global order. */
     public List<StoredEvent> storedAfter(long globalIndex, int limit) {
-        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM domainevententry WHERE globalindex > ?"
-                + " ORDER BY globalindex LIMIT " + limit, LedgerChain::event, globalIndex);
+        return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE globalindex > ?"
+                + " ORDER BY globalindex LIMIT " + limit, (rs, row) -> StoredEvent.read(rs), globalIndex);
     }
 
     /**
@@ -96,10 +91,4 @@ public class LedgerChain {
         return found.get(0);
     }
 
-    static StoredEvent event(ResultSet rs, int row) throws SQLException {
-        return new StoredEvent(rs.getLong("globalindex"), rs.getString("aggregateidentifier"),
-                rs.getLong("sequencenumber"), rs.getString("type"), rs.getString("eventidentifier"),
-                rs.getBytes("metadata"), rs.getBytes("payload"), rs.getString("payloadrevision"),
-                rs.getString("payloadtype"), rs.getString("timestamp"));
-    }
 }

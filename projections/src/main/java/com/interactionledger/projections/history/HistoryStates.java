@@ -6,7 +6,6 @@ import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -206,15 +206,14 @@ public class ProjectionStatuses {
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor) {
         Freshness reached = freshness.of(name);
-        Long applied = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
-                reached.position());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
-                reached.headPosition());
+        long[] counts = jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN globalindex <= ? THEN 1 ELSE 0 END), 0),"
+                        + " COUNT(*) FROM domainevententry WHERE globalindex <= ?",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, reached.position(), reached.headPosition());
         Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
                 Long.class, name);
         return new ProjectionStatus(name, READ_MODELS.contains(name), processor.isRunning(), processor.isError(),
                 processor.isReplaying(), reached.position(), reached.headPosition(), reached.lagEvents(),
-                reached.lagSeconds(), applied == null ? 0 : applied, total == null ? 0 : total,
+                reached.lagSeconds(), counts[0], counts[1],
                 parked == null ? 0 : parked);
     }
 }

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.HistoryStates;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.replay.ReadSnapshot;
+import com.interactionledger.replay.ReplayJson;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -66,8 +65,7 @@ public final class LedgerExport {
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = ReplayJson.MAPPER;
     /** Pretty, with "\n" whatever the platform's line separator, so the manifest's bytes never vary. */
     private static final ObjectWriter MANIFEST_WRITER = JSON.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));

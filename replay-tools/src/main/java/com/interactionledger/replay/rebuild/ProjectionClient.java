@@ -2,6 +2,7 @@ package com.interactionledger.replay.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.replay.ReplayJson;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ import java.util.Locale;
  */
 public final class ProjectionClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReplayJson.MAPPER;
 
     /** The service refused or failed a request: its problem detail, and the exit code it calls for. */
     public static final class Refused extends Exception {

@@ -2,10 +2,9 @@ package com.interactionledger.replay.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.replay.ReadSnapshot;
+import com.interactionledger.replay.ReplayJson;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,8 +27,7 @@ import java.util.List;
  */
 public final class DigestFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = ReplayJson.MAPPER;
 
     private DigestFile() {
     }

@@ -76,8 +76,7 @@ public final class LedgerVerifier {
         long digestCount = digests.values().stream().mapToLong(List::size).sum();
 
         GlobalWalk walk = new GlobalWalk(digests);
-        try (PreparedStatement events = forwardOnly(connection, "SELECT globalindex, aggregateidentifier,"
-                + " sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp"
+        try (PreparedStatement events = forwardOnly(connection, "SELECT " + StoredEvent.COLUMNS
                 + " FROM domainevententry ORDER BY globalindex");
              PreparedStatement links = forwardOnly(connection, "SELECT globalindex, previous_globalindex,"
                      + " aggregateidentifier, sequencenumber, event_digest, chain_hash, stream_hash"
@@ -399,12 +398,7 @@ public final class LedgerVerifier {
     }
 
     private static StoredEvent nextEvent(ResultSet rows) throws SQLException {
-        if (!rows.next()) {
-            return null;
-        }
-        return new StoredEvent(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getString(4),
-                rows.getString(5), rows.getBytes(6), rows.getBytes(7), rows.getString(8), rows.getString(9),
-                rows.getString(10));
+        return rows.next() ? StoredEvent.read(rows) : null;
     }
 
     private static Link nextLink(ResultSet rows) throws SQLException {
