@@ -10,8 +10,11 @@ import com.interactionledger.command.ledger.LedgerChain;
 import com.interactionledger.command.ledger.LedgerCorrelationData;
 import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -39,6 +42,7 @@ import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The command side, switched on by being on the classpath: the event store and its one append path, the dialogue
@@ -68,8 +72,17 @@ public class CommandSideAutoConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer() {
-        return LedgerSerialization.eventSerializer();
+    public Serializer eventSerializer(CustomerKeys customerKeys) {
+        return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), customerKeys);
+    }
+
+    /** The customers' keys for their personal data, wrapped by the configured master keys. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CustomerKeys customerKeys(ConnectionProvider connectionProvider,
+                                     @Value("${ledger.privacy.master-keys:}") String masterKeys,
+                                     @Value("${ledger.privacy.key-cache:PT30S}") Duration keyCache) {
+        return CustomerKeys.configured(connectionProvider, masterKeys, keyCache);
     }
 
     /** Tokens, snapshots and dead letters. */
@@ -97,7 +110,8 @@ public class CommandSideAutoConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 JdbcTemplate jdbc) {
+                                                 JdbcTemplate jdbc,
+                                                 CustomerKeys customerKeys) {
         return new LedgerAppendPath(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -107,7 +121,7 @@ public class CommandSideAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc));
+                .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc), customerKeys);
     }
 
     /**

@@ -126,8 +126,10 @@ class TamperEvidenceTest {
     @Test
     void anAlteredPayloadIsFoundAtItsPosition() {
         long position = positionOf("tamper-chat", 2);
+        // The message's text is sealed (personal data); its author's role is in clear.
         tamper("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
-                + " 'message 2', 'message 2 (edited)'), 'UTF8') WHERE globalindex = " + position);
+                + " '\"authorRole\":\"CUSTOMER\"', '\"authorRole\":\"AGENT\"'), 'UTF8')"
+                + " WHERE globalindex = " + position);
 
         assertBroken(cli("verify"), position, "ALTERED");
     }
@@ -265,7 +267,8 @@ class TamperEvidenceTest {
         long position = positionOf("tamper-chat", 1);
         assertThat(position).isLessThan(digestPosition);
         tamper("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
-                + " 'message 1', 'message one'), 'UTF8') WHERE globalindex = " + position);
+                + " '\"authorRole\":\"CUSTOMER\"', '\"authorRole\":\"BOT\"'), 'UTF8')"
+                + " WHERE globalindex = " + position);
         reHashEverything();
 
         Outcome alone = cli("verify");

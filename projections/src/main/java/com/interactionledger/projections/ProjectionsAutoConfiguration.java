@@ -2,6 +2,8 @@ package com.interactionledger.projections;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * The read models, switched on by being on the classpath. The serializers are declared here too (the same
@@ -90,8 +93,17 @@ public class ProjectionsAutoConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer() {
-        return LedgerSerialization.eventSerializer();
+    public Serializer eventSerializer(CustomerKeys customerKeys) {
+        return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), customerKeys);
+    }
+
+    /** The customers' keys, to read their personal data (or find it erased); the same setting as the command side. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CustomerKeys customerKeys(ConnectionProvider connectionProvider,
+                                     @Value("${ledger.privacy.master-keys:}") String masterKeys,
+                                     @Value("${ledger.privacy.key-cache:PT30S}") Duration keyCache) {
+        return CustomerKeys.configured(connectionProvider, masterKeys, keyCache);
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package com.interactionledger.replay;
 
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.projections.history.CustomerHistory;
@@ -210,7 +214,8 @@ public final class ReplayCli {
         Instant instant = asOf == null ? null : instant("--as-of", asOf);
         // One snapshot: events, links and the customer index agree while appends go on.
         CustomerHistory history = ReadSnapshot.<CustomerHistory, RuntimeException>read(connection, () ->
-                LedgerHistory.knows(connection, customer) ? LedgerHistory.asOf(connection, customer, instant) : null);
+                LedgerHistory.knows(connection, customer)
+                        ? LedgerHistory.asOf(connection, customer, instant).opened(target.personalData()) : null);
         if (history == null) {
             err.println("history: the ledger holds nothing about " + customer);
             return NOT_FOUND;
@@ -241,7 +246,7 @@ public final class ReplayCli {
                     instant("--to", required(target.options(), "--to")));
         }
         LedgerExport.Result result = LedgerExport.write(connection, scope, Path.of(directory),
-                ExportKeys.privateKey(Path.of(key)));
+                ExportKeys.privateKey(Path.of(key)), target.personalData());
         out.println("exported " + result.events() + " events to " + result.directory() + " (ledger head at the"
                 + " instant: " + (result.head() == null ? "none" : "position " + result.head().position()) + ")");
         return OK;
@@ -412,6 +417,18 @@ public final class ReplayCli {
 
         String option(String name) {
             return options.get(name);
+        }
+
+        /**
+         * Opens personal fields with the customers' keys, unwrapped by the master keys in {@code LEDGER_MASTER_KEYS}
+         * (the embedded default's development key when it is not set); keys are read on connections of their own.
+         */
+        PersonalDataSerializer personalData() {
+            String masterKeys = System.getenv("LEDGER_MASTER_KEYS");
+            CustomerKeys keys = CustomerKeys.configured(this::connect,
+                    masterKeys == null || masterKeys.isBlank() ? MasterKeys.DEVELOPMENT : masterKeys,
+                    Duration.ofMinutes(5));
+            return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), keys);
         }
 
         Connection connect() throws SQLException {

@@ -1,5 +1,6 @@
 package com.interactionledger.command.audit;
 
+import com.interactionledger.contracts.privacy.CustomerErasedException;
 import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ComplaintCommand;
@@ -22,6 +23,8 @@ final class RefusalCodes {
             return complaint ? ErrorCode.COMPLAINT_NOT_FOUND : ErrorCode.SESSION_NOT_FOUND;
         } else if (cause instanceof AggregateStreamCreationException) {
             return complaint ? ErrorCode.COMPLAINT_ALREADY_EXISTS : ErrorCode.SESSION_ALREADY_EXISTS;
+        } else if (cause instanceof CustomerErasedException) {
+            return ErrorCode.CUSTOMER_ERASED;
         } else if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException) {
             return ErrorCode.CONCURRENT_MODIFICATION;
         }

@@ -1,5 +1,6 @@
 package com.interactionledger.command.web;
 
+import com.interactionledger.contracts.privacy.CustomerErasedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
@@ -35,6 +36,11 @@ public class CommandExceptionAdvice {
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail refused(RuleViolation e, HttpServletRequest request) {
         return problem(e.code(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(CustomerErasedException.class)
+    ProblemDetail erased(CustomerErasedException e, HttpServletRequest request) {
+        return problem(ErrorCode.CUSTOMER_ERASED, e.getMessage(), request);
     }
 
     /** Stale If-Match, or another writer appended the same sequence number first (unique key in the store). */

@@ -1,5 +1,7 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.command.ledger.RuleViolations;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
@@ -37,9 +39,7 @@ import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.dialogue.TransferSession;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -285,24 +285,9 @@ final class SessionScenarios {
 
     // ---- error codes ----
 
-    /** Matches a {@link DialogueRuleViolation} carrying exactly {@code code}. */
-    static Matcher<DialogueRuleViolation> violation(ErrorCode code) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DialogueRuleViolation actual, Description mismatch) {
-                if (actual.code() != code) {
-                    mismatch.appendText("code was ").appendValue(actual.code())
-                            .appendText(" (").appendValue(actual.getMessage()).appendText(")");
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DialogueRuleViolation with code ").appendValue(code);
-            }
-        };
+    /** Matches a rule violation carrying exactly {@code code}. */
+    static Matcher<RuleViolation> violation(ErrorCode code) {
+        return RuleViolations.violation(code);
     }
 
     static String camel(SessionState state) {

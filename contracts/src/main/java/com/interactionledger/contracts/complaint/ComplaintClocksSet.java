@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -17,7 +18,7 @@ public record ComplaintClocksSet(
         ComplaintId complaintId,
         CustomerId customerId,
         List<RegulatoryClock> clocks,
-        String reason,
+        @PersonalData String reason,
         Instant occurredAt
 ) implements ComplaintEvent {
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -14,7 +15,7 @@ public record ComplaintDeadlineExtended(
         ComplaintId complaintId,
         CustomerId customerId,
         int tier,
-        String reason,
+        @PersonalData String reason,
         String approvedBy,
         Instant occurredAt
 ) implements ComplaintEvent {

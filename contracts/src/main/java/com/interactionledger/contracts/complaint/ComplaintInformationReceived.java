@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -13,7 +14,7 @@ import java.time.Instant;
 public record ComplaintInformationReceived(
         ComplaintId complaintId,
         CustomerId customerId,
-        String summary,
+        @PersonalData String summary,
         Instant occurredAt
 ) implements ComplaintEvent {
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record ComplaintInformationRequested(
         ComplaintId complaintId,
         CustomerId customerId,
-        String request,
+        @PersonalData String request,
         boolean clockPaused,
         Instant occurredAt
 ) implements ComplaintEvent {

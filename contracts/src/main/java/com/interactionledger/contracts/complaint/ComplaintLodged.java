@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
@@ -23,7 +24,7 @@ public record ComplaintLodged(
         String subProduct,
         String category,
         String subCategory,
-        String description,
+        @PersonalData String description,
         Money amountInDispute,
         Jurisdiction jurisdiction,
         ServiceRegime regime,

@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -13,7 +14,7 @@ import java.time.Instant;
 public record ComplaintReopened(
         ComplaintId complaintId,
         CustomerId customerId,
-        String reason,
+        @PersonalData String reason,
         Instant occurredAt
 ) implements ComplaintEvent {
 }

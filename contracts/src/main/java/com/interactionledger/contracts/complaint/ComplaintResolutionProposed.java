@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -15,7 +16,7 @@ public record ComplaintResolutionProposed(
         CustomerId customerId,
         ComplaintOutcome outcome,
         Redress redress,
-        String summary,
+        @PersonalData String summary,
         Instant occurredAt
 ) implements ComplaintEvent {
 }

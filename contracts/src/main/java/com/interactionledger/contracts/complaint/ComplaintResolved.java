@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.complaint;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -16,7 +17,7 @@ public record ComplaintResolved(
         CustomerId customerId,
         ComplaintOutcome outcome,
         Redress redress,
-        String summary,
+        @PersonalData String summary,
         boolean summaryResolution,
         Instant occurredAt
 ) implements ComplaintEvent {

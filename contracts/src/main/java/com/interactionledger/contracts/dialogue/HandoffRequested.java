@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -16,8 +17,8 @@ public record HandoffRequested(
         SessionId sessionId,
         CustomerId customerId,
         String queue,
-        String reason,
-        String contextSummary,
+        @PersonalData String reason,
+        @PersonalData String contextSummary,
         String lastIntent,
         Double lastSentimentScore,
         int messageCount,

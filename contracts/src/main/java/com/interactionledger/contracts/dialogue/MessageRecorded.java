@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ParticipantRole;
 
@@ -22,10 +23,10 @@ public record MessageRecorded(
         MessageId messageId,
         ParticipantRole authorRole,
         String authorId,
-        String text,
+        @PersonalData String text,
         String language,
         String region,
-        List<AttachmentRef> attachments,
+        @PersonalData List<AttachmentRef> attachments,
         Instant occurredAt
 ) implements DialogueEvent {
 }

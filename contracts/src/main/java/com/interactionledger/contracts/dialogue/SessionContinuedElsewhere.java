@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -15,7 +16,7 @@ public record SessionContinuedElsewhere(
         CustomerId customerId,
         SessionId nextSessionId,
         Channel nextChannel,
-        String contextSummary,
+        @PersonalData String contextSummary,
         Instant occurredAt
 ) implements DialogueEvent {
 }

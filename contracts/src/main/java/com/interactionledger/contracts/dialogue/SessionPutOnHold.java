@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -14,7 +15,7 @@ public record SessionPutOnHold(
         SessionId sessionId,
         CustomerId customerId,
         AgentId agentId,
-        String reason,
+        @PersonalData String reason,
         Instant occurredAt
 ) implements DialogueEvent {
 }

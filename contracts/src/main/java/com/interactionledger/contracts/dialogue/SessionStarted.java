@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -23,7 +24,7 @@ public record SessionStarted(
         String queue,
         SessionId continuedFrom,
         Channel continuedFromChannel,
-        String contextSummary,
+        @PersonalData String contextSummary,
         Instant occurredAt
 ) implements DialogueEvent {
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.dialogue;
 
+import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 
 import org.axonframework.serialization.Revision;
@@ -17,8 +18,8 @@ public record SessionTransferred(
         AgentId toAgentId,
         String toQueue,
         TransferMode mode,
-        String reason,
-        String note,
+        @PersonalData String reason,
+        @PersonalData String note,
         Instant occurredAt
 ) implements DialogueEvent {
 }

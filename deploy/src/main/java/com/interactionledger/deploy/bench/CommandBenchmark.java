@@ -1,5 +1,6 @@
 package com.interactionledger.deploy.bench;
 
+import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,7 +62,9 @@ public final class CommandBenchmark {
                 "--server.port=0", "--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients + 4),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed.
+                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT);
         Result ledger;
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

@@ -1,5 +1,9 @@
 package com.interactionledger.deploy.bench;
 
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
 import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
 import com.interactionledger.replay.verify.LedgerVerifier;
@@ -19,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -88,15 +93,20 @@ public final class RegulatorBenchmark {
                 ManagementFactory.getRuntimeMXBean().getVmVersion());
 
         PrivateKey key = KeyPairGenerator.getInstance(ExportKeys.ALGORITHM).generateKeyPair().getPrivate();
+        // The synthetic events hold no sealed fields; the export still looks for them, as it does on a real ledger.
+        PersonalDataSerializer personalData = new PersonalDataSerializer(LedgerSerialization.eventSerializer(),
+                CustomerKeys.configured(() -> DriverManager.getConnection(url, user, password), MasterKeys.DEVELOPMENT,
+                        Duration.ofMinutes(5)));
         Path directory = Files.createTempDirectory("bench-export");
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             start = System.nanoTime();
             LedgerExport.Result window = LedgerExport.write(connection, new ExportScope.Window(Instant.EPOCH,
-                    Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("window"), key);
+                    Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("window"), key, personalData);
             double windowSeconds = seconds(start);
             start = System.nanoTime();
             LedgerExport.Result customer = LedgerExport.write(connection, new ExportScope.Customer(
-                    "bench-customer-4321", Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("customer"), key);
+                    "bench-customer-4321", Instant.parse("2100-01-01T00:00:00Z")), directory.resolve("customer"), key,
+                    personalData);
             double customerSeconds = seconds(start);
             System.out.printf("export: | window, whole ledger | %,d | %.1f s | %,.0f | %,d MiB | %d MiB |%n",
                     window.events(), windowSeconds, window.events() / windowSeconds,

@@ -1,5 +1,8 @@
 package com.interactionledger.projections.complaints;
 
+import org.axonframework.eventhandling.TrackingToken;
+import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
 import com.interactionledger.contracts.complaint.ComplaintAssigned;
 import com.interactionledger.contracts.complaint.ComplaintClocksSet;
@@ -38,9 +41,20 @@ public class ComplaintsProjection {
     public static final String PROCESSING_GROUP = "complaints";
 
     private final ComplaintTables tables;
+    private final CustomerReplay replay;
 
-    public ComplaintsProjection(ComplaintTables tables) {
+    public ComplaintsProjection(ComplaintTables tables, CustomerReplay replay) {
         this.tables = tables;
+        this.replay = replay;
+    }
+
+    /**
+     * An erased customer's rows are made again from their events, whose personal fields now read as erased: the
+     * rows come out exactly as a replay from scratch (after the erasure) makes them, and hold no plaintext.
+     */
+    @EventHandler
+    void on(CustomerErased event, TrackingToken token) {
+        replay.replay(PROCESSING_GROUP, event.customerId().value(), token.position().orElseThrow());
     }
 
     @EventHandler

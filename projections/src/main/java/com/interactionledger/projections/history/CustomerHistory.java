@@ -1,5 +1,6 @@
 package com.interactionledger.projections.history;
 
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,4 +17,10 @@ import java.util.List;
  */
 public record CustomerHistory(String customerId, Instant asOf, List<HistoryEvent> events, List<StreamState> sessions,
                               List<StreamState> complaints) {
+
+    /** The history with every event's personal fields in clear (or erased); see {@link HistoryEvent#opened}. */
+    public CustomerHistory opened(PersonalDataSerializer personalData) {
+        return new CustomerHistory(customerId, asOf, events.stream().map(event -> event.opened(personalData)).toList(),
+                sessions, complaints);
+    }
 }

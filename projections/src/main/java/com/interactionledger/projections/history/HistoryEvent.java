@@ -1,5 +1,6 @@
 package com.interactionledger.projections.history;
 
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,4 +27,14 @@ import java.time.Instant;
 public record HistoryEvent(long position, Instant recordedAt, String stream, long sequenceNumber, String type,
                            String payloadType, String revision, String eventId, JsonNode metadata, JsonNode payload,
                            String eventDigest, String chainHash) {
+
+    /**
+     * The event with its personal fields in clear (or {@code [erased]}), as a regulator reads it. Its digest and
+     * chain hash stay those of the stored, sealed bytes, which {@code replay-tools verify} checks against the store.
+     */
+    public HistoryEvent opened(PersonalDataSerializer personalData) {
+        return payload == null ? this : new HistoryEvent(position, recordedAt, stream, sequenceNumber, type,
+                payloadType, revision, eventId, metadata, personalData.open(payloadType, payload.deepCopy()),
+                eventDigest, chainHash);
+    }
 }

@@ -70,7 +70,8 @@ public final class HistoryStates {
     private <T> T typed(HistoryEvent event, Class<T> kind) {
         LedgerEvents.Read read;
         try {
-            read = LedgerEvents.read(event);
+            // States are folded from the events' kinds and ids, never from personal fields: those can stay sealed.
+            read = LedgerEvents.SEALED.read(event);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the " + event.type() + " at position " + event.position(), e);
         }

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -25,28 +25,36 @@ import java.util.stream.Stream;
  * Turns a stored event of a history back into what the ledger's readers see: its payload in the current shape
  * (through the ledger's upcasters, as aggregates and projections read it), or a whole tracked message at its
  * global position, for replaying it through a projection's handlers.
+ * <p>
+ * Personal fields come out as the given serializer reads them: opened (or erased) by the ledger's
+ * {@code PersonalDataSerializer}, still sealed by {@link #SEALED}, which is enough wherever only states are folded.
  */
 public final class LedgerEvents {
 
-    private static final JacksonSerializer EVENTS = LedgerSerialization.eventSerializer();
+    /** Reads events with their personal fields left sealed. */
+    public static final LedgerEvents SEALED = new LedgerEvents(LedgerSerialization.eventSerializer());
+
     private static final EventUpcasterChain UPCASTERS = LedgerUpcasters.chain();
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
+
+    private final Serializer events;
 
     /** The payload as read today, and the revision it was read at. */
     public record Read(Object payload, String revision) {
     }
 
-    private LedgerEvents() {
+    public LedgerEvents(Serializer events) {
+        this.events = events;
     }
 
-    public static Read read(HistoryEvent event) {
+    public Read read(HistoryEvent event) {
         GenericDomainEventEntry<JsonNode> stored = new GenericDomainEventEntry<>(null, event.stream(),
                 event.sequenceNumber(), event.eventId(), event.recordedAt().toString(), event.payloadType(),
                 event.revision(), event.payload(),
                 event.metadata() == null ? JsonNodeFactory.instance.objectNode() : event.metadata());
         IntermediateEventRepresentation read = UPCASTERS.upcast(
-                Stream.of(new InitialEventRepresentation(stored, EVENTS))).findFirst().orElseThrow();
-        Object payload = EVENTS.deserialize(new SimpleSerializedObject<>(read.getData(JsonNode.class).getData(),
+                Stream.of(new InitialEventRepresentation(stored, events))).findFirst().orElseThrow();
+        Object payload = events.deserialize(new SimpleSerializedObject<>(read.getData(JsonNode.class).getData(),
                 JsonNode.class, read.getType()));
         return new Read(payload, read.getType().getRevision());
     }
@@ -55,7 +63,7 @@ public final class LedgerEvents {
      * The event as a tracked domain event message at its global position, with its stored metadata and time (the
      * aggregate type, which no read model looks at, is left out).
      */
-    public static TrackedEventMessage<?> message(HistoryEvent event) {
+    public TrackedEventMessage<?> message(HistoryEvent event) {
         Map<String, Object> metaData = event.metadata() == null ? Map.of()
                 : JSON.convertValue(event.metadata(), new TypeReference<Map<String, Object>>() { });
         return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.position()),

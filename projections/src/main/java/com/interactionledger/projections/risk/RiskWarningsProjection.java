@@ -1,5 +1,7 @@
 package com.interactionledger.projections.risk;
 
+import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintLodged;
@@ -35,10 +37,21 @@ public class RiskWarningsProjection {
 
     private final RiskTables tables;
     private final RiskRules rules;
+    private final CustomerReplay replay;
 
-    public RiskWarningsProjection(RiskTables tables, RiskRules rules) {
+    public RiskWarningsProjection(RiskTables tables, RiskRules rules, CustomerReplay replay) {
         this.tables = tables;
+        this.replay = replay;
         this.rules = rules;
+    }
+
+    /**
+     * An erased customer's rows are made again from their events, whose personal fields now read as erased: the
+     * rows come out exactly as a replay from scratch (after the erasure) makes them, and hold no plaintext.
+     */
+    @EventHandler
+    void on(CustomerErased event, TrackingToken token) {
+        replay.replay(PROCESSING_GROUP, event.customerId().value(), token.position().orElseThrow());
     }
 
     @EventHandler

@@ -5,26 +5,12 @@ import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.freshness.ReadModelFreshness;
-import com.interactionledger.projections.history.HistoryEvent;
-import com.interactionledger.projections.history.LedgerEvents;
-import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
-import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.CustomerReplay;
 import com.interactionledger.projections.timeline.TimelineProjection;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,14 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Lag and replay status of every event processor of this instance, and the rebuild of a read model by name:
@@ -56,21 +39,19 @@ public class ProjectionStatuses {
     private final EventProcessingConfiguration processing;
     private final ReadModelFreshness freshness;
     private final JdbcTemplate jdbc;
-    private final List<CustomerRows> customerRows;
+    private final CustomerReplay replay;
     private final TransactionTemplate transaction;
-    private final ApplicationContext context;
     /** The token store's claim timeout: a claim not renewed for this long is abandoned. */
     private final Duration claimTimeout;
 
     public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc,
-                              TokenStoreProperties tokenStore, List<CustomerRows> customerRows,
-                              PlatformTransactionManager transactions, ApplicationContext context) {
+                              TokenStoreProperties tokenStore, CustomerReplay replay,
+                              PlatformTransactionManager transactions) {
         this.processing = processing;
         this.freshness = freshness;
         this.jdbc = jdbc;
-        this.customerRows = customerRows;
+        this.replay = replay;
         this.transaction = new TransactionTemplate(transactions);
-        this.context = context;
         this.claimTimeout = tokenStore.getClaimTimeout();
     }
 
@@ -133,12 +114,11 @@ public class ProjectionStatuses {
      * @return the number of the customer's events applied
      */
     public long rebuildCustomer(String name, String customerId) {
-        CustomerRows rows = customerRows.stream().filter(candidate -> candidate.readModel().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name + " is not a read model; read models: "
-                        + READ_MODELS));
+        if (!READ_MODELS.contains(name)) {
+            throw new IllegalArgumentException(name + " is not a read model; read models: " + READ_MODELS);
+        }
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalArgumentException(name + " does not run on this instance"));
-        List<AnnotationEventHandlerAdapter> handlers = handlers(name);
         processor.shutDown();
         try {
             List<String> holders = liveClaims(name);
@@ -146,49 +126,10 @@ public class ProjectionStatuses {
                 throw new IllegalStateException("could not rebuild " + name + " for " + customerId
                         + ": segments are held by " + holders + " (stop it on every other instance first)");
             }
-            Long applied = transaction.execute(status -> {
-                List<HistoryEvent> events = new ArrayList<>();
-                jdbc.execute((ConnectionCallback<Void>) connection -> {
-                    LedgerHistory.read(connection, customerId, null, events::add);
-                    return null;
-                });
-                rows.forget(customerId, events.stream().map(HistoryEvent::stream)
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
-                events.forEach(event -> apply(handlers, LedgerEvents.message(event)));
-                return (long) events.size();
-            });
+            Long applied = transaction.execute(status -> replay.replay(name, customerId, null));
             return applied == null ? 0 : applied;
         } finally {
             processor.start();
-        }
-    }
-
-    /** The read model's event handlers, as its processor invokes them (same parameter resolution, same enhancers). */
-    private List<AnnotationEventHandlerAdapter> handlers(String name) {
-        Configuration axon = context.getBean(Configuration.class);
-        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
-        context.getBeansWithAnnotation(ProcessingGroup.class).values().forEach(bean -> {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            if (group != null && group.value().equals(name)) {
-                adapters.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                        axon.handlerDefinition(type)));
-            }
-        });
-        return adapters;
-    }
-
-    private static void apply(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> message) {
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(message)) {
-                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message)
-                        .executeWithResult(() -> handler.handle(message));
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("the event at position " + ((TrackedEventMessage<?>) message)
-                            .trackingToken().position().orElse(-1) + " failed: "
-                            + result.exceptionResult().getMessage(), result.exceptionResult());
-                }
-            }
         }
     }
 

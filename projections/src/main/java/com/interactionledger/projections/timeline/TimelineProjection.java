@@ -1,5 +1,7 @@
 package com.interactionledger.projections.timeline;
 
+import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
@@ -35,9 +37,20 @@ public class TimelineProjection {
     public static final String PROCESSING_GROUP = "timeline";
 
     private final TimelineTables tables;
+    private final CustomerReplay replay;
 
-    public TimelineProjection(TimelineTables tables) {
+    public TimelineProjection(TimelineTables tables, CustomerReplay replay) {
         this.tables = tables;
+        this.replay = replay;
+    }
+
+    /**
+     * An erased customer's rows are made again from their events, whose personal fields now read as erased: the
+     * rows come out exactly as a replay from scratch (after the erasure) makes them, and hold no plaintext.
+     */
+    @EventHandler
+    void on(CustomerErased event, TrackingToken token) {
+        replay.replay(PROCESSING_GROUP, event.customerId().value(), token.position().orElseThrow());
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package com.interactionledger.query.regulator;
 
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.projections.history.CustomerHistory;
@@ -33,14 +36,17 @@ class RegulatorController {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final PersonalDataAccess access;
+    private final PersonalDataSerializer personalData;
 
-    RegulatorController(JdbcTemplate jdbc, PlatformTransactionManager transactions, PersonalDataAccess access) {
+    RegulatorController(JdbcTemplate jdbc, PlatformTransactionManager transactions, PersonalDataAccess access,
+                        @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         // Events, links and index read as one consistent picture while appends go on.
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.access = access;
+        this.personalData = (PersonalDataSerializer) eventSerializer;
     }
 
     /**
@@ -58,6 +64,6 @@ class RegulatorController {
             throw new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "The ledger holds nothing about " + customerId);
         }
         access.recordRead(reader, request, List.of(customer), "HISTORY", customer.value());
-        return history;
+        return history.opened(personalData);
     }
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.replay.export;
 
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,15 +78,18 @@ public final class LedgerExport {
     private LedgerExport() {
     }
 
-    public static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey)
-            throws SQLException, IOException {
+    /**
+     * @param personalData opens the events' personal fields for the regulator (erased customers' read as erased)
+     */
+    public static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey,
+                               PersonalDataSerializer personalData) throws SQLException, IOException {
         Files.createDirectories(directory);
         return ReadSnapshot.<Result, IOException>read(connection, () -> write(connection, scope, directory,
-                signingKey, schemaVersion(connection), headAsOf(connection, scope.until())));
+                signingKey, personalData, schemaVersion(connection), headAsOf(connection, scope.until())));
     }
 
     private static Result write(Connection connection, ExportScope scope, Path directory, PrivateKey signingKey,
-                                String schemaVersion, LedgerDigest head)
+                                PersonalDataSerializer personalData, String schemaVersion, LedgerDigest head)
             throws SQLException, IOException {
         Map<String, SortedSet<String>> revisions = new TreeMap<>();
         long[] counts = {0, Long.MAX_VALUE, 0};
@@ -98,7 +102,8 @@ public final class LedgerExport {
             ExportReport page = new ExportReport(new OutputStreamWriter(report.stream, StandardCharsets.UTF_8));
             page.begin("Interaction Ledger export", facts(scope, head));
             try {
-                java.util.function.Consumer<HistoryEvent> sink = event -> {
+                java.util.function.Consumer<HistoryEvent> sink = stored -> {
+                    HistoryEvent event = stored.opened(personalData);
                     try {
                         lines.write(JSON.writeValueAsString(event));
                         lines.write('\n');

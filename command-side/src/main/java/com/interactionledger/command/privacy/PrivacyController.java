@@ -1,0 +1,86 @@
+package com.interactionledger.command.privacy;
+
+import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.command.web.CommandContext;
+import com.interactionledger.command.web.CommandDispatcher;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.Identifiers;
+import com.interactionledger.contracts.privacy.EraseCustomer;
+import com.interactionledger.contracts.privacy.LiftRestriction;
+import com.interactionledger.contracts.privacy.PlaceLegalHold;
+import com.interactionledger.contracts.privacy.ReleaseLegalHold;
+import com.interactionledger.contracts.privacy.RestrictCustomer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * Administrators' decisions about a customer's personal data: erasure (crypto-shredding), restriction, legal holds.
+ * Each is an event on the customer's privacy record, with the administrator as its actor; the same conventions as
+ * every other command (Idempotency-Key, problem+json).
+ */
+@RestController
+@RequestMapping(path = "/privacy/customers/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+class PrivacyController {
+
+    /** Why, in legal terms: an article or a case reference, never personal details (it is stored in clear). */
+    record Decision(@NotBlank @Size(max = 200) String legalBasis) {
+    }
+
+    record Hold(@NotBlank @Size(max = 100) @Pattern(regexp = Identifiers.PATTERN) String reference) {
+    }
+
+    private final CommandDispatcher dispatcher;
+    private final Clock clock;
+
+    PrivacyController(CommandDispatcher dispatcher, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @PostMapping("/erasure")
+    ResponseEntity<CommandOutcome> erase(@PathVariable String customerId, @Valid @RequestBody Decision body,
+                                         CommandContext context) {
+        return dispatcher.dispatch(context, body, new EraseCustomer(new CustomerId(customerId), body.legalBasis(),
+                context.actorId(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/restriction")
+    ResponseEntity<CommandOutcome> restrict(@PathVariable String customerId, @Valid @RequestBody Decision body,
+                                            CommandContext context) {
+        return dispatcher.dispatch(context, body, new RestrictCustomer(new CustomerId(customerId),
+                body.legalBasis(), context.actorId(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/restriction/lifting")
+    ResponseEntity<CommandOutcome> lift(@PathVariable String customerId, @Valid @RequestBody Decision body,
+                                        CommandContext context) {
+        return dispatcher.dispatch(context, body, new LiftRestriction(new CustomerId(customerId),
+                body.legalBasis(), context.actorId(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping("/legal-holds")
+    ResponseEntity<CommandOutcome> hold(@PathVariable String customerId, @Valid @RequestBody Hold body,
+                                        CommandContext context) {
+        return dispatcher.dispatch(context, body, new PlaceLegalHold(new CustomerId(customerId), body.reference(),
+                context.actorId(), clock.instant()), HttpStatus.OK);
+    }
+
+    @PostMapping(path = "/legal-holds/{reference}/release", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<CommandOutcome> release(@PathVariable String customerId, @PathVariable String reference,
+                                           CommandContext context) {
+        return dispatcher.dispatch(context, reference, new ReleaseLegalHold(new CustomerId(customerId), reference,
+                context.actorId(), clock.instant()), HttpStatus.OK);
+    }
+}

@@ -1,0 +1,214 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Personal data at rest and its erasure: personal fields are stored sealed with the customer's key; erasing the
+ * customer destroys the key, the read models replace what they showed, and afterwards no table holds the
+ * customer's known strings, while the ledger still verifies. Legal holds stop erasure until released.
+ */
+class PrivacyTest extends PostgresLedgerTest {
+
+    private static final String ERASURE = json("legalBasis", "GDPR Art. 17(1)(a)");
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void personalFieldsAreStoredSealedAndShownToAgentsInClear() {
+        String text = "my card ending 4242 was charged twice PRIVACY-SEALED-1";
+        journey("privacy-sealed", text, "context PRIVACY-SEALED-2", "complaint PRIVACY-SEALED-3");
+
+        List<String> stored = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domainevententry"
+                + " WHERE aggregateidentifier IN ('privacy-sealed-chat', 'privacy-sealed-complaint')", String.class);
+        assertThat(stored).hasSizeGreaterThan(4).noneMatch(payload -> payload.contains("PRIVACY-SEALED"));
+        assertThat(stored).anyMatch(payload -> payload.contains("\"text\":\"pd1:"));
+
+        LedgerHttp.Response timeline = http.as("AGENT", "privacy-agent").get("/customers/privacy-sealed/timeline");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.raw().body()).contains(text).contains("context PRIVACY-SEALED-2");
+    }
+
+    @Test
+    void erasureLeavesNoPlaintextAnywhereAndTheLedgerStillVerifies() {
+        List<String> known = List.of("PRIVACY-ERASED-TEXT", "PRIVACY-ERASED-CONTEXT", "PRIVACY-ERASED-COMPLAINT");
+        journey("privacy-erased", "message " + known.get(0), "handoff " + known.get(1), "complaint " + known.get(2));
+        awaitReadModelsCaughtUp();
+        assertThat(tablesHolding(known.get(0))).as("the search finds plaintext where it is").isNotEmpty();
+
+        LedgerHttp.Response erased = http.as("SUPERVISOR", "privacy-admin")
+                .post("/privacy/customers/privacy-erased/erasure", ERASURE);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        awaitReadModelsCaughtUp();
+
+        for (String string : known) {
+            assertThat(tablesHolding(string)).as(string).isEmpty();
+        }
+        assertThat(jdbc.queryForMap("SELECT wrapped_key, destroyed_at FROM ledger_customer_key"
+                + " WHERE customer_id = 'privacy-erased'")).containsEntry("wrapped_key", null)
+                .extractingByKey("destroyed_at").isNotNull();
+        assertThat(http.as("AGENT", "privacy-agent").get("/customers/privacy-erased/timeline").raw().body())
+                .contains(PersonalDataSerializer.ERASED).doesNotContain("PRIVACY-ERASED");
+
+        ReplayToolsRun verify = ReplayToolsRun.of("verify", "--jdbc-url",
+                environment.getProperty("spring.datasource.url"));
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+
+        long before = eventsOf("privacy-erased-chat");
+        LedgerHttp.Response more = http.as("CUSTOMER", "privacy-erased").post("/sessions/privacy-erased-chat/messages",
+                json("messageId", "after-erasure", "authorRole", "CUSTOMER", "text", "still there?"));
+        assertThat(more.status()).as(more.toString()).isEqualTo(410);
+        assertThat(more.code()).isEqualTo("CUSTOMER_ERASED");
+        assertThat(eventsOf("privacy-erased-chat")).isEqualTo(before);
+        assertThat(http.as("SUPERVISOR", "privacy-admin").post("/privacy/customers/privacy-erased/erasure", ERASURE)
+                .code()).isEqualTo("CUSTOMER_ERASED");
+    }
+
+    @Test
+    void readModelsRebuiltAfterAnErasureComeOutAsTheErasureLeftThem() {
+        journey("privacy-rebuilt", "message PRIVACY-REBUILT", "handoff PRIVACY-REBUILT", "complaint PRIVACY-REBUILT");
+        accepted(http.as("SUPERVISOR", "privacy-admin").post("/privacy/customers/privacy-rebuilt/erasure", ERASURE));
+        awaitReadModelsCaughtUp();
+        Map<String, List<String>> afterErasure = rowsOf("privacy-rebuilt");
+        assertThat(afterErasure.get("timeline_entry")).isNotEmpty();
+
+        for (String readModel : List.of("timeline", "complaints", "risk-warnings")) {
+            accepted(http.post("/projections/" + readModel + "/customers/privacy-rebuilt/rebuild", null));
+        }
+        assertThat(rowsOf("privacy-rebuilt")).isEqualTo(afterErasure);
+    }
+
+    @Test
+    void aLegalHoldRefusesErasureUntilItIsReleased() {
+        journey("privacy-held", "message PRIVACY-HELD", "handoff PRIVACY-HELD", "complaint PRIVACY-HELD");
+        LedgerHttp admin = http.as("SUPERVISOR", "privacy-admin");
+        accepted(admin.post("/privacy/customers/privacy-held/legal-holds", json("reference", "case-2026-17")));
+
+        LedgerHttp.Response refused = admin.post("/privacy/customers/privacy-held/erasure", ERASURE);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("LEGAL_HOLD");
+        assertThat(refused.json().path("detail").asText()).contains("case-2026-17");
+        assertThat(jdbc.queryForObject("SELECT wrapped_key FROM ledger_customer_key WHERE customer_id = 'privacy-held'",
+                String.class)).as("the key is intact").isNotNull();
+
+        accepted(admin.post("/privacy/customers/privacy-held/legal-holds/case-2026-17/release", null));
+        accepted(admin.post("/privacy/customers/privacy-held/erasure", ERASURE));
+        assertThat(jdbc.queryForObject("SELECT wrapped_key FROM ledger_customer_key WHERE customer_id = 'privacy-held'",
+                String.class)).isNull();
+    }
+
+    /**
+     * Master key rotation: with a new active key added, re-wrapping moves every customer key under it; afterwards
+     * the old master key can go and sealed data still opens.
+     */
+    @Test
+    void customerKeysReWrappedUnderANewMasterKeyStillOpenWhatTheySealed() throws Exception {
+        journey("privacy-rotated", "message PRIVACY-ROTATED", "handoff", "complaint");
+        String configured = environment.getProperty("ledger.privacy.master-keys");
+        String fresh = "rotated-2027:" + Base64.getEncoder().encodeToString(
+                "a-new-master-key-for-the-rotation".substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+        ConnectionProvider connections = () -> DataSourceUtils.getConnection(dataSource);
+
+        int rewrapped = CustomerKeys.configured(connections, fresh + "," + configured, Duration.ZERO).rewrap();
+        try {
+            assertThat(rewrapped).isPositive();
+            assertThat(jdbc.queryForObject("SELECT master_key_id FROM ledger_customer_key"
+                    + " WHERE customer_id = 'privacy-rotated'", String.class)).isEqualTo("rotated-2027");
+
+            PersonalDataSerializer newKeyOnly = new PersonalDataSerializer(LedgerSerialization.eventSerializer(),
+                    CustomerKeys.configured(connections, fresh, Duration.ZERO));
+            String stored = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry"
+                    + " WHERE aggregateidentifier = 'privacy-rotated-chat' AND payloadtype LIKE '%MessageRecorded'",
+                    String.class);
+            assertThat(newKeyOnly.open(MessageRecorded.class.getName(), LedgerHttp.JSON.readTree(stored))
+                    .path("text").asText()).isEqualTo("message PRIVACY-ROTATED");
+        } finally {
+            // Back under the application's own master key: the other tests share this database.
+            CustomerKeys.configured(connections, configured + "," + fresh, Duration.ZERO).rewrap();
+        }
+    }
+
+    /** A chat with a message, a handoff with its context and a complaint with its description. */
+    private void journey(String customer, String message, String context, String description) {
+        String chat = customer + "-chat";
+        accepted(http.as("BOT", "privacy-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
+                "channel", "WEB_CHAT", "entryPoint", "web")));
+        accepted(http.as("CUSTOMER", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
+                "authorRole", "CUSTOMER", "text", message, "language", "en-GB")));
+        accepted(http.as("BOT", "privacy-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
+                "reason", "fees", "contextSummary", context)));
+        accepted(http.as("AGENT", "privacy-agent").post("/complaints", json("complaintId", customer + "-complaint",
+                "customerId", customer, "sessions", new String[] {chat}, "channel", "WEB_CHAT",
+                "product", "credit_card", "category", "fees", "description", description, "jurisdiction", "UK_FCA")));
+        awaitReadModelsCaughtUp();
+    }
+
+    private void awaitReadModelsCaughtUp() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Boolean> caughtUp = new ArrayList<>();
+            http.get("/projections").json().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
+                    && !status.path("replaying").asBoolean()));
+            return caughtUp.size() == 5 && !caughtUp.contains(false);
+        });
+    }
+
+    /** The tables (of this database's schema) with a row holding the string in any column, bytes included. */
+    private List<String> tablesHolding(String string) {
+        List<String> found = new ArrayList<>();
+        byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
+        jdbc.queryForList("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() ORDER BY table_name, column_name").forEach(column -> {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String condition = "bytea".equals(column.get("data_type")) ? "position(?::bytea in " + name + ") > 0"
+                    : "strpos(" + name + "::text, ?) > 0";
+            Object argument = "bytea".equals(column.get("data_type")) ? bytes : string;
+            Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + condition, Long.class,
+                    argument);
+            if (rows != null && rows > 0) {
+                found.add(table + "." + name);
+            }
+        });
+        return found;
+    }
+
+    /** The customer's rows of the read models that hold personal fields, as text, table by table. */
+    private Map<String, List<String>> rowsOf(String customer) {
+        Map<String, List<String>> rows = new TreeMap<>();
+        rows.put("timeline_session", text("SELECT * FROM timeline_session WHERE customer_id = ?", customer));
+        rows.put("timeline_entry", text("SELECT e.* FROM timeline_entry e JOIN timeline_session s"
+                + " ON s.session_id = e.session_id WHERE s.customer_id = ?", customer));
+        rows.put("complaint_summary", text("SELECT * FROM complaint_summary WHERE customer_id = ?", customer));
+        rows.put("risk_session", text("SELECT * FROM risk_session WHERE customer_id = ?", customer));
+        return rows;
+    }
+
+    private List<String> text(String sql, String customer) {
+        return jdbc.queryForList(sql, customer).stream().map(Object::toString).sorted().toList();
+    }
+}
