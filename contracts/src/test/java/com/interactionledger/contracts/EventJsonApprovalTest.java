@@ -27,6 +27,12 @@ import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
+import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerRestricted;
+import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
+import com.interactionledger.contracts.privacy.LegalHoldPlaced;
+import com.interactionledger.contracts.privacy.LegalHoldReleased;
+import com.interactionledger.contracts.privacy.PrivacyEvent;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -93,9 +99,19 @@ class EventJsonApprovalTest {
                 new SurveyResponseRecorded(SESSION, CUSTOMER, 4, 9, "Quick", AT));
     }
 
+    /** Decisions about a customer's personal data; their legal basis is stored in clear, nothing is sealed. */
+    static List<PrivacyEvent> privacySamples() {
+        return List.of(
+                new CustomerErased(CUSTOMER, "GDPR Art. 17(1)(a)", "admin-01", AT),
+                new CustomerRestricted(CUSTOMER, "GDPR Art. 18(1)(d)", "admin-01", AT),
+                new CustomerRestrictionLifted(CUSTOMER, "objection resolved", "admin-01", AT),
+                new LegalHoldPlaced(CUSTOMER, "case-2026-17", "admin-01", AT),
+                new LegalHoldReleased(CUSTOMER, "case-2026-17", "admin-01", AT));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void storedFormMatchesTheApprovedSampleAndReadsBack(DialogueEvent event) throws IOException {
+    @MethodSource({"samples", "privacySamples"})
+    void storedFormMatchesTheApprovedSampleAndReadsBack(Object event) throws IOException {
         SerializedObject<String> stored = SERIALIZER.serialize(event, String.class);
         String revision = stored.getType().getRevision();
         assertThat(revision).as("@Revision of " + event.getClass().getSimpleName()).isNotBlank();
@@ -134,5 +150,12 @@ class EventJsonApprovalTest {
                 .toList();
         assertThat(samples().stream().map(event -> event.getClass().getSimpleName()).sorted()
                 .collect(Collectors.toList())).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void everyPrivacyEventHasASample() {
+        assertThat(privacySamples().stream().map(event -> event.getClass().getSimpleName()).sorted().toList())
+                .containsExactlyElementsOf(Arrays.stream(PrivacyEvent.class.getPermittedSubclasses())
+                        .map(Class::getSimpleName).sorted().toList());
     }
 }

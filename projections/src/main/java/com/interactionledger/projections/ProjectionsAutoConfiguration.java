@@ -2,9 +2,9 @@ package com.interactionledger.projections;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The read models, switched on by being on the classpath. The serializers are declared here too (the same

@@ -1,11 +1,11 @@
 package com.interactionledger.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.replay.export.ExportKeys;

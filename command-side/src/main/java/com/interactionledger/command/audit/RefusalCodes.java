@@ -1,9 +1,9 @@
 package com.interactionledger.command.audit;
 
-import com.interactionledger.contracts.privacy.CustomerErasedException;
 import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ComplaintCommand;
+import com.interactionledger.contracts.privacy.CustomerErasedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -64,8 +64,9 @@ public class LedgerAppendPath implements EventStorageEngine {
             throw new IllegalStateException("events are appended inside a transaction, never outside one");
         }
         List<? extends EventMessage<?>> stamped = events.stream().map(LedgerAppendPath::stampCustomer).toList();
-        refuseInteractionsOfErasedCustomers(stamped);
         LedgerChain.Head head = chain.lockHead();
+        // Under the head lock, which the erasure's own append takes too: no interaction slips in after it.
+        refuseInteractionsOfErasedCustomers(stamped);
         store.appendEvents(stamped);
         List<StoredEvent> stored = chain.stored(stamped.stream().map(EventMessage::getIdentifier).toList());
         chain.link(head, stored);

@@ -1,11 +1,11 @@
 package com.interactionledger.command.web;
 
-import com.interactionledger.contracts.privacy.CustomerErasedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
+import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.Identifiers;
+import com.interactionledger.contracts.privacy.CustomerErasedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;

@@ -1,5 +1,6 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.ledger.RuleViolations;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.AcceptResolution;
@@ -41,9 +42,7 @@ import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -387,22 +386,7 @@ final class ComplaintScenarios {
 
     /** Matches a {@link ComplaintRuleViolation} carrying exactly {@code code}. */
     static Matcher<ComplaintRuleViolation> violation(ErrorCode code) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ComplaintRuleViolation actual, Description mismatch) {
-                if (actual.code() != code) {
-                    mismatch.appendText("code was ").appendValue(actual.code())
-                            .appendText(" (").appendValue(actual.getMessage()).appendText(")");
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a ComplaintRuleViolation with code ").appendValue(code);
-            }
-        };
+        return RuleViolations.violation(ComplaintRuleViolation.class, code);
     }
 
     static String camel(Enum<?> constant) {

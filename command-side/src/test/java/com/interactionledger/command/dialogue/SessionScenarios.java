@@ -1,6 +1,5 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.command.ledger.RuleViolation;
 import com.interactionledger.command.ledger.RuleViolations;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
@@ -33,8 +32,8 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionPutOnHold;
 import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.dialogue.SessionStarted;
-import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SessionState;
+import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.dialogue.TransferSession;
@@ -285,9 +284,9 @@ final class SessionScenarios {
 
     // ---- error codes ----
 
-    /** Matches a rule violation carrying exactly {@code code}. */
-    static Matcher<RuleViolation> violation(ErrorCode code) {
-        return RuleViolations.violation(code);
+    /** Matches a {@link DialogueRuleViolation} carrying exactly {@code code}. */
+    static Matcher<DialogueRuleViolation> violation(ErrorCode code) {
+        return RuleViolations.violation(DialogueRuleViolation.class, code);
     }
 
     static String camel(SessionState state) {

@@ -13,9 +13,14 @@ public final class RuleViolations {
 
     /** Matches a {@link RuleViolation} (of any aggregate) carrying exactly {@code code}. */
     public static Matcher<RuleViolation> violation(ErrorCode code) {
-        return new TypeSafeDiagnosingMatcher<>() {
+        return violation(RuleViolation.class, code);
+    }
+
+    /** Matches a rule violation of the given kind carrying exactly {@code code}. */
+    public static <T extends RuleViolation> Matcher<T> violation(Class<T> kind, ErrorCode code) {
+        return new TypeSafeDiagnosingMatcher<>(kind) {
             @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
+            protected boolean matchesSafely(T actual, Description mismatch) {
                 if (actual.code() != code) {
                     mismatch.appendText("code was ").appendValue(actual.code())
                             .appendText(" (").appendValue(actual.getMessage()).appendText(")");
@@ -26,7 +31,7 @@ public final class RuleViolations {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a rule violation with code ").appendValue(code);
+                description.appendText("a " + kind.getSimpleName() + " with code ").appendValue(code);
             }
         };
     }

@@ -1,9 +1,9 @@
 package com.interactionledger.contracts.complaint;
 
-import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.contracts.privacy.PersonalData;
 
 import org.axonframework.serialization.Revision;
 

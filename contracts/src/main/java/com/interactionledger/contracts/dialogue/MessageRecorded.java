@@ -1,8 +1,8 @@
 package com.interactionledger.contracts.dialogue;
 
-import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.privacy.PersonalData;
 
 import org.axonframework.serialization.Revision;
 

@@ -1,7 +1,7 @@
 package com.interactionledger.contracts.dialogue;
 
-import com.interactionledger.contracts.privacy.PersonalData;
 import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.privacy.PersonalData;
 
 import org.axonframework.serialization.Revision;
 

@@ -2,8 +2,6 @@ package com.interactionledger.contracts.privacy;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One AES-256 key per customer, stored wrapped by a {@link MasterKeys master key} in {@code ledger_customer_key}.

@@ -1,10 +1,10 @@
 package com.interactionledger.contracts.privacy;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The master keys that wrap the customers' keys, by id, and which of them wraps new keys. Keys come from

@@ -15,10 +15,10 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 /**
  * The ledger's event serializer with personal data sealed per customer: on the way into the store every

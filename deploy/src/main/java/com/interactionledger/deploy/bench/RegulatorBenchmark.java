@@ -1,16 +1,16 @@
 package com.interactionledger.deploy.bench;
 
+import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
+import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
-import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
-import com.interactionledger.replay.verify.LedgerVerifier;
-import com.interactionledger.replay.verify.VerificationReport;
 import com.interactionledger.replay.export.ExportKeys;
 import com.interactionledger.replay.export.ExportScope;
 import com.interactionledger.replay.export.LedgerExport;
+import com.interactionledger.replay.verify.LedgerVerifier;
+import com.interactionledger.replay.verify.VerificationReport;
 import org.flywaydb.core.Flyway;
 
 import java.lang.management.ManagementFactory;

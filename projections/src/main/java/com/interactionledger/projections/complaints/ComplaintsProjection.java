@@ -1,8 +1,5 @@
 package com.interactionledger.projections.complaints;
 
-import org.axonframework.eventhandling.TrackingToken;
-import com.interactionledger.projections.support.CustomerReplay;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
 import com.interactionledger.contracts.complaint.ComplaintAssigned;
 import com.interactionledger.contracts.complaint.ComplaintClocksSet;
@@ -19,11 +16,14 @@ import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.Money;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.projections.support.CustomerReplay;
 import com.interactionledger.projections.support.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package com.interactionledger.projections.history;
 
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 
 import java.time.Instant;
 

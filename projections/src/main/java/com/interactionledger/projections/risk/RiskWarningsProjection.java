@@ -1,7 +1,5 @@
 package com.interactionledger.projections.risk;
 
-import com.interactionledger.projections.support.CustomerReplay;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintLodged;
@@ -9,7 +7,9 @@ import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.SentimentRecorded;
 import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.risk.RiskReason;
+import com.interactionledger.projections.support.CustomerReplay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,7 +1,5 @@
 package com.interactionledger.projections.timeline;
 
-import com.interactionledger.projections.support.CustomerReplay;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
@@ -14,6 +12,8 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
+import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.projections.support.CustomerReplay;
 import com.interactionledger.projections.support.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,10 +1,8 @@
 package com.interactionledger.query.regulator;
 
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.query.web.NotFoundException;
@@ -12,6 +10,8 @@ import com.interactionledger.query.web.PersonalDataAccess;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReaderContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;

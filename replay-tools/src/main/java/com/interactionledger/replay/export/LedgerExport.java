@@ -1,6 +1,5 @@
 package com.interactionledger.replay.export;
 
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.contracts.ledger.LedgerHash;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.HistoryStates;
 import com.interactionledger.projections.history.LedgerHistory;
