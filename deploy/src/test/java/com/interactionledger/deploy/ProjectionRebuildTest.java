@@ -8,9 +8,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +25,6 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
     @Autowired
     Environment environment;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
     @Test
     void theTimelineRebuiltByNameHasTheSameRowsAndTheStatusShowsEveryProcessor() {
         accepted(http.post("/sessions", json("sessionId", "rebuild-chat", "customerId", "rebuild-customer",
@@ -45,7 +39,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         List<Map<String, Object>> entries = jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position");
         assertThat(entries).hasSizeGreaterThanOrEqualTo(6);
 
-        Outcome rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port);
+        ReplayToolsRun rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port);
 
         assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
@@ -55,7 +49,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(jdbc.queryForList("SELECT * FROM timeline_session ORDER BY session_id")).isEqualTo(sessions);
         assertThat(jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position")).isEqualTo(entries);
 
-        Outcome status = cli("status", "--url", "http://127.0.0.1:" + port);
+        ReplayToolsRun status = cli("status", "--url", "http://127.0.0.1:" + port);
         assertThat(status.exitCode()).isZero();
         assertThat(status.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
                 .containsExactly("audit", "complaints", "risk-warnings", "service-analytics", "timeline");
@@ -98,7 +92,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(readModelRows()).isNotEqualTo(before);
 
         for (String readModel : List.of("timeline", "complaints", "risk-warnings", "audit", "service-analytics")) {
-            Outcome rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--customer",
+            ReplayToolsRun rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--customer",
                     "one-customer-a");
             assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
             assertThat(rebuilt.out()).startsWith("rebuilt " + readModel + " for customer one-customer-a: 6 events in ");
@@ -134,7 +128,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(http.post("/projections/nothing-like-it/rebuild", null).code()).isEqualTo("NOT_FOUND");
         assertThat(http.post("/projections/complaint-clock-watch/rebuild", null).code())
                 .as("the clock watch is no read model (and no streaming processor)").isEqualTo("NOT_FOUND");
-        Outcome unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port);
+        ReplayToolsRun unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port);
         assertThat(unknown.exitCode()).isEqualTo(ReplayCli.NOT_FOUND);
 
         // A second instance on the same ledger: this one holds the timeline's segments, so the other cannot reset it.
@@ -148,22 +142,18 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
                     second.getEnvironment().getProperty("local.server.port"))).post("/projections/timeline/rebuild", null);
             assertThat(refused.code()).as(refused.toString()).isEqualTo("REBUILD_REFUSED");
             assertThat(refused.json().path("detail").asText()).contains("stop it on every other instance first");
-            Outcome elsewhere = cli("rebuild", "timeline", "--url", secondUrl);
+            ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl);
             assertThat(elsewhere.exitCode()).isEqualTo(ReplayCli.FAILED);
             assertThat(elsewhere.err()).startsWith("rebuild: could not reset timeline");
         }
         assertThat(http.post("/projections/timeline/customers/not%20an%20id/rebuild", null).code())
                 .isEqualTo("INVALID_IDENTIFIER");
-        Outcome unreachable = cli("status", "--url", "http://127.0.0.1:1");
+        ReplayToolsRun unreachable = cli("status", "--url", "http://127.0.0.1:1");
         assertThat(unreachable.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(unreachable.err()).startsWith("status: cannot reach http://127.0.0.1:1");
     }
 
-    private static Outcome cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = ReplayCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ReplayToolsRun cli(String... args) {
+        return ReplayToolsRun.of(args);
     }
 }

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +36,6 @@ class RegulatorExportTest extends PostgresLedgerTest {
     @TempDir
     Path work;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
     @Test
     void theReadmeCommandsExportVerifyAndRepeatByteForByte() throws Exception {
         Instant from = recordedTimeBetweenSteps();
@@ -60,9 +55,9 @@ class RegulatorExportTest extends PostgresLedgerTest {
 
         List<String> commands = readmeCommands();
         assertThat(commands).hasSize(5);
-        Outcome keygen = run(commands.get(0), asOf, from, to);
+        ReplayToolsRun keygen = run(commands.get(0), asOf, from, to);
         assertThat(keygen.exitCode()).as(keygen.err()).isZero();
-        Outcome exported = run(commands.get(1), asOf, from, to);
+        ReplayToolsRun exported = run(commands.get(1), asOf, from, to);
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         Path customerPackage = work.resolve("export-walk-customer");
         Map<String, byte[]> first = files(customerPackage);
@@ -107,7 +102,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
             assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
         }
 
-        Outcome verified = run(commands.get(2), asOf, from, to);
+        ReplayToolsRun verified = run(commands.get(2), asOf, from, to);
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("INTACT");
         assertThat(openssl(commands.get(3))).contains("Signature Verified Successfully");
@@ -115,25 +110,25 @@ class RegulatorExportTest extends PostgresLedgerTest {
         // Any change is refused: an event line, the manifest, or a signature by another key.
         Files.writeString(customerPackage.resolve("events.jsonl"), lines.get(0).replace("WEB_CHAT", "PHONE") + "\n"
                 + String.join("\n", lines.subList(1, lines.size())) + "\n");
-        Outcome changedEvent = run(commands.get(2), asOf, from, to);
+        ReplayToolsRun changedEvent = run(commands.get(2), asOf, from, to);
         assertThat(changedEvent.exitCode()).isEqualTo(ReplayCli.BROKEN);
         assertThat(changedEvent.out()).contains("CHANGED", "events.jsonl does not have the SHA-256");
         Files.write(customerPackage.resolve("events.jsonl"), first.get("events.jsonl"));
         Files.writeString(customerPackage.resolve("manifest.json"),
                 new String(first.get("manifest.json"), StandardCharsets.UTF_8).replace("\"count\" : 4", "\"count\" : 3"));
-        Outcome changedManifest = run(commands.get(2), asOf, from, to);
+        ReplayToolsRun changedManifest = run(commands.get(2), asOf, from, to);
         assertThat(changedManifest.exitCode()).isEqualTo(ReplayCli.BROKEN);
         assertThat(changedManifest.out()).contains("the signature does not match");
         Files.write(customerPackage.resolve("manifest.json"), first.get("manifest.json"));
         assertThat(run(commands.get(2), asOf, from, to).exitCode()).isZero();
         assertThat(ReplayCli.run(new String[] {"keygen", "--out", work.resolve("other").toString()},
                 System.out, System.err)).isZero();
-        Outcome otherKey = run(commands.get(2).replace("keys/export-public-key.pem", "other/export-public-key.pem"),
+        ReplayToolsRun otherKey = run(commands.get(2).replace("keys/export-public-key.pem", "other/export-public-key.pem"),
                 asOf, from, to);
         assertThat(otherKey.exitCode()).isEqualTo(ReplayCli.BROKEN);
 
         // The window: every event recorded in it, this customer's and anyone else's, in global order; again twice.
-        Outcome window = run(commands.get(4), asOf, from, to);
+        ReplayToolsRun window = run(commands.get(4), asOf, from, to);
         assertThat(window.exitCode()).as(window.err()).isZero();
         Path windowPackage = work.resolve("export-november");
         List<Long> positions = new ArrayList<>();
@@ -163,7 +158,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
     }
 
     /** Runs a README replay-tools line in this JVM, with this test's database, customer, instants and directory. */
-    private Outcome run(String line, Instant asOf, Instant from, Instant to) {
+    private ReplayToolsRun run(String line, Instant asOf, Instant from, Instant to) {
         List<String> args = new ArrayList<>();
         String[] words = line.substring("scripts/replay-tools.sh ".length()).split("\\s+");
         for (int i = 0; i < words.length; i++) {
@@ -183,11 +178,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
         if (args.contains("--jdbc-url")) {
             args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", "")));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return ReplayToolsRun.of(args.toArray(String[]::new));
     }
 
     /** The README's OpenSSL line, run in the test's directory: the recipient's check without our tools. */

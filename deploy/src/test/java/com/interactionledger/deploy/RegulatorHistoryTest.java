@@ -1,13 +1,10 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,11 +121,9 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
                     : word.matches("\\d{4}-.*Z") ? lodged.toString() : word);
         }
         args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", "")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
-        assertThat(exit).isZero();
-        assertThat(LedgerHttp.JSON.readTree(out.toString(StandardCharsets.UTF_8))).isEqualTo(byEndpoint.json())
+        ReplayToolsRun run = ReplayToolsRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(LedgerHttp.JSON.readTree(run.out())).isEqualTo(byEndpoint.json())
                 .isEqualTo(history(regulator, lodged));
     }
 

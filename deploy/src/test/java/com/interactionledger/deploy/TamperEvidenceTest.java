@@ -17,8 +17,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +96,7 @@ class TamperEvidenceTest {
     void putTheLedgerBackAndItVerifiesAgain() {
         tamper(TABLES.stream().flatMap(table -> Stream.of("DELETE FROM " + table,
                 "INSERT INTO " + table + " SELECT * FROM tamper_backup_" + table)).toArray(String[]::new));
-        Outcome outcome = cli("verify", "--digests", keptDigests.toString());
+        ReplayToolsRun outcome = cli("verify", "--digests", keptDigests.toString());
         assertThat(outcome.exitCode()).as(outcome.out()).isZero();
     }
 
@@ -112,8 +110,8 @@ class TamperEvidenceTest {
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
         long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
 
-        Outcome plain = cli("verify");
-        Outcome withDigests = cli("verify", "--digests", keptDigests.toString());
+        ReplayToolsRun plain = cli("verify");
+        ReplayToolsRun withDigests = cli("verify", "--digests", keptDigests.toString());
 
         assertThat(plain.exitCode()).as(plain.out()).isZero();
         assertThat(plain.out()).contains("events                     " + events + "\n",
@@ -168,7 +166,7 @@ class TamperEvidenceTest {
                 "UPDATE domainevententry SET globalindex = " + first + " WHERE globalindex = " + second,
                 "UPDATE domainevententry SET globalindex = " + second + " WHERE globalindex = -1");
 
-        Outcome outcome = cli("verify");
+        ReplayToolsRun outcome = cli("verify");
         assertBroken(outcome, first, "REORDERED");
         assertThat(outcome.out()).contains(second + " REORDERED: the event at position " + second);
     }
@@ -232,7 +230,7 @@ class TamperEvidenceTest {
         List<String> commands = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh digests ")
                 || line.startsWith("scripts/replay-tools.sh verify --jdbc-url jdbc:postgresql")).toList();
         assertThat(commands).hasSize(2);
-        List<Outcome> outcomes = new ArrayList<>();
+        List<ReplayToolsRun> outcomes = new ArrayList<>();
         for (String command : commands) {
             List<String> args = new ArrayList<>();
             for (String word : command.substring("scripts/replay-tools.sh ".length()).split("\\s+")) {
@@ -271,7 +269,7 @@ class TamperEvidenceTest {
                 + " WHERE globalindex = " + position);
         reHashEverything();
 
-        Outcome alone = cli("verify");
+        ReplayToolsRun alone = cli("verify");
         assertThat(alone.exitCode()).as("re-hashed consistently: undetectable without kept digests").isZero();
         assertBroken(cli("verify", "--digests", keptDigests.toString()), digestPosition, "REWRITTEN");
     }
@@ -338,27 +336,20 @@ class TamperEvidenceTest {
         });
     }
 
-    private static void assertBroken(Outcome outcome, long position, String kind) {
+    private static void assertBroken(ReplayToolsRun outcome, long position, String kind) {
         assertThat(outcome.exitCode()).as(outcome.out()).isEqualTo(ReplayCli.BROKEN);
         assertThat(outcome.out()).contains("result                     BROKEN")
                 .contains("first broken position      " + position + " " + kind + "\n");
     }
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome cli(String subcommand, String... options) {
+    private static ReplayToolsRun cli(String subcommand, String... options) {
         List<String> args = new ArrayList<>(List.of(subcommand, "--jdbc-url", database.url(),
                 "--user", database.user(), "--password", database.password()));
         args.addAll(List.of(options));
         return run(args);
     }
 
-    private static Outcome run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = ReplayCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ReplayToolsRun run(List<String> args) {
+        return ReplayToolsRun.of(args.toArray(String[]::new));
     }
 }

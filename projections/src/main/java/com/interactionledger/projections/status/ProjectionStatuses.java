@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Lag and replay status of every event processor of this instance, and the rebuild of a read model by name:
@@ -77,31 +78,21 @@ public class ProjectionStatuses {
      * @throws IllegalStateException    when the reset is refused (another instance holds some of its segments)
      */
     public ProjectionStatus rebuild(String name) {
-        if (!READ_MODELS.contains(name)) {
-            throw new IllegalArgumentException(name + " is not a read model; read models: " + READ_MODELS);
-        }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException(name + " does not run on this instance"));
-        processor.shutDown();
-        try {
-            // Axon clears the read model (its reset handler) before it stores the replay tokens, and only the
-            // storing fails when another instance holds a segment: so look first, or the rows would be gone with
-            // nobody to rebuild them.
-            List<String> holders = liveClaims(name);
-            if (!holders.isEmpty()) {
-                throw new IllegalStateException("could not reset " + name + ": segments are held by " + holders
-                        + " (stop it on every other instance first)");
+        // Axon clears the read model (its reset handler) before it stores the replay tokens, and only the storing
+        // fails when another instance holds a segment: so whilePaused looks first, or the rows would be gone with
+        // nobody to rebuild them.
+        StreamingEventProcessor restarted = whilePaused(name, "reset " + name, processor -> {
+            try {
+                processor.resetTokens();
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("could not reset " + name + ": " + e.getMessage()
+                        + " (stop it on every other instance first)", e);
             }
-            processor.resetTokens();
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("could not reset " + name + ": " + e.getMessage()
-                    + " (stop it on every other instance first)", e);
-        } finally {
-            processor.start();
-        }
-        return status(name, processor);
+            return processor;
+        });
+        return status(name, restarted);
     }
 
     /**
@@ -114,6 +105,17 @@ public class ProjectionStatuses {
      * @return the number of the customer's events applied
      */
     public long rebuildCustomer(String name, String customerId) {
+        return whilePaused(name, "rebuild " + name + " for " + customerId, processor -> {
+            Long applied = transaction.execute(status -> replay.replay(name, customerId, null));
+            return applied == null ? 0L : applied;
+        });
+    }
+
+    /**
+     * Runs {@code work} with the read model's processor shut down on this instance, refused when another instance
+     * still holds a segment; the processor starts again whatever happens.
+     */
+    private <T> T whilePaused(String name, String what, Function<StreamingEventProcessor, T> work) {
         if (!READ_MODELS.contains(name)) {
             throw new IllegalArgumentException(name + " is not a read model; read models: " + READ_MODELS);
         }
@@ -123,11 +125,10 @@ public class ProjectionStatuses {
         try {
             List<String> holders = liveClaims(name);
             if (!holders.isEmpty()) {
-                throw new IllegalStateException("could not rebuild " + name + " for " + customerId
-                        + ": segments are held by " + holders + " (stop it on every other instance first)");
+                throw new IllegalStateException("could not " + what + ": segments are held by " + holders
+                        + " (stop it on every other instance first)");
             }
-            Long applied = transaction.execute(status -> replay.replay(name, customerId, null));
-            return applied == null ? 0 : applied;
+            return work.apply(processor);
         } finally {
             processor.start();
         }
