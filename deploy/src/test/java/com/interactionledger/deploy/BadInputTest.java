@@ -27,7 +27,7 @@ class BadInputTest extends PostgresLedgerTest {
         if (eventsOf(SESSION) == 0) {
             assertThat(http.post("/sessions", json("sessionId", SESSION, "customerId", "bad-input-customer",
                     "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
-            assertThat(http.as("CUSTOMER", "bad-input-customer").post("/sessions/" + SESSION + "/messages",
+            assertThat(http.as("SYSTEM", "bad-input-customer").post("/sessions/" + SESSION + "/messages",
                     json("messageId", "first", "authorRole", "CUSTOMER", "text", "hello")).status()).isEqualTo(200);
         }
     }
@@ -106,15 +106,21 @@ class BadInputTest extends PostgresLedgerTest {
     }
 
     @Test
-    void commandsWithoutAnActorAreRefused() {
+    void commandsWithoutAnAuthorisedActorAreRefused() {
         long before = businessEvents();
-        LedgerHttp.Response noRole = new LedgerHttp(port).with("X-Actor-Role", "").post("/sessions/" + SESSION
-                + "/messages", json("authorRole", "CUSTOMER", "text", "hi"));
-        assertThat(noRole.status()).isEqualTo(400);
-        assertThat(noRole.code()).isEqualTo("MISSING_HEADER");
-        LedgerHttp.Response badRole = http.with("X-Actor-Role", "KING").post("/sessions/" + SESSION + "/messages",
-                json("authorRole", "CUSTOMER", "text", "hi"));
-        assertThat(badRole.code()).isEqualTo("MISSING_HEADER");
+        String message = json("authorRole", "CUSTOMER", "text", "hi");
+        LedgerHttp.Response noToken = http.anonymous().post("/sessions/" + SESSION + "/messages", message);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(noToken.header("WWW-Authenticate")).startsWith("Bearer");
+        LedgerHttp.Response forged = http.withToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.")
+                .post("/sessions/" + SESSION + "/messages", message);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.code()).isEqualTo("UNAUTHENTICATED");
+        LedgerHttp.Response analyst = http.as("ANALYST", "curious-analyst").post("/sessions/" + SESSION
+                + "/messages", message);
+        assertThat(analyst.status()).isEqualTo(403);
+        assertThat(analyst.code()).isEqualTo("FORBIDDEN");
         LedgerHttp.Response badVersion = http.with("If-Match", "yesterday").post("/sessions/" + SESSION
                 + "/messages", json("authorRole", "CUSTOMER", "text", "hi"));
         assertThat(badVersion.code()).isEqualTo("MISSING_HEADER");

@@ -55,8 +55,8 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
         int secondPort = Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port"));
-        List<LedgerHttp> instances = List.of(http.as("CUSTOMER", "load-customer"),
-                new LedgerHttp(secondPort).as("CUSTOMER", "load-customer"));
+        List<LedgerHttp> instances = List.of(http.as("SYSTEM", "load-customer"),
+                new LedgerHttp(secondPort).as("SYSTEM", "load-customer"));
 
         String session = "contended-session";
         assertThat(http.post("/sessions", json("sessionId", session, "customerId", "load-customer",

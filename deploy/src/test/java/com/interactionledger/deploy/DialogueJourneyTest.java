@@ -22,7 +22,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         String customer = "journey-customer";
         String chat = "journey-chat";
         String call = "journey-call";
-        LedgerHttp bot = http.as("BOT", "eva-bot").with("X-Channel", "WEB_CHAT").with("X-Correlation-Id", "journey-1");
+        LedgerHttp bot = http.as("SYSTEM", "eva-bot").with("X-Channel", "WEB_CHAT").with("X-Correlation-Id", "journey-1");
         LedgerHttp agent = http.as("AGENT", "agent-7");
 
         LedgerHttp.Response started = bot.post("/sessions", json("sessionId", chat, "customerId", customer,
@@ -98,7 +98,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(handoff.path("text").asText()).isEqualTo("Charged twice at the same merchant on 20 Nov; customer verified.");
         assertThat(handoff.path("details").path("lastIntent").asText()).isEqualTo("duplicate_charge");
         assertThat(handoff.path("details").path("messageCount").asInt()).isEqualTo(2);
-        assertThat(handoff.path("actorRole").asText()).isEqualTo("BOT");
+        assertThat(handoff.path("actorRole").asText()).isEqualTo("SYSTEM");
         JsonNode customerMessage = first.path("entries").get(1);
         assertThat(customerMessage.path("actorRole").asText()).isEqualTo("CUSTOMER");
         assertThat(customerMessage.path("actorId").asText()).isEqualTo(customer);
@@ -133,7 +133,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
     @Test
     void everyStoredEventCarriesActorChannelCorrelationCausationAndCustomer() {
         String session = "metadata-session";
-        LedgerHttp.Response started = http.as("BOT", "eva-bot").with("X-Channel", "MOBILE_APP")
+        LedgerHttp.Response started = http.as("SYSTEM", "eva-bot").with("X-Channel", "MOBILE_APP")
                 .with("X-Correlation-Id", "flow-42")
                 .post("/sessions", json("sessionId", session, "customerId", "metadata-customer",
                         "channel", "MOBILE_APP", "entryPoint", "app"));
@@ -151,7 +151,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
                 session);
         assertThat(rows).hasSize(2);
         Map<String, Object> first = rows.get(0);
-        assertThat(first).containsEntry("actor_id", "eva-bot").containsEntry("actor_role", "BOT")
+        assertThat(first).containsEntry("actor_id", "eva-bot").containsEntry("actor_role", "SYSTEM")
                 .containsEntry("channel", "MOBILE_APP").containsEntry("correlation_id", "flow-42")
                 .containsEntry("customer_id", "metadata-customer").containsEntry("payloadrevision", "1");
         Map<String, Object> second = rows.get(1);

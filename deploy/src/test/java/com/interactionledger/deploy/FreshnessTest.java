@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,6 +20,12 @@ import static org.awaitility.Awaitility.await;
  * command answered (read-your-writes), or get a clean 504 when the read model does not get there in time.
  */
 class FreshnessTest extends PostgresLedgerTest {
+
+    /** Freshness works alike on every read model: one reader holding the roles that read them all. */
+    @BeforeEach
+    void readerOfEveryReadModel() {
+        http = http.as("SUPERVISOR,REGULATOR", "freshness-reader");
+    }
 
     @Autowired
     EventProcessingConfiguration processing;

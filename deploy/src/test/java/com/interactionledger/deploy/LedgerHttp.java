@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A plain HTTP client for the tests: real requests over the loopback, JSON in and out. Commands are sent as an
- * actor (the X-Actor-* headers every command needs); extra headers go through {@link #with(String, String)}.
+ * A plain HTTP client for the tests: real requests over the loopback, JSON in and out. Every request carries a
+ * bearer token from the application's development issuer ({@code POST /dev/tokens}): by default the agent
+ * {@code test-agent-desktop}; {@link #as(String, String)} acts as someone else, {@link #anonymous()} as nobody.
+ * Extra headers go through {@link #with(String, String)}.
  */
 final class LedgerHttp {
 
@@ -26,12 +28,18 @@ final class LedgerHttp {
     private final Map<String, String> headers;
 
     LedgerHttp(int port) {
-        this("http://127.0.0.1:" + port, Map.of("X-Actor-Id", "test-agent-desktop", "X-Actor-Role", "AGENT"));
+        this("http://127.0.0.1:" + port, Map.of());
+        headers.putAll(as("AGENT", "test-agent-desktop").headers);
+    }
+
+    /** A client of the application on this port sending no token (one that runs without a development issuer). */
+    static LedgerHttp anonymousAt(int port) {
+        return new LedgerHttp("http://127.0.0.1:" + port, Map.of());
     }
 
     private LedgerHttp(String base, Map<String, String> headers) {
         this.base = base;
-        this.headers = headers;
+        this.headers = new LinkedHashMap<>(headers);
     }
 
     /** The same client with one more header on every request. */
@@ -41,9 +49,34 @@ final class LedgerHttp {
         return new LedgerHttp(base, more);
     }
 
-    /** The same client acting as another actor. */
-    LedgerHttp as(String role, String actorId) {
-        return with("X-Actor-Role", role).with("X-Actor-Id", actorId);
+    /** The same client acting as another actor, holding these roles (a development token for them). */
+    LedgerHttp as(String roles, String actorId) {
+        return withToken(token(roles, actorId));
+    }
+
+    /** A development token for this actor holding these roles (comma-separated). */
+    String token(String roles, String actorId) {
+        StringBuilder query = new StringBuilder("/dev/tokens?actor=").append(actorId);
+        for (String role : roles.split(",")) {
+            query.append("&role=").append(role.trim());
+        }
+        Response token = anonymous().post(query.toString(), null);
+        if (token.status() != 200) {
+            throw new IllegalStateException("no development token: " + token);
+        }
+        return token.raw().body();
+    }
+
+    /** The same client with this bearer token instead of its own. */
+    LedgerHttp withToken(String token) {
+        return anonymous().with("Authorization", "Bearer " + token);
+    }
+
+    /** The same client without a token. */
+    LedgerHttp anonymous() {
+        Map<String, String> without = new LinkedHashMap<>(headers);
+        without.remove("Authorization");
+        return new LedgerHttp(base, without);
     }
 
     record Response(int status, HttpResponse<String> raw) {

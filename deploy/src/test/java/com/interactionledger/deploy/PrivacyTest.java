@@ -61,7 +61,7 @@ class PrivacyTest extends PostgresLedgerTest {
         awaitReadModelsCaughtUp();
         assertThat(tablesHolding(known.get(0))).as("the search finds plaintext where it is").isNotEmpty();
 
-        LedgerHttp.Response erased = http.as("SUPERVISOR", "privacy-admin")
+        LedgerHttp.Response erased = admin()
                 .post("/privacy/customers/privacy-erased/erasure", ERASURE);
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         awaitReadModelsCaughtUp();
@@ -80,25 +80,26 @@ class PrivacyTest extends PostgresLedgerTest {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
 
         long before = eventsOf("privacy-erased-chat");
-        LedgerHttp.Response more = http.as("CUSTOMER", "privacy-erased").post("/sessions/privacy-erased-chat/messages",
+        LedgerHttp.Response more = http.as("SYSTEM", "privacy-erased").post("/sessions/privacy-erased-chat/messages",
                 json("messageId", "after-erasure", "authorRole", "CUSTOMER", "text", "still there?"));
         assertThat(more.status()).as(more.toString()).isEqualTo(410);
         assertThat(more.code()).isEqualTo("CUSTOMER_ERASED");
         assertThat(eventsOf("privacy-erased-chat")).isEqualTo(before);
-        assertThat(http.as("SUPERVISOR", "privacy-admin").post("/privacy/customers/privacy-erased/erasure", ERASURE)
+        assertThat(admin().post("/privacy/customers/privacy-erased/erasure", ERASURE)
                 .code()).isEqualTo("CUSTOMER_ERASED");
     }
 
     @Test
     void readModelsRebuiltAfterAnErasureComeOutAsTheErasureLeftThem() {
         journey("privacy-rebuilt", "message PRIVACY-REBUILT", "handoff PRIVACY-REBUILT", "complaint PRIVACY-REBUILT");
-        accepted(http.as("SUPERVISOR", "privacy-admin").post("/privacy/customers/privacy-rebuilt/erasure", ERASURE));
+        LedgerHttp admin = admin();
+        accepted(admin.post("/privacy/customers/privacy-rebuilt/erasure", ERASURE));
         awaitReadModelsCaughtUp();
         Map<String, List<String>> afterErasure = rowsOf("privacy-rebuilt");
         assertThat(afterErasure.get("timeline_entry")).isNotEmpty();
 
         for (String readModel : List.of("timeline", "complaints", "risk-warnings")) {
-            accepted(http.post("/projections/" + readModel + "/customers/privacy-rebuilt/rebuild", null));
+            accepted(admin.post("/projections/" + readModel + "/customers/privacy-rebuilt/rebuild", null));
         }
         assertThat(rowsOf("privacy-rebuilt")).isEqualTo(afterErasure);
     }
@@ -106,7 +107,7 @@ class PrivacyTest extends PostgresLedgerTest {
     @Test
     void aLegalHoldRefusesErasureUntilItIsReleased() {
         journey("privacy-held", "message PRIVACY-HELD", "handoff PRIVACY-HELD", "complaint PRIVACY-HELD");
-        LedgerHttp admin = http.as("SUPERVISOR", "privacy-admin");
+        LedgerHttp admin = admin();
         accepted(admin.post("/privacy/customers/privacy-held/legal-holds", json("reference", "case-2026-17")));
 
         LedgerHttp.Response refused = admin.post("/privacy/customers/privacy-held/erasure", ERASURE);
@@ -156,11 +157,11 @@ class PrivacyTest extends PostgresLedgerTest {
     /** A chat with a message, a handoff with its context and a complaint with its description. */
     private void journey(String customer, String message, String context, String description) {
         String chat = customer + "-chat";
-        accepted(http.as("BOT", "privacy-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
+        accepted(http.as("SYSTEM", "privacy-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
                 "channel", "WEB_CHAT", "entryPoint", "web")));
-        accepted(http.as("CUSTOMER", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
+        accepted(http.as("SYSTEM", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
                 "authorRole", "CUSTOMER", "text", message, "language", "en-GB")));
-        accepted(http.as("BOT", "privacy-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
+        accepted(http.as("SYSTEM", "privacy-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
                 "reason", "fees", "contextSummary", context)));
         accepted(http.as("AGENT", "privacy-agent").post("/complaints", json("complaintId", customer + "-complaint",
                 "customerId", customer, "sessions", new String[] {chat}, "channel", "WEB_CHAT",
@@ -169,9 +170,10 @@ class PrivacyTest extends PostgresLedgerTest {
     }
 
     private void awaitReadModelsCaughtUp() {
+        LedgerHttp admin = admin();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<Boolean> caughtUp = new ArrayList<>();
-            http.get("/projections").json().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
+            admin.get("/projections").json().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
                     && !status.path("replaying").asBoolean()));
             return caughtUp.size() == 5 && !caughtUp.contains(false);
         });
@@ -210,5 +212,10 @@ class PrivacyTest extends PostgresLedgerTest {
 
     private List<String> text(String sql, String customer) {
         return jdbc.queryForList(sql, customer).stream().map(Object::toString).sorted().toList();
+    }
+
+    /** Erasure, holds, rebuilds and processor statuses are the administrators'. */
+    private LedgerHttp admin() {
+        return http.as("ADMIN", "privacy-admin");
     }
 }

@@ -30,16 +30,16 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         accepted(http.post("/sessions", json("sessionId", "rebuild-chat", "customerId", "rebuild-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")));
         for (int i = 1; i <= 5; i++) {
-            accepted(http.as("CUSTOMER", "rebuild-customer").post("/sessions/rebuild-chat/messages",
+            accepted(http.as("SYSTEM", "rebuild-customer").post("/sessions/rebuild-chat/messages",
                     json("messageId", "rebuild-m" + i, "authorRole", "CUSTOMER", "text", "message " + i)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                http.get("/projections/timeline").json().path("lagEvents").asLong() == 0);
+                admin().get("/projections/timeline").json().path("lagEvents").asLong() == 0);
         List<Map<String, Object>> sessions = jdbc.queryForList("SELECT * FROM timeline_session ORDER BY session_id");
         List<Map<String, Object>> entries = jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position");
         assertThat(entries).hasSizeGreaterThanOrEqualTo(6);
 
-        ReplayToolsRun rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port);
+        ReplayToolsRun rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port, "--token", adminToken());
 
         assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
@@ -49,12 +49,15 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(jdbc.queryForList("SELECT * FROM timeline_session ORDER BY session_id")).isEqualTo(sessions);
         assertThat(jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position")).isEqualTo(entries);
 
-        ReplayToolsRun status = cli("status", "--url", "http://127.0.0.1:" + port);
-        assertThat(status.exitCode()).isZero();
+        ReplayToolsRun anonymous = cli("status", "--url", "http://127.0.0.1:" + port);
+        assertThat(anonymous.exitCode()).isEqualTo(ReplayCli.FAILED);
+        assertThat(anonymous.err()).isEqualTo("status: A bearer token is required\n");
+        ReplayToolsRun status = cli("status", "--url", "http://127.0.0.1:" + port, "--token", adminToken());
+        assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
                 .containsExactly("audit", "complaints", "risk-warnings", "service-analytics", "timeline");
         assertThat(status.out()).containsPattern("timeline\\s+running\\s+");
-        JsonNode timeline = http.get("/projections/timeline").json();
+        JsonNode timeline = admin().get("/projections/timeline").json();
         assertThat(timeline.path("readModel").asBoolean()).isTrue();
         assertThat(timeline.path("replaying").asBoolean()).isFalse();
         assertThat(timeline.path("eventsApplied").asLong()).isEqualTo(timeline.path("eventsTotal").asLong());
@@ -68,11 +71,11 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
     void oneCustomersRowsAreRebuiltFromTheirEventsInEveryReadModel() {
         for (String customer : List.of("one-customer-a", "one-customer-b")) {
             String chat = customer + "-chat";
-            accepted(http.as("BOT", "rebuild-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
+            accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
                     "channel", "WEB_CHAT", "entryPoint", "web")));
-            accepted(http.as("CUSTOMER", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
+            accepted(http.as("SYSTEM", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
                     "authorRole", "CUSTOMER", "text", "I want to complain about a fee", "language", "en-GB")));
-            accepted(http.as("BOT", "rebuild-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
+            accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
                     "reason", "fees", "contextSummary", "Fee dispute")));
             accepted(http.as("AGENT", "rebuild-agent").post("/sessions/" + chat + "/assignment",
                     json("agentId", "rebuild-agent")));
@@ -92,7 +95,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(readModelRows()).isNotEqualTo(before);
 
         for (String readModel : List.of("timeline", "complaints", "risk-warnings", "audit", "service-analytics")) {
-            ReplayToolsRun rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--customer",
+            ReplayToolsRun rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--token", adminToken(), "--customer",
                     "one-customer-a");
             assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
             assertThat(rebuilt.out()).startsWith("rebuilt " + readModel + " for customer one-customer-a: 6 events in ");
@@ -105,7 +108,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
     private void awaitAllReadModelsCaughtUp() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<JsonNode> statuses = new java.util.ArrayList<>();
-            http.get("/projections").json().forEach(statuses::add);
+            admin().get("/projections").json().forEach(statuses::add);
             return statuses.size() == 5 && statuses.stream().allMatch(status -> status.path("lagEvents").asLong() == 0
                     && !status.path("replaying").asBoolean());
         });
@@ -125,10 +128,11 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
 
     @Test
     void whatCannotBeRebuiltIsRefusedWithItsCode() {
-        assertThat(http.post("/projections/nothing-like-it/rebuild", null).code()).isEqualTo("NOT_FOUND");
-        assertThat(http.post("/projections/complaint-clock-watch/rebuild", null).code())
+        assertThat(admin().post("/projections/nothing-like-it/rebuild", null).code()).isEqualTo("NOT_FOUND");
+        assertThat(admin().post("/projections/complaint-clock-watch/rebuild", null).code())
                 .as("the clock watch is no read model (and no streaming processor)").isEqualTo("NOT_FOUND");
-        ReplayToolsRun unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port);
+        ReplayToolsRun unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port, "--token",
+                adminToken());
         assertThat(unknown.exitCode()).isEqualTo(ReplayCli.NOT_FOUND);
 
         // A second instance on the same ledger: this one holds the timeline's segments, so the other cannot reset it.
@@ -137,20 +141,32 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                         "--ledger.node-id=second-instance")) {
-            String secondUrl = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port");
-            LedgerHttp.Response refused = new LedgerHttp(Integer.parseInt(
-                    second.getEnvironment().getProperty("local.server.port"))).post("/projections/timeline/rebuild", null);
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            String secondUrl = "http://127.0.0.1:" + secondPort;
+            // (each instance's development issuer signs with its own key: a token is good only where it was made)
+            String secondAdmin = new LedgerHttp(secondPort).token("ADMIN", "ops-admin");
+            LedgerHttp.Response refused = new LedgerHttp(secondPort).withToken(secondAdmin)
+                    .post("/projections/timeline/rebuild", null);
             assertThat(refused.code()).as(refused.toString()).isEqualTo("REBUILD_REFUSED");
             assertThat(refused.json().path("detail").asText()).contains("stop it on every other instance first");
-            ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl);
+            ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl, "--token", secondAdmin);
             assertThat(elsewhere.exitCode()).isEqualTo(ReplayCli.FAILED);
             assertThat(elsewhere.err()).startsWith("rebuild: could not reset timeline");
         }
-        assertThat(http.post("/projections/timeline/customers/not%20an%20id/rebuild", null).code())
+        assertThat(admin().post("/projections/timeline/customers/not%20an%20id/rebuild", null).code())
                 .isEqualTo("INVALID_IDENTIFIER");
         ReplayToolsRun unreachable = cli("status", "--url", "http://127.0.0.1:1");
         assertThat(unreachable.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(unreachable.err()).startsWith("status: cannot reach http://127.0.0.1:1");
+    }
+
+    /** Rebuilds and processor statuses are the administrators'. */
+    private LedgerHttp admin() {
+        return http.withToken(adminToken());
+    }
+
+    private String adminToken() {
+        return http.token("ADMIN", "ops-admin");
     }
 
     private static ReplayToolsRun cli(String... args) {

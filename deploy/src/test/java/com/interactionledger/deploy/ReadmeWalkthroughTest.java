@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,19 +31,44 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
 
     private static final String BEGIN = "<!-- walkthrough:begin -->";
     private static final String END = "<!-- walkthrough:end -->";
+    private static final Pattern ASSIGNMENT = Pattern.compile("(\\w+)=\\$\\((curl .*)\\)");
 
     private final HttpClient client = HttpClient.newHttpClient();
 
-    record Curl(String method, String url, List<String> headers, String body) {
+    /** One curl line; {@code assignTo} names the shell variable its output goes to ({@code TOKEN=$(curl ...)}). */
+    record Curl(String assignTo, String method, String url, List<String> headers, String body) {
+
+        /** This line with the shell variables it uses ({@code $TOKEN}) replaced by their values. */
+        Curl expand(Map<String, String> variables) {
+            return new Curl(assignTo, method, substitute(url, variables),
+                    headers.stream().map(header -> substitute(header, variables)).toList(),
+                    substitute(body, variables));
+        }
+
+        private static String substitute(String text, Map<String, String> variables) {
+            if (text == null) {
+                return null;
+            }
+            Matcher variable = Pattern.compile("\\$(\\w+)").matcher(text);
+            StringBuilder expanded = new StringBuilder();
+            while (variable.find()) {
+                String value = variables.get(variable.group(1));
+                assertThat(value).as("$" + variable.group(1) + " is set by an earlier line").isNotNull();
+                variable.appendReplacement(expanded, Matcher.quoteReplacement(value));
+            }
+            return variable.appendTail(expanded).toString();
+        }
     }
 
     @Test
     void everyCommandOfTheWalkthroughSucceedsAndTheTimelineShowsTheJourney() throws Exception {
         List<Curl> commands = walkthrough();
         assertThat(commands).hasSizeGreaterThan(10);
-        java.util.Map<String, JsonNode> answers = new java.util.HashMap<>();
+        Map<String, JsonNode> answers = new HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         long written = 0;
-        for (Curl curl : commands) {
+        for (Curl line : commands) {
+            Curl curl = line.expand(variables);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(curl.url().replace(
                     "localhost:8080", "127.0.0.1:" + port).replaceFirst("^(?!http)", "http://")));
             for (int i = 0; i < curl.headers().size(); i += 2) {
@@ -47,7 +76,11 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
             }
             request.method(curl.method(), curl.body() == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(curl.body()));
-            if (curl.method().equals("GET")) {
+            if (curl.assignTo() != null) {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(line + " -> " + response.body()).isEqualTo(200);
+                variables.put(curl.assignTo(), response.body());
+            } else if (curl.method().equals("GET")) {
                 // The projections apply the commands a moment after they are accepted: read until the answer's
                 // freshness says the read model has applied the last command's events (read-your-writes).
                 long mustHaveApplied = written;
@@ -119,15 +152,18 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
         for (int begin = readme.indexOf(BEGIN); begin >= 0; begin = readme.indexOf(BEGIN, begin + 1)) {
             String block = readme.substring(begin, readme.indexOf(END, begin));
             for (String line : block.replace("\\\n", " ").split("\n")) {
-                if (line.startsWith("curl ")) {
-                    commands.add(parse(tokens(line)));
+                Matcher assignment = ASSIGNMENT.matcher(line);
+                if (assignment.matches()) {
+                    commands.add(parse(assignment.group(1), tokens(assignment.group(2))));
+                } else if (line.startsWith("curl ")) {
+                    commands.add(parse(null, tokens(line)));
                 }
             }
         }
         return commands;
     }
 
-    private static Curl parse(List<String> tokens) {
+    private static Curl parse(String assignTo, List<String> tokens) {
         String method = "GET";
         String url = null;
         String body = null;
@@ -149,7 +185,7 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
                 }
             }
         }
-        return new Curl(method, url, headers, body);
+        return new Curl(assignTo, method, url, headers, body);
     }
 
     /** Splits a shell line into words, honouring single and double quotes (all the walkthrough uses). */

@@ -42,14 +42,14 @@ class RegulatorExportTest extends PostgresLedgerTest {
         LedgerHttp agent = http.as("AGENT", "export-agent");
         accepted(agent.post("/sessions", json("sessionId", "export-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
-        accepted(http.as("CUSTOMER", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e1",
+        accepted(http.as("SYSTEM", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e1",
                 "authorRole", "CUSTOMER", "text", "Frais <b>doublés</b> & \"remboursement\" — 退款")));
         accepted(agent.post("/complaints", json("complaintId", "export-complaint", "customerId", CUSTOMER,
                 "sessions", new String[] {"export-chat"}, "channel", "WEB_CHAT", "product", "credit_card",
                 "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
                 "jurisdiction", "UK_FCA")));
         Instant asOf = recordedTimeBetweenSteps();
-        accepted(http.as("CUSTOMER", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e2",
+        accepted(http.as("SYSTEM", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e2",
                 "authorRole", "CUSTOMER", "text", "after the instant")));
         Instant to = recordedTimeBetweenSteps();
 

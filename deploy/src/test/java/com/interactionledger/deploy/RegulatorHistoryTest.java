@@ -32,8 +32,8 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
 
     @Test
     void theHistoryAsOfEachInstantHoldsWhatTheLedgerHeldThen() throws Exception {
-        LedgerHttp bot = http.as("BOT", "history-bot");
-        LedgerHttp customer = http.as("CUSTOMER", CUSTOMER);
+        LedgerHttp bot = http.as("SYSTEM", "history-bot");
+        LedgerHttp customer = http.as("SYSTEM", CUSTOMER);
         LedgerHttp agent = http.as("AGENT", "history-agent");
         Instant before = recordedTimeBetweenSteps();
 
@@ -105,10 +105,13 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("### A customer's history as of any instant"),
                 readme.indexOf("### Tamper evidence"));
-        Matcher curl = Pattern.compile("curl -s 'localhost:8080(\\S+)\\?asOf=\\S+' \\\\\n  -H 'X-Actor-Id: (\\S+)' "
-                + "-H 'X-Actor-Role: (\\S+)'").matcher(section);
+        Matcher curl = Pattern.compile("curl -s 'localhost:8080(\\S+)\\?asOf=\\S+' \\\\\n"
+                + "  -H \"Authorization: Bearer \\$(\\w+)\"").matcher(section);
         assertThat(curl.find()).as("the README's history curl").isTrue();
-        LedgerHttp.Response byEndpoint = http.as(curl.group(3), curl.group(2)).get(curl.group(1)
+        Matcher token = Pattern.compile(curl.group(2) + "=\\$\\(curl -s -X POST "
+                + "'localhost:8080/dev/tokens\\?actor=(\\S+)&role=(\\w+)'\\)").matcher(section);
+        assertThat(token.find()).as("the README's token for the history curl").isTrue();
+        LedgerHttp.Response byEndpoint = http.as(token.group(2), token.group(1)).get(curl.group(1)
                 .replace("walk-customer", CUSTOMER) + "?asOf=" + lodged);
         assertThat(byEndpoint.status()).isEqualTo(200);
         String cli = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh history ")).findFirst()
@@ -133,8 +136,10 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
         assertThat(regulator.get("/regulator/customers/nobody-we-know/history").code()).isEqualTo("CUSTOMER_NOT_FOUND");
         assertThat(regulator.get("/regulator/customers/" + CUSTOMER + "/history?asOf=yesterday").code())
                 .isEqualTo("INVALID_PARAMETER");
-        assertThat(new LedgerHttp(port).with("X-Actor-Id", "").get("/regulator/customers/" + CUSTOMER + "/history").code())
-                .isEqualTo("MISSING_HEADER");
+        assertThat(http.anonymous().get("/regulator/customers/" + CUSTOMER + "/history").code())
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(http.get("/regulator/customers/" + CUSTOMER + "/history").code()).as("an agent")
+                .isEqualTo("FORBIDDEN");
     }
 
     private JsonNode history(LedgerHttp reader, Instant asOf) {

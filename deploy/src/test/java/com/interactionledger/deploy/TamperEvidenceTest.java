@@ -82,7 +82,7 @@ class TamperEvidenceTest {
         LedgerHttp agent = http.as("AGENT", "tamper-agent");
         assertThat(agent.post("/sessions", json("sessionId", session, "customerId", customer, "channel", channel,
                 "entryPoint", "test")).status()).isEqualTo(201);
-        LedgerHttp customerSide = http.as("CUSTOMER", customer);
+        LedgerHttp customerSide = http.as("SYSTEM", customer);
         for (int i = 1; i <= 3; i++) {
             LedgerHttp.Response said = customerSide.post("/sessions/" + session + "/messages", json("messageId",
                     session + "-m" + i, "authorRole", "CUSTOMER", "text", "message " + i));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -45,12 +44,9 @@ public final class QueryApi {
         assertThat(read(response.getBody()).path("code").asText()).isEqualTo(code);
     }
 
-    /** Reads of personal data need a reader: the tests read as a supervisor. */
+    /** The tests read as a supervisor ({@link TestReader}). */
     private ResponseEntity<String> send(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Actor-Id", "test-supervisor");
-        headers.set("X-Actor-Role", "SUPERVISOR");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return rest.exchange(path, HttpMethod.GET, HttpEntity.EMPTY, String.class);
     }
 
     private JsonNode read(String body) {

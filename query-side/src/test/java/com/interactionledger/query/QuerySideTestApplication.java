@@ -1,6 +1,7 @@
 package com.interactionledger.query;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The query side on its own, as a query-side service would run it: projections, the read API and the event store
@@ -8,4 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class QuerySideTestApplication {
+
+    @Bean
+    TestReader testReader() {
+        return new TestReader();
+    }
 }

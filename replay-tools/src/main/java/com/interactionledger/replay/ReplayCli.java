@@ -81,10 +81,11 @@ public final class ReplayCli {
                     Checks a package's signature, files and counts; exit 4 if anything was changed.
               keygen --out DIR
                     Writes a new Ed25519 key pair: export-signing-key.pem and export-public-key.pem.
-              status --url SERVICE
+              status --url SERVICE [--token TOKEN]
                     Lag, replay and dead letters of every event processor of a running service
-                    (e.g. --url http://localhost:8080).
-              rebuild NAME --url SERVICE [--timeout DURATION] [--customer ID]
+                    (e.g. --url http://localhost:8080). Needs an ADMIN bearer token: --token, or
+                    (kept out of the shell history) the environment variable LEDGER_TOKEN.
+              rebuild NAME --url SERVICE [--token TOKEN] [--timeout DURATION] [--customer ID]
                     Resets the read model NAME (timeline, complaints, risk-warnings, audit, service-analytics)
                     on the service and follows its replay with a progress bar until it has caught up; with
                     --customer, rebuilds only that customer's rows from their events.
@@ -134,7 +135,7 @@ public final class ReplayCli {
                         + " (keep it secret) and export-public-key.pem");
                 return OK;
             });
-            case "status" -> overHttp(subcommand, options, Set.of("--url"), err,
+            case "status" -> overHttp(subcommand, options, Set.of("--url", "--token"), err,
                     (client, values) -> {
                         client.printStatus(out);
                         return OK;
@@ -147,7 +148,7 @@ public final class ReplayCli {
                 }
                 String name = options[0];
                 String[] rest = Arrays.copyOfRange(options, 1, options.length);
-                yield overHttp(subcommand, rest, Set.of("--url", "--timeout", "--customer"), err, (client, values) -> {
+                yield overHttp(subcommand, rest, Set.of("--url", "--token", "--timeout", "--customer"), err, (client, values) -> {
                     if (values.containsKey("--customer")) {
                         client.rebuildCustomer(name, values.get("--customer"), out);
                     } else {
@@ -300,7 +301,8 @@ public final class ReplayCli {
             return USAGE;
         }
         try {
-            return action.run(new ProjectionClient(values.get("--url")), values);
+            return action.run(new ProjectionClient(values.get("--url"),
+                    values.getOrDefault("--token", System.getenv("LEDGER_TOKEN"))), values);
         } catch (ProjectionClient.Refused e) {
             err.println(subcommand + ": " + e.getMessage());
             return e.status() == 404 ? NOT_FOUND : FAILED;

@@ -1,5 +1,7 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
@@ -34,6 +36,7 @@ import java.util.function.BiFunction;
  * itself decides that a deadline passed.
  */
 @RestController
+@RolesAllowed({Names.AGENT, Names.SUPERVISOR, Names.SYSTEM})
 @RequestMapping(path = "/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
 class ComplaintController {
 

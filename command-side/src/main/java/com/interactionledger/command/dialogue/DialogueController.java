@@ -1,5 +1,7 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
@@ -33,6 +35,7 @@ import java.time.Clock;
  * {@link CommandOutcome} and the session version as ETag, or problem+json.
  */
 @RestController
+@RolesAllowed({Names.AGENT, Names.SUPERVISOR, Names.SYSTEM})
 @RequestMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
 class DialogueController {
 

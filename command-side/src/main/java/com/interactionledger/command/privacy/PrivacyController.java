@@ -1,5 +1,7 @@
 package com.interactionledger.command.privacy;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
@@ -31,6 +33,7 @@ import java.time.Clock;
  * every other command (Idempotency-Key, problem+json).
  */
 @RestController
+@RolesAllowed(Names.ADMIN)
 @RequestMapping(path = "/privacy/customers/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 class PrivacyController {
 

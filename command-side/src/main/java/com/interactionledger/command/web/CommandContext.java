@@ -2,10 +2,12 @@ package com.interactionledger.command.web;
 
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.common.AccessRefused;
+import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.dialogue.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +17,10 @@ import java.util.regex.Pattern;
  * Who sends a command, through which channel, in which business flow, and the request's retry and concurrency
  * guards, read from headers:
  * <ul>
- *   <li>{@code X-Actor-Id} (required) and {@code X-Actor-Role} (required, a {@link ParticipantRole}). Until the
- *       OIDC issue lands these are trusted as sent; then they will come from the verified token.</li>
+ *   <li>the actor: the authenticated caller ({@link HttpServletRequest#getUserPrincipal()}, the verified token's
+ *       actor claim) and the {@link AccessRole} it acts in ({@link AccessRole#ACTING}, set by the role check: of
+ *       the roles the endpoint admits, the widest the caller holds). Never from a header: an actor cannot be
+ *       claimed, only proven.</li>
  *   <li>{@code X-Channel} (optional, a {@link Channel}; {@code API} when absent).</li>
  *   <li>{@code X-Correlation-Id} (optional; minted here when absent).</li>
  *   <li>{@code Idempotency-Key} (optional, 1-200 visible ASCII characters).</li>
@@ -25,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record CommandContext(
         String actorId,
-        ParticipantRole actorRole,
+        AccessRole actorRole,
         String channel,
         String correlationId,
         String idempotencyKey,
@@ -38,9 +42,15 @@ public record CommandContext(
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     static CommandContext from(HttpServletRequest request, String mintedCorrelationId) {
-        String actorId = required(request, "X-Actor-Id");
-        requireHeader("X-Actor-Id", isIdentifier(actorId), "must be an identifier (" + Identifiers.PATTERN + ")");
-        ParticipantRole role = parseEnum(ParticipantRole.class, "X-Actor-Role", required(request, "X-Actor-Role"));
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || !isIdentifier(principal.getName())) {
+            throw AccessRefused.unauthenticated(principal == null ? "A bearer token is required"
+                    : "The token's actor must be an identifier (" + Identifiers.PATTERN + ")");
+        }
+        String actorId = principal.getName();
+        if (!(request.getAttribute(AccessRole.ACTING) instanceof AccessRole role)) {
+            throw AccessRefused.forbidden("No role was checked for this request");
+        }
         String channelHeader = request.getHeader("X-Channel");
         String channel = channelHeader == null ? LedgerMetadata.CHANNEL_API
                 : parseEnum(Channel.class, "X-Channel", channelHeader).name();
@@ -83,12 +93,6 @@ public record CommandContext(
 
     private static boolean isIdentifier(String value) {
         return Identifiers.isValid(value);
-    }
-
-    private static String required(HttpServletRequest request, String header) {
-        String value = request.getHeader(header);
-        requireHeader(header, value != null && !value.isBlank(), "is required");
-        return value;
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String header, String value) {

@@ -3,6 +3,7 @@ package com.interactionledger.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
 import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.privacy.CustomerErasedException;
@@ -35,6 +36,11 @@ public class CommandExceptionAdvice {
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail refused(RuleViolation e, HttpServletRequest request) {
+        return problem(e.code(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(AccessRefused.class)
+    ProblemDetail accessRefused(AccessRefused e, HttpServletRequest request) {
         return problem(e.code(), e.getMessage(), request);
     }
 

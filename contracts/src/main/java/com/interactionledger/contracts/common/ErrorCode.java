@@ -10,6 +10,9 @@ public enum ErrorCode {
     INVALID_IDENTIFIER(400, "An identifier is malformed"),
     MISSING_HEADER(400, "A required header is missing or invalid"),
     INVALID_PARAMETER(400, "A query parameter is invalid"),
+    UNAUTHENTICATED(401, "A valid bearer token is required"),
+    FORBIDDEN(403, "None of your roles may do this"),
+    CUSTOMER_RESTRICTED(451, "Processing of this customer's data is restricted: only regulators may see it"),
     SESSION_NOT_FOUND(404, "No such session"),
     COMPLAINT_NOT_FOUND(404, "No such complaint"),
     CUSTOMER_NOT_FOUND(404, "The ledger holds nothing about this customer"),
@@ -62,6 +65,8 @@ public enum ErrorCode {
      */
     public static ErrorCode forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -2,6 +2,7 @@ package com.interactionledger.deploy.bench;
 
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
+import com.interactionledger.deploy.access.DevelopmentIssuer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -64,11 +65,14 @@ public final class CommandBenchmark {
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients + 4),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed.
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT);
+                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT,
+                // ... and so is the development issuer: token checks (signature, claims) are timed too.
+                "--ledger.access.mode=development");
         Result ledger;
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            HttpDriver driver = new HttpDriver(port);
+            HttpDriver driver = new HttpDriver(port,
+                    app.getBean(DevelopmentIssuer.class).issue("bench-channel-gateway", List.of("SYSTEM")));
             driver.run(Math.max(clients, 1), warmup, clients);
             ledger = driver.run(commands, commands, clients);
         } finally {
@@ -149,8 +153,11 @@ public final class CommandBenchmark {
         private final Map<Integer, String> sessionOfClient = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Integer, Integer> messagesOfClient = new java.util.concurrent.ConcurrentHashMap<>();
 
-        HttpDriver(int port) {
+        private final String token;
+
+        HttpDriver(int port, String token) {
             this.base = "http://127.0.0.1:" + port;
+            this.token = token;
         }
 
         Result run(int count, int ignored, int clients) throws Exception {
@@ -171,8 +178,7 @@ public final class CommandBenchmark {
         private int post(String path, String json) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
-                    .header("X-Actor-Id", "bench-channel-gateway")
-                    .header("X-Actor-Role", "SYSTEM")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -99,8 +99,10 @@ public class DemoDataGenerator {
                 complain(customer, new SessionId(customer.value() + "-s0a"), c / 4, t.minus(Duration.ofDays(3)));
             }
         }
-        log.info("Demo data: {} customers created. Try: curl -s http://localhost:8080/customers/demo-customer-001/timeline"
-                + " -H 'X-Actor-Id: you' -H 'X-Actor-Role: AGENT'", customers);
+        log.info("Demo data: {} customers created. Try: TOKEN=$(curl -s -X POST"
+                + " 'localhost:8080/dev/tokens?actor=you&role=AGENT') && curl -s"
+                + " http://localhost:8080/customers/demo-customer-001/timeline -H \"Authorization: Bearer $TOKEN\"",
+                customers);
         return new CustomerId("demo-customer-001");
     }
 

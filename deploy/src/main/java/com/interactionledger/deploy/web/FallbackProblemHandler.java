@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +33,9 @@ public class FallbackProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ErrorCode code = ErrorCode.forStatus(status.value());
+        if (body == null && ex instanceof ErrorResponse error) {
+            body = error.getBody(); // a ResponseStatusException's reason
+        }
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : code.title();
         ProblemDetail problem = CommandExceptionAdvice.problem(code, detail, servletRequest(request));

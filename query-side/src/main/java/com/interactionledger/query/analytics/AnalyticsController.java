@@ -1,5 +1,7 @@
 package com.interactionledger.query.analytics;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.analytics.AnalyticsDimension;
 import com.interactionledger.contracts.analytics.AnalyticsFilter;
 import com.interactionledger.contracts.analytics.EfficiencyReport;
@@ -26,6 +28,7 @@ import java.time.Instant;
  * continuation, day, week, month.
  */
 @RestController
+@RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
 @ReadModel(ServiceAnalyticsProjection.PROCESSING_GROUP)
 class AnalyticsController {
 

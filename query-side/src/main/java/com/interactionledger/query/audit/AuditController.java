@@ -1,5 +1,7 @@
 package com.interactionledger.query.audit;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.audit.AuditOutcome;
 import com.interactionledger.contracts.audit.AuditPage;
 import com.interactionledger.contracts.audit.FindAuditRecords;
@@ -23,6 +25,7 @@ import java.time.Instant;
  * {@code nextAfter}).
  */
 @RestController
+@RolesAllowed(Names.REGULATOR)
 @ReadModel(AuditProjection.PROCESSING_GROUP)
 class AuditController {
 

@@ -1,5 +1,7 @@
 package com.interactionledger.query.complaints;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ChannelComplaintRate;
@@ -65,6 +67,7 @@ class ComplaintQueryController {
      * @param situation {@code overdue} (open, a clock past due) or {@code due-soon} (open, a clock due within
      *                  {@code within}, default P2D); absent: every complaint matching the filters
      */
+    @RolesAllowed({Names.AGENT, Names.SUPERVISOR})
     @GetMapping("/complaints")
     ComplaintListResponse list(ReaderContext reader, HttpServletRequest request,
                                @RequestParam Map<String, String> parameters) {
@@ -86,6 +89,7 @@ class ComplaintQueryController {
                 next == null ? null : QueryParameters.encodeCursor(next.receivedAt(), next.complaintId().value()));
     }
 
+    @RolesAllowed({Names.AGENT, Names.SUPERVISOR})
     @GetMapping("/complaints/{complaintId}")
     ComplaintView complaint(ReaderContext reader, HttpServletRequest request, @PathVariable String complaintId,
                             @RequestParam(required = false) String at) {
@@ -97,6 +101,7 @@ class ComplaintQueryController {
     }
 
     /** @param groupBy product, category, channel, jurisdiction, day, week or month (UTC); absent: overall only */
+    @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
     @GetMapping("/complaint-statistics")
     ComplaintStatistics statistics(@RequestParam Map<String, String> parameters) {
         CountComplaints.Dimension groupBy = QueryParameters.enumeration("groupBy", parameters.get("groupBy"),
@@ -106,6 +111,7 @@ class ComplaintQueryController {
     }
 
     /** Customers with at least {@code minimum} (default 2) complaints received in the {@code days} (default 90) before {@code at}. */
+    @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
     @GetMapping("/complaint-statistics/repeat-complainants")
     List<RepeatComplainant> repeatComplainants(@RequestParam(required = false) String minimum,
                                                @RequestParam(required = false) String days,
@@ -117,6 +123,7 @@ class ComplaintQueryController {
     }
 
     /** Complaints per 1,000 sessions by channel, over [from, to) (both required). */
+    @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
     @GetMapping("/complaint-statistics/per-thousand-sessions")
     List<ChannelComplaintRate> perThousandSessions(@RequestParam(required = false) String from,
                                                    @RequestParam(required = false) String to) {

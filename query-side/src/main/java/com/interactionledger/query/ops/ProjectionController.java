@@ -1,5 +1,7 @@
 package com.interactionledger.query.ops;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.projections.status.ProjectionStatus;
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
  * the privacy issue's work, with the roles.)
  */
 @RestController
+@RolesAllowed(Names.ADMIN)
 class ProjectionController {
 
     private final ProjectionStatuses statuses;

@@ -1,5 +1,7 @@
 package com.interactionledger.query.regulator;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
@@ -31,6 +33,7 @@ import java.util.List;
  * place in the hash chain and each session's and complaint's state then.
  */
 @RestController
+@RolesAllowed(Names.REGULATOR)
 class RegulatorController {
 
     private final JdbcTemplate jdbc;

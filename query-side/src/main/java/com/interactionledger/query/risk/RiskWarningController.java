@@ -1,5 +1,7 @@
 package com.interactionledger.query.risk;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
@@ -37,6 +39,7 @@ class RiskWarningController {
         this.access = access;
     }
 
+    @RolesAllowed(Names.SUPERVISOR)
     @GetMapping("/risk-warnings")
     RiskWarningsResponse warnings(ReaderContext reader, HttpServletRequest request,
                                   @RequestParam(required = false) String customerId,
@@ -49,6 +52,7 @@ class RiskWarningController {
                 cursor, limit);
     }
 
+    @RolesAllowed({Names.AGENT, Names.SUPERVISOR})
     @GetMapping("/customers/{customerId}/risk-warnings")
     RiskWarningsResponse customerWarnings(ReaderContext reader, HttpServletRequest request,
                                           @PathVariable String customerId,

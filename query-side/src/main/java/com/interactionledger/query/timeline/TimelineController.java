@@ -1,5 +1,7 @@
 package com.interactionledger.query.timeline;
 
+import com.interactionledger.contracts.common.AccessRole.Names;
+import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.SessionId;
@@ -31,6 +33,7 @@ import java.util.List;
  * full when an agent picks a conversation up.
  */
 @RestController
+@RolesAllowed({Names.AGENT, Names.SUPERVISOR})
 @ReadModel(TimelineProjection.PROCESSING_GROUP)
 class TimelineController {
 

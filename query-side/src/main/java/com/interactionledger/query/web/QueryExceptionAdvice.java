@@ -1,5 +1,6 @@
 package com.interactionledger.query.web;
 
+import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.Identifiers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +31,9 @@ class QueryExceptionAdvice {
         return problem(ErrorCode.INVALID_PARAMETER, e.getMessage(), request);
     }
 
-    @ExceptionHandler(ReaderContext.MissingReaderException.class)
-    ProblemDetail missingReader(ReaderContext.MissingReaderException e, HttpServletRequest request) {
-        return problem(ErrorCode.MISSING_HEADER, e.getMessage(), request);
+    @ExceptionHandler(AccessRefused.class)
+    ProblemDetail accessRefused(AccessRefused e, HttpServletRequest request) {
+        return problem(e.code(), e.getMessage(), request);
     }
 
     @ExceptionHandler(ReadModelBehindException.class)

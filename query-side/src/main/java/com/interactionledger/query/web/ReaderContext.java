@@ -1,40 +1,42 @@
 package com.interactionledger.query.web;
 
+import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Who is reading personal data: {@code X-Actor-Id} and {@code X-Actor-Role} (an {@link AccessRole}) are required
- * on every endpoint that returns a customer's data, {@code X-Channel} and {@code X-Correlation-Id} optional.
- * Until the OIDC issue lands they are trusted as sent; then they will come from the verified token.
+ * Who is reading: the authenticated caller ({@link HttpServletRequest#getUserPrincipal()}, the verified token's
+ * actor claim) and the {@link AccessRole} it reads in ({@link AccessRole#ACTING}, set by the role check: of the
+ * roles the endpoint admits, the widest the caller holds). {@code X-Channel} and {@code X-Correlation-Id} are optional context for the audit trail.
  */
 public record ReaderContext(String actorId, AccessRole role, String channel, String correlationId) {
 
     static ReaderContext from(HttpServletRequest request) {
-        String actorId = request.getHeader("X-Actor-Id");
-        if (!Identifiers.isValid(actorId)) {
-            throw new MissingReaderException("Header X-Actor-Id is required on reads of personal data and must be an"
-                    + " identifier (" + Identifiers.PATTERN + ")");
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || !Identifiers.isValid(principal.getName())) {
+            throw AccessRefused.unauthenticated(principal == null ? "A bearer token is required"
+                    : "The token's actor must be an identifier (" + Identifiers.PATTERN + ")");
         }
-        String role = request.getHeader("X-Actor-Role");
-        AccessRole accessRole;
-        try {
-            accessRole = AccessRole.valueOf(role == null ? "" : role.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MissingReaderException("Header X-Actor-Role is required on reads of personal data and must be"
-                    + " one of " + java.util.Arrays.toString(AccessRole.values()));
+        if (!(request.getAttribute(AccessRole.ACTING) instanceof AccessRole role)) {
+            throw AccessRefused.forbidden("No role was checked for this request");
         }
         String correlationId = request.getHeader("X-Correlation-Id");
         String channel = request.getHeader("X-Channel");
-        return new ReaderContext(actorId, accessRole,
+        return new ReaderContext(principal.getName(), role,
                 channel == null ? LedgerMetadata.CHANNEL_API : channel.trim().toUpperCase(Locale.ROOT),
                 Identifiers.isValid(correlationId) ? correlationId : null);
+    }
+
+    /** Whether this reader may see customers whose processing is restricted (only regulators may). */
+    public boolean seesRestricted() {
+        return role == AccessRole.REGULATOR;
     }
 
     /** The metadata of the {@code PersonalDataRead} records of this reader's reads. */
@@ -47,12 +49,5 @@ public record ReaderContext(String actorId, AccessRole role, String channel, Str
             metaData.put(LedgerMetadata.CORRELATION_ID, correlationId);
         }
         return metaData;
-    }
-
-    /** A read of personal data without a valid reader: 400 {@code MISSING_HEADER}. */
-    public static class MissingReaderException extends RuntimeException {
-        MissingReaderException(String detail) {
-            super(detail);
-        }
     }
 }

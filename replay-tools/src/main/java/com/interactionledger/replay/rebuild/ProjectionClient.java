@@ -40,9 +40,12 @@ public final class ProjectionClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String token;
 
-    public ProjectionClient(String base) {
+    /** @param token an ADMIN bearer token for the service; null sends none (and the service answers 401) */
+    public ProjectionClient(String base, String token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
     }
 
     public void printStatus(PrintStream out) throws IOException, InterruptedException, Refused {
@@ -133,9 +136,13 @@ public final class ProjectionClient {
     }
 
     private JsonNode call(String method, String path) throws IOException, InterruptedException, Refused {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         if (response.statusCode() >= 300) {
             throw new Refused(response.statusCode(), body.path("detail").asText("HTTP " + response.statusCode()));

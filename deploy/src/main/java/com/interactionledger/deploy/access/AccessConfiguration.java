@@ -1,0 +1,94 @@
+package com.interactionledger.deploy.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Access to the API: every request but the public ones (health, API docs, development tokens) needs a bearer
+ * token (a JWT) from the trusted issuer, naming the ledger as audience; the token's roles claim says what the
+ * caller may do, and {@link RoleCheck} holds each endpoint to the roles it admits. Stateless: no session, no
+ * cookie — so there is nothing for cross-site request forgery to ride on, and CSRF tokens are off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
+public class AccessConfiguration implements WebMvcConfigurer {
+
+    /** Open to anyone: liveness and readiness probes, the API's description. */
+    private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RoleCheck());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccessProperties properties, JwtDecoder decoder, ObjectMapper json)
+            throws Exception {
+        List<String> open = new ArrayList<>(List.of(PUBLIC));
+        if (properties.mode() == AccessProperties.Mode.DEVELOPMENT) {
+            open.add("/dev/tokens");
+        }
+        ProblemResponses problems = new ProblemResponses(json);
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setPrincipalClaimName(properties.actorClaim());
+        tokens.setJwtGrantedAuthoritiesConverter(new RoleClaims(properties.rolesClaim())::authorities);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development", matchIfMissing = true)
+    DevelopmentIssuer developmentIssuer(AccessProperties properties) {
+        return new DevelopmentIssuer(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development", matchIfMissing = true)
+    JwtDecoder developmentTokens(DevelopmentIssuer issuer) {
+        return issuer.decoder();
+    }
+
+    /**
+     * Tokens of the OIDC provider: its signing keys from its discovery document, fetched at the first request
+     * (the ledger starts even while the provider is down), then issuer, audience and expiry checked on each.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "oidc")
+    JwtDecoder providerTokens(AccessProperties properties) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                    Audience.required(properties.audience())));
+            return decoder;
+        });
+    }
+}

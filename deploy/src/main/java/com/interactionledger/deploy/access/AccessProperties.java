@@ -1,0 +1,45 @@
+package com.interactionledger.deploy.access;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Who may call the API ({@code ledger.access.*}, README "Privacy and access").
+ *
+ * @param mode        {@code development}: tokens from the embedded development issuer ({@code POST /dev/tokens}),
+ *                    signed with a key made at start-up; {@code oidc}: tokens from the OIDC provider at
+ *                    {@code issuerUri} (production; the {@code postgres} profile requires it)
+ * @param issuerUri   the OIDC provider's issuer; its discovery document names the signing keys
+ * @param audience    the audience every token must name ({@code aud})
+ * @param rolesClaim  the claim holding the ledger roles, a dotted path for nested claims
+ *                    ({@code realm_access.roles} in Keycloak); a list or a space-separated string
+ * @param actorClaim  the claim naming the actor recorded with every command and read ({@code sub} by default)
+ * @param tokenLifetime how long a development token is valid
+ */
+@ConfigurationProperties("ledger.access")
+public record AccessProperties(
+        @DefaultValue("development") Mode mode,
+        String issuerUri,
+        @DefaultValue("interaction-ledger") String audience,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("sub") String actorClaim,
+        @DefaultValue("PT8H") Duration tokenLifetime
+) {
+
+    public enum Mode {
+        DEVELOPMENT,
+        OIDC
+    }
+
+    public AccessProperties {
+        if (mode == Mode.OIDC && (issuerUri == null || issuerUri.isBlank())) {
+            throw new IllegalArgumentException("ledger.access.mode=oidc needs ledger.access.issuer-uri"
+                    + " (LEDGER_OIDC_ISSUER): the OIDC provider whose tokens the ledger accepts");
+        }
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("ledger.access.audience must name the ledger's audience");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.contracts.common.AccessRole;
+import com.interactionledger.deploy.access.DevelopmentIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's role x endpoint matrix is what the application does: every endpoint the application maps (found
+ * from its handler mappings, so a new one cannot slip past) is in the table, and every cell is called over HTTP —
+ * anonymously and with a token holding only that role — and answers as the cell says: 401, 403, or ✓ (past the
+ * role check: the endpoint's own answer, here mostly a 400 or 404 for the probe's empty body and unknown ids, so
+ * the calls write no business event).
+ */
+class AccessMatrixTest extends PostgresLedgerTest {
+
+    private static final String BEGIN = "<!-- access-matrix:begin -->";
+    private static final String END = "<!-- access-matrix:end -->";
+    private static final List<String> CALLERS = Stream.concat(Stream.of("anonymous"),
+            Arrays.stream(AccessRole.values()).map(Enum::name)).toList();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DevelopmentIssuer issuer;
+
+    @Test
+    void everyEndpointIsInTheMatrixAndEveryCellAnswersAsDocumented() throws IOException {
+        Map<String, List<String>> documented = readmeMatrix();
+        assertThat(documented.keySet()).as("the README's access matrix lists exactly the mapped endpoints")
+                .containsExactlyInAnyOrderElementsOf(mappedEndpoints());
+
+        Map<String, LedgerHttp> callers = new LinkedHashMap<>();
+        callers.put("anonymous", http.anonymous());
+        for (AccessRole role : AccessRole.values()) {
+            callers.put(role.name(), http.as(role.name(), "matrix-" + role.name().toLowerCase()));
+        }
+        long businessEventsBefore = businessEvents();
+        List<String> wrong = new ArrayList<>();
+        documented.forEach((endpoint, cells) -> {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                LedgerHttp.Response response = probe(callers.get(CALLERS.get(i)), endpoint);
+                String actual = response.status() == 401 || response.status() == 403
+                        ? String.valueOf(response.status()) : "✓";
+                if (!actual.equals(cells.get(i))) {
+                    wrong.add(endpoint + " as " + CALLERS.get(i) + ": documented " + cells.get(i) + ", got "
+                            + response);
+                }
+                if (actual.equals("401")) {
+                    assertThat(response.code()).as(endpoint).isEqualTo("UNAUTHENTICATED");
+                } else if (actual.equals("403")) {
+                    assertThat(response.code()).as(endpoint).isEqualTo("FORBIDDEN");
+                }
+            }
+        });
+        assertThat(wrong).as("cells that do not answer as documented").isEmpty();
+        assertThat(businessEvents()).as("the probes write no business event").isEqualTo(businessEventsBefore);
+    }
+
+    @Test
+    void rolesOfOtherApplicationsInATokenCountForNothing() {
+        // A provider's token may carry the roles of many applications; only the ledger's own names count.
+        LedgerHttp stranger = http.withToken(issuer.issue("matrix-stranger", List.of("payments-admin", "root")));
+        for (String endpoint : List.of("GET /customers/matrix-unknown/timeline", "GET /analytics/satisfaction",
+                "POST /privacy/customers/matrix-unknown/erasure", "GET /projections")) {
+            assertThat(probe(stranger, endpoint).code()).as(endpoint).isEqualTo("FORBIDDEN");
+        }
+        LedgerHttp mixed = http.withToken(issuer.issue("matrix-mixed", List.of("payments-admin", "analyst")));
+        assertThat(mixed.get("/analytics/satisfaction").status()).as("role names are case-insensitive").isEqualTo(200);
+        // The development issuer itself signs only ledger roles, for actors that are identifiers.
+        assertThat(http.anonymous().post("/dev/tokens?actor=matrix-x&role=ROOT", null).code())
+                .isEqualTo("MALFORMED_REQUEST");
+        assertThat(http.anonymous().post("/dev/tokens?actor=not%20an%20id&role=AGENT", null).code())
+                .isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void anActorThatIsNoIdentifierIsRefusedBeforeAnythingIsRecorded() {
+        LedgerHttp odd = http.withToken(issuer.issue("someone@bank.example", List.of("AGENT")));
+        LedgerHttp.Response refused = odd.get("/customers/matrix-unknown/timeline");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asText()).contains("actor must be an identifier");
+    }
+
+    /** One call of an endpoint: unknown ids for its path variables, an empty JSON object as its body. */
+    private static LedgerHttp.Response probe(LedgerHttp caller, String endpoint) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{*path}", "liveness")
+                .replaceAll("\\{name}", "matrix-none")
+                .replaceAll("\\{[A-Za-z]+}", "matrix-unknown");
+        return switch (method) {
+            case "GET" -> caller.get(path);
+            case "POST" -> caller.post(path, "{}");
+            default -> caller.method(method, path);
+        };
+    }
+
+    /** "METHOD /path" of every handler of every request mapping of the application (any-method ones as GET). */
+    private List<String> mappedEndpoints() {
+        TreeSet<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                List<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? List.of("GET")
+                        : info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+                for (String pattern : info.getPatternValues()) {
+                    for (String method : methods) {
+                        endpoints.add(method + " " + pattern);
+                    }
+                }
+            }
+        }
+        return List.copyOf(endpoints);
+    }
+
+    /** The README table: endpoint -> the cells for anonymous, then each role in the enum's order. */
+    private static Map<String, List<String>> readmeMatrix() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        int from = readme.indexOf(BEGIN);
+        int to = readme.indexOf(END);
+        assertThat(from).as("README has " + BEGIN).isNotNegative();
+        assertThat(to).as("README has " + END).isGreaterThan(from);
+        List<String> rows = readme.substring(from + BEGIN.length(), to).strip().lines().toList();
+        assertThat(cells(rows.get(0))).as("the matrix's columns")
+                .isEqualTo(Stream.concat(Stream.of("Endpoint"), CALLERS.stream()).toList());
+        Map<String, List<String>> matrix = new LinkedHashMap<>();
+        for (String row : rows.subList(2, rows.size())) {
+            List<String> cells = cells(row);
+            String endpoint = cells.get(0).replace("`", "");
+            assertThat(matrix.put(endpoint, cells.subList(1, cells.size()))).as("listed once: " + endpoint).isNull();
+            assertThat(cells).as(endpoint).hasSize(CALLERS.size() + 1);
+        }
+        return matrix;
+    }
+
+    private static List<String> cells(String row) {
+        return Arrays.stream(row.strip().replaceAll("^\\||\\|$", "").split("\\|")).map(String::strip)
+                .collect(Collectors.toList());
+    }
+}
