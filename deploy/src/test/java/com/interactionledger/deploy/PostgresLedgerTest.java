@@ -1,5 +1,7 @@
 package com.interactionledger.deploy;
 
+import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,10 +26,14 @@ import static org.awaitility.Awaitility.await;
  * reached over real HTTP. Test classes extending this share one application context; each test uses its own
  * customer and session ids, so assertions count only their own events. The edge's clock is a {@link TestClock}.
  */
-@SpringBootTest(classes = InteractionLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = InteractionLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT + "," + PostgresLedgerTest.RETIRED_MASTER_KEY)
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @Import(PostgresLedgerTest.TestClockConfiguration.class)
 abstract class PostgresLedgerTest {
+
+    /** A master key the application still holds after a rotation, to unwrap customer keys it wrapped before. */
+    static final String RETIRED_MASTER_KEY = "retired-2025:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {
@@ -50,6 +57,17 @@ abstract class PostgresLedgerTest {
     @BeforeEach
     void client() {
         http = new LedgerHttp(port);
+    }
+
+    /** Waits until every read model has applied everything in the store and none is replaying. */
+    void awaitReadModelsCaughtUp() {
+        LedgerHttp admin = http.as("ADMIN", "read-model-watch");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Boolean> caughtUp = new ArrayList<>();
+            admin.get("/projections").json().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
+                    && !status.path("replaying").asBoolean()));
+            return caughtUp.size() == ProjectionStatuses.READ_MODELS.size() && !caughtUp.contains(false);
+        });
     }
 
     /** Events stored for a session, straight from the event table. */

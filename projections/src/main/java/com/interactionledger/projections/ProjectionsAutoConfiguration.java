@@ -5,6 +5,7 @@ import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.projections.privacy.RetentionPeriods;
 import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
@@ -45,7 +46,7 @@ import javax.sql.DataSource;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 @ComponentScan(basePackageClasses = ProjectionsAutoConfiguration.class)
 @PropertySource(value = "classpath:projections.properties", encoding = "UTF-8")
-@EnableConfigurationProperties(RiskRules.class)
+@EnableConfigurationProperties({RiskRules.class, RetentionPeriods.class})
 public class ProjectionsAutoConfiguration {
 
     /**

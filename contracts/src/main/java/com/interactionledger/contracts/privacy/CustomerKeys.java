@@ -154,6 +154,11 @@ public class CustomerKeys {
         readCache.clear();
     }
 
+    /** The id of the master key that wraps new customer keys (and that {@link #rewrap()} moves every key under). */
+    public String activeMasterKeyId() {
+        return masterKeys.active();
+    }
+
     /**
      * Re-wraps every live customer key that another master key wraps with the active one (the step between adding
      * a new master key and removing the old one). Returns how many keys were re-wrapped.

@@ -3,6 +3,7 @@ package com.interactionledger.projections.analytics;
 import com.interactionledger.contracts.analytics.AnalyticsFilter;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.CustomerRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 @Component
 public class ServiceAnalyticsTables implements CustomerRows {
 
-    private static final String COLUMNS = "session_id, channel, started_at, started_in_queue, continued_from_other,"
+    private static final String COLUMNS = "session_id, customer_id, channel, started_at, started_in_queue, continued_from_other,"
             + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
             + " first_agent_reply_after_handoff_at, first_assigned_at, current_agent, handling_agent,"
             + " queue_entered_at, queue_millis, transfers, outcome, resolved_by, first_contact_resolution, ended_at,"
@@ -36,7 +37,7 @@ public class ServiceAnalyticsTables implements CustomerRows {
 
     void insert(SessionFacts facts) {
         jdbc.update("INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values(facts).toArray());
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values(facts).toArray());
     }
 
     /** Writes the facts back, unless a later event was applied already. */
@@ -54,10 +55,13 @@ public class ServiceAnalyticsTables implements CustomerRows {
                 ServiceAnalyticsTables::facts, sessionId).stream().findFirst();
     }
 
-    /** The sessions the filter selects; the segment and continuation conditions mirror {@link SessionFacts}. */
+    /**
+     * The sessions the filter selects, never a restricted customer's; the segment and continuation conditions mirror
+     * {@link SessionFacts}.
+     */
     List<SessionFacts> selected(AnalyticsFilter filter) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("customer_id"));
         condition(where, args, "started_at >= ?", filter.startedFrom() == null ? null : utc(filter.startedFrom()));
         condition(where, args, "started_at < ?", filter.startedTo() == null ? null : utc(filter.startedTo()));
         condition(where, args, "channel = ?", filter.channel() == null ? null : filter.channel().name());
@@ -100,6 +104,7 @@ public class ServiceAnalyticsTables implements CustomerRows {
     private static List<Object> values(SessionFacts f) {
         List<Object> values = new ArrayList<>();
         values.add(f.sessionId);
+        values.add(f.customerId);
         values.add(f.channel.name());
         values.add(utc(f.startedAt));
         values.add(f.startedInQueue);
@@ -131,6 +136,7 @@ public class ServiceAnalyticsTables implements CustomerRows {
     private static SessionFacts facts(ResultSet rs, int row) throws SQLException {
         SessionFacts f = new SessionFacts();
         f.sessionId = rs.getString("session_id");
+        f.customerId = rs.getString("customer_id");
         f.channel = Channel.valueOf(rs.getString("channel"));
         f.startedAt = instant(rs, "started_at");
         f.startedInQueue = rs.getBoolean("started_in_queue");

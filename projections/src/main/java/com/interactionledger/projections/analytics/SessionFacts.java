@@ -30,6 +30,8 @@ final class SessionFacts {
     enum Outcome { OPEN, RESOLVED, ABANDONED, CONTINUED }
 
     String sessionId;
+    /** Only to leave restricted customers out of the figures; never part of an answer. */
+    String customerId;
     Channel channel;
     Instant startedAt;
     boolean startedInQueue;
@@ -59,6 +61,7 @@ final class SessionFacts {
     static SessionFacts start(SessionStarted started, long version) {
         SessionFacts facts = new SessionFacts();
         facts.sessionId = started.sessionId().value();
+        facts.customerId = started.customerId().value();
         facts.channel = started.channel();
         facts.startedAt = started.occurredAt();
         facts.startedInQueue = started.queue() != null;

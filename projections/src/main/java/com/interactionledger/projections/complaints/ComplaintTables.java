@@ -20,6 +20,7 @@ import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,9 +67,9 @@ public class ComplaintTables implements CustomerRows {
                     int reopened) {
     }
 
-    void indexSession(String sessionId, Channel channel, Instant startedAt) {
-        jdbc.update("INSERT INTO complaint_session_index (session_id, channel, started_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", sessionId, channel.name(), utc(startedAt));
+    void indexSession(String sessionId, String customerId, Channel channel, Instant startedAt) {
+        jdbc.update("INSERT INTO complaint_session_index (session_id, customer_id, channel, started_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", sessionId, customerId, channel.name(), utc(startedAt));
     }
 
     void insertComplaint(ComplaintLodged lodged, long sequence) {
@@ -200,6 +201,7 @@ public class ComplaintTables implements CustomerRows {
         jdbc.query("SELECT customer_id, complaint_id, received_at FROM complaint_summary WHERE customer_id IN ("
                         + " SELECT customer_id FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
                         + " GROUP BY customer_id HAVING COUNT(*) >= ?) AND received_at >= ? AND received_at < ?"
+                        + " AND " + PrivacyTables.notRestricted("customer_id")
                         + " ORDER BY customer_id, received_at, complaint_id",
                 (ResultSet rs) -> {
                     byCustomer.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
@@ -212,18 +214,19 @@ public class ComplaintTables implements CustomerRows {
     Map<Channel, long[]> sessionsAndComplaintsByChannel(Instant from, Instant to) {
         Map<Channel, long[]> counts = new java.util.EnumMap<>(Channel.class);
         jdbc.query("SELECT channel, COUNT(*) FROM complaint_session_index WHERE started_at >= ? AND started_at < ?"
-                + " GROUP BY channel", (ResultSet rs) -> {
+                + " AND " + PrivacyTables.notRestricted("customer_id") + " GROUP BY channel", (ResultSet rs) -> {
                     counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), key -> new long[2])[0] = rs.getLong(2);
                 }, utc(from), utc(to));
         jdbc.query("SELECT channel, COUNT(*) FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
-                + " GROUP BY channel", (ResultSet rs) -> {
+                + " AND " + PrivacyTables.notRestricted("customer_id") + " GROUP BY channel", (ResultSet rs) -> {
                     counts.computeIfAbsent(Channel.valueOf(rs.getString(1)), key -> new long[2])[1] = rs.getLong(2);
                 }, utc(from), utc(to));
         return counts;
     }
 
+    /** The rows of a list or of the figures: never a restricted customer's (agents and analysts read these). */
     private static StringBuilder where(ComplaintFilter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("s.customer_id"));
         if (filter.customerId() != null) {
             where.append(" AND s.customer_id = ?");
             args.add(filter.customerId().value());

@@ -59,7 +59,8 @@ public class ComplaintsProjection {
 
     @EventHandler
     void on(SessionStarted event) {
-        tables.indexSession(event.sessionId().value(), event.channel(), event.occurredAt());
+        tables.indexSession(event.sessionId().value(), event.customerId().value(), event.channel(),
+                event.occurredAt());
     }
 
     @EventHandler

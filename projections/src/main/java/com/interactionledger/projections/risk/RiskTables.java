@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
 import com.interactionledger.contracts.risk.RiskWarningView;
+import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.CustomerRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,8 @@ public class RiskTables implements CustomerRows {
     /** Up to {@code fetch} warnings of the query, newest first. */
     List<RiskWarningView> find(FindRiskWarnings query, int fetch) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("1 = 1");
+        // agents and supervisors read these: never a restricted customer's
+        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("customer_id"));
         if (query.customerId() != null) {
             where.append(" AND customer_id = ?");
             args.add(query.customerId().value());

@@ -5,6 +5,7 @@ import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.projections.privacy.PrivacyProjection;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
 import com.interactionledger.projections.support.CustomerReplay;
 import com.interactionledger.projections.timeline.TimelineProjection;
@@ -35,7 +36,8 @@ public class ProjectionStatuses {
     /** The read models, the processors that may be rebuilt (a command-side processor's effects are not rows). */
     public static final List<String> READ_MODELS = List.of(TimelineProjection.PROCESSING_GROUP,
             ComplaintsProjection.PROCESSING_GROUP, RiskWarningsProjection.PROCESSING_GROUP,
-            AuditProjection.PROCESSING_GROUP, ServiceAnalyticsProjection.PROCESSING_GROUP);
+            AuditProjection.PROCESSING_GROUP, ServiceAnalyticsProjection.PROCESSING_GROUP,
+            PrivacyProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final ReadModelFreshness freshness;

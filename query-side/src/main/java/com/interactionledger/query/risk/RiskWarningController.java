@@ -75,8 +75,9 @@ class RiskWarningController {
                         after == null ? null : new RiskWarningCursor(after.at(), after.id()),
                         QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindRiskWarnings.MAX_LIMIT)),
                 ResponseTypes.instanceOf(RiskWarningPage.class)).join();
-        access.recordRead(reader, request, page.warnings().stream().map(RiskWarningView::customerId).toList(),
-                "RISK_WARNINGS", null);
+        // One customer's warnings are a read about that customer even when there are none.
+        access.recordRead(reader, request, customer != null ? List.of(customer)
+                : page.warnings().stream().map(RiskWarningView::customerId).toList(), "RISK_WARNINGS", null);
         RiskWarningCursor next = page.next();
         return new RiskWarningsResponse(page.warnings(),
                 next == null ? null : QueryParameters.encodeCursor(next.raisedAt(), next.warningId()));

@@ -1,7 +1,9 @@
 package com.interactionledger.query.web;
 
 import com.interactionledger.contracts.audit.PersonalDataRead;
+import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.projections.privacy.PrivacyTables;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -15,9 +17,11 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 
 /**
- * Records, in the ledger, every read of a customer's personal data: one {@link PersonalDataRead} per customer
- * whose data an answer contains, with the reader, the endpoint and what was read. Recorded before the answer is
- * sent: if the record cannot be written, the data is not served. The records of one answer are appended in one
+ * Guards and records every read of a customer's personal data. A customer whose processing is restricted is seen by
+ * regulators only: anyone else is refused with 451 {@code CUSTOMER_RESTRICTED} (lists and figures leave restricted
+ * customers out in their queries already; this is the guard of every answer). Every read served is recorded in the
+ * ledger: one {@link PersonalDataRead} per customer whose data the answer contains, with the reader, the endpoint
+ * and what was read. Recorded before the answer is sent: if the record cannot be written, the data is not served. The records of one answer are appended in one
  * transaction (the ledger links every event into its hash chain inside the event's transaction), so an answer's
  * reads are on the record together or not at all.
  */
@@ -27,15 +31,23 @@ public class PersonalDataAccess {
     private final EventGateway events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PrivacyTables privacy;
 
-    public PersonalDataAccess(EventGateway events, Clock clock, PlatformTransactionManager transactions) {
+    public PersonalDataAccess(EventGateway events, Clock clock, PlatformTransactionManager transactions,
+                              PrivacyTables privacy) {
         this.events = events;
+        this.privacy = privacy;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     public void recordRead(ReaderContext reader, HttpServletRequest request, Collection<CustomerId> customers,
                            String resourceType, String resourceId) {
+        if (!reader.seesRestricted()) {
+            privacy.restricted(customers).stream().findFirst().ifPresent(restricted -> {
+                throw AccessRefused.restricted(restricted);
+            });
+        }
         String endpoint = request.getMethod() + " "
                 + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         transaction.executeWithoutResult(status -> {

@@ -1,0 +1,157 @@
+package com.interactionledger.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Restriction (GDPR Art. 18, PIPL Art. 47): a restricted customer's data stays stored but leaves the agents' views
+ * (451 CUSTOMER_RESTRICTED) and the analysts' figures, and only a regulator still sees it; lifting the restriction
+ * brings it back. Retention: the report lists the customers all of whose records are past their periods, with the
+ * holds that keep some of them, and never an erased customer.
+ */
+class RestrictionAndRetentionTest extends PostgresLedgerTest {
+
+    private static final String RESTRICTION_BASIS = json("legalBasis", "GDPR Art. 18(1)(a): accuracy contested");
+
+    @Test
+    void aRestrictedCustomerIsHiddenFromAgentsAndAnalyticsAndShownToRegulators() {
+        String customer = "restricted-customer";
+        LedgerHttp admin = http.as("ADMIN", "privacy-admin");
+        LedgerHttp agent = http.as("AGENT", "restriction-agent");
+        LedgerHttp supervisor = http.as("SUPERVISOR", "restriction-lead");
+        LedgerHttp analyst = http.as("ANALYST", "restriction-analyst");
+        chatHandedTo(customer, "restricted-chat", "restricted-queue");
+        for (String complaint : List.of("restricted-c1", "restricted-c2")) {
+            accepted(agent.post("/complaints", json("complaintId", complaint, "customerId", customer,
+                    "sessions", new String[] {"restricted-chat"}, "channel", "WEB_CHAT", "product", "restricted_product",
+                    "category", "fees", "description", "Charged twice", "jurisdiction", "UK_FCA")));
+        }
+        awaitReadModelsCaughtUp();
+        assertVisible(customer, agent, supervisor, analyst);
+
+        accepted(admin.post("/privacy/customers/" + customer + "/restriction", RESTRICTION_BASIS));
+        awaitReadModelsCaughtUp();
+
+        for (String read : List.of("/customers/" + customer + "/timeline", "/sessions/restricted-chat",
+                "/complaints/restricted-c1", "/customers/" + customer + "/risk-warnings")) {
+            for (LedgerHttp reader : List.of(agent, supervisor)) {
+                LedgerHttp.Response refused = reader.get(read);
+                assertThat(refused.status()).as(read + " " + refused).isEqualTo(451);
+                assertThat(refused.code()).isEqualTo("CUSTOMER_RESTRICTED");
+            }
+        }
+        assertThat(supervisor.get("/complaints?customerId=" + customer).data().path("complaints")).isEmpty();
+        assertThat(supervisor.get("/risk-warnings?customerId=" + customer).status()).isEqualTo(451);
+        assertThat(efficiencySessions(analyst)).as("left out of the analytics").isZero();
+        assertThat(lodged(analyst)).as("left out of the complaint figures").isZero();
+        assertThat(repeatComplaintIds(analyst)).doesNotContain("restricted-c1");
+        JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + customer + "/history")
+                .json();
+        assertThat(history.path("events").findValues("type").stream().map(JsonNode::asText))
+                .as("the regulator still sees everything").contains("MessageRecorded", "ComplaintLodged",
+                        "CustomerRestricted");
+        assertThat(history.toString()).contains("I want my money back");
+
+        accepted(admin.post("/privacy/customers/" + customer + "/restriction/lifting",
+                json("legalBasis", "accuracy verified")));
+        awaitReadModelsCaughtUp();
+        assertVisible(customer, agent, supervisor, analyst);
+    }
+
+    @Test
+    void theRetentionReportListsWhatIsDueWithItsHoldsAndNeverTheErased() {
+        LedgerHttp admin = http.as("ADMIN", "privacy-admin");
+        chatHandedTo("retention-chats-only", "retention-chat-1", "retention-queue");
+        chatHandedTo("retention-complained", "retention-chat-2", "retention-queue");
+        accepted(http.post("/complaints", json("complaintId", "retention-complaint", "customerId",
+                "retention-complained", "sessions", new String[] {"retention-chat-2"}, "channel", "WEB_CHAT",
+                "product", "current_account", "category", "fees", "description", "Fee", "jurisdiction", "UK_FCA")));
+        chatHandedTo("retention-held", "retention-chat-3", "retention-queue");
+        accepted(admin.post("/privacy/customers/retention-held/legal-holds", json("reference", "case-2031-4")));
+        chatHandedTo("retention-erased", "retention-chat-4", "retention-queue");
+        accepted(admin.post("/privacy/customers/retention-erased/erasure", json("legalBasis", "GDPR Art. 17(1)(a)")));
+        awaitReadModelsCaughtUp();
+        Instant now = clock.instant();
+
+        assertThat(due(admin, now)).as("nothing of theirs is due yet").doesNotContainKeys("retention-chats-only",
+                "retention-complained", "retention-held", "retention-erased");
+
+        Instant sixYears = now.atOffset(ZoneOffset.UTC).plus(Period.ofYears(6)).toInstant();
+        Map<String, JsonNode> dueIn6 = due(admin, sixYears);
+        assertThat(dueIn6).containsKeys("retention-chats-only", "retention-held")
+                .doesNotContainKeys("retention-complained", "retention-erased");
+        JsonNode chatsOnly = dueIn6.get("retention-chats-only");
+        Instant lastSession = Instant.parse(chatsOnly.path("lastSessionAt").asText());
+        assertThat(Instant.parse(chatsOnly.path("dueSince").asText()))
+                .isEqualTo(lastSession.atOffset(ZoneOffset.UTC).plus(Period.ofYears(5)).toInstant());
+        assertThat(chatsOnly.path("legalHolds")).isEmpty();
+        assertThat(dueIn6.get("retention-held").path("legalHolds")).extracting(JsonNode::asText)
+                .containsExactly("case-2031-4");
+
+        Instant eightYears = now.atOffset(ZoneOffset.UTC).plus(Period.ofYears(8)).toInstant();
+        assertThat(due(admin, eightYears)).as("complaint records are kept 7 years").containsKey("retention-complained")
+                .doesNotContainKey("retention-erased");
+        assertThat(admin.get("/privacy/retention-report?at=someday").code()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    private void assertVisible(String customer, LedgerHttp agent, LedgerHttp supervisor, LedgerHttp analyst) {
+        assertThat(agent.get("/customers/" + customer + "/timeline").status()).isEqualTo(200);
+        assertThat(agent.get("/complaints/restricted-c1").status()).isEqualTo(200);
+        assertThat(supervisor.get("/complaints?customerId=" + customer).data().path("complaints")).hasSize(2);
+        assertThat(efficiencySessions(analyst)).isEqualTo(1);
+        assertThat(lodged(analyst)).isEqualTo(2);
+        assertThat(repeatComplaintIds(analyst)).contains("restricted-c1", "restricted-c2");
+    }
+
+    private static long efficiencySessions(LedgerHttp analyst) {
+        return analyst.get("/analytics/service-efficiency?queue=restricted-queue").data().path("overall")
+                .path("sessions").asLong();
+    }
+
+    private static long lodged(LedgerHttp analyst) {
+        return analyst.get("/complaint-statistics?product=restricted_product").data().path("overall").path("lodged")
+                .asLong();
+    }
+
+    private static List<String> repeatComplaintIds(LedgerHttp analyst) {
+        List<String> ids = new ArrayList<>();
+        analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=3650").data()
+                .forEach(repeat -> repeat.path("complaintIds").forEach(id -> ids.add(id.asText())));
+        return ids;
+    }
+
+    /** The report's customers at {@code at}, by customer id, every page (other tests' customers are there too). */
+    private static Map<String, JsonNode> due(LedgerHttp admin, Instant at) {
+        Map<String, JsonNode> due = new java.util.HashMap<>();
+        String after = null;
+        do {
+            LedgerHttp.Response report = admin.get("/privacy/retention-report?limit=50&at=" + at
+                    + (after == null ? "" : "&after=" + after));
+            assertThat(report.status()).as(report.toString()).isEqualTo(200);
+            report.data().path("customers").forEach(customer ->
+                    assertThat(due.put(customer.path("customerId").asText(), customer)).as("on one page only").isNull());
+            after = report.data().path("next").isNull() ? null : report.data().path("next").asText();
+        } while (after != null);
+        return due;
+    }
+
+    private void chatHandedTo(String customer, String chat, String queue) {
+        accepted(http.as("SYSTEM", "restriction-bot").post("/sessions", json("sessionId", chat, "customerId",
+                customer, "channel", "WEB_CHAT", "entryPoint", "web")));
+        accepted(http.as("SYSTEM", "restriction-bot").post("/sessions/" + chat + "/messages", json("messageId", "m1",
+                "authorRole", "CUSTOMER", "text", "I want my money back, or I call the ombudsman")));
+        accepted(http.as("SYSTEM", "restriction-bot").post("/sessions/" + chat + "/handoff", json("queue", queue,
+                "reason", "refund", "contextSummary", "Refund asked")));
+    }
+
+}

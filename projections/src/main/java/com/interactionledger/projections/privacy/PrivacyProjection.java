@@ -1,0 +1,88 @@
+package com.interactionledger.projections.privacy;
+
+import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerRestricted;
+import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
+import com.interactionledger.contracts.privacy.LegalHoldPlaced;
+import com.interactionledger.contracts.privacy.LegalHoldReleased;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+import static com.interactionledger.projections.support.VersionedRows.utc;
+
+/**
+ * The privacy read model: per customer, whether processing of their data is restricted (agents' views and the
+ * analysts' figures leave them out), whether they were erased, their legal holds, and when they were last active
+ * per record type (the retention report). Sequenced per customer, like the read models it filters.
+ */
+@Component
+@ProcessingGroup(PrivacyProjection.PROCESSING_GROUP)
+public class PrivacyProjection {
+
+    public static final String PROCESSING_GROUP = "privacy";
+
+    private final PrivacyTables tables;
+
+    public PrivacyProjection(PrivacyTables tables) {
+        this.tables = tables;
+    }
+
+    @EventHandler
+    void on(CustomerRestricted event, TrackingToken token) {
+        tables.apply(event.customerId().value(), position(token), "restricted = TRUE, restricted_since = ?",
+                utc(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(CustomerRestrictionLifted event, TrackingToken token) {
+        tables.apply(event.customerId().value(), position(token), "restricted = FALSE, restricted_since = NULL");
+    }
+
+    @EventHandler
+    void on(CustomerErased event, TrackingToken token) {
+        tables.apply(event.customerId().value(), position(token), "erased_at = ?", utc(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced event, TrackingToken token) {
+        String customer = event.customerId().value();
+        if (tables.apply(customer, position(token), "customer_id = customer_id")) {
+            tables.placeHold(customer, event.reference(), event.occurredAt());
+        }
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event, TrackingToken token) {
+        String customer = event.customerId().value();
+        if (tables.apply(customer, position(token), "customer_id = customer_id")) {
+            tables.releaseHold(customer, event.reference());
+        }
+    }
+
+    @EventHandler
+    void on(DialogueEvent event, TrackingToken token) {
+        tables.apply(event.customerId().value(), position(token), PrivacyTables.later("last_session_at"),
+                utc(event.occurredAt()), utc(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(ComplaintEvent event, TrackingToken token) {
+        tables.apply(event.customerId().value(), position(token), PrivacyTables.later("last_complaint_at"),
+                utc(event.occurredAt()), utc(event.occurredAt()));
+    }
+
+    /** Clears only this read model's tables; the processor then replays every event into them. */
+    @ResetHandler
+    void reset() {
+        tables.clear();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    }
+}

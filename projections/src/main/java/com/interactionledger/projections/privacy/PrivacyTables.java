@@ -1,0 +1,144 @@
+package com.interactionledger.projections.privacy;
+
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.projections.support.CustomerRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.interactionledger.projections.support.VersionedRows.utc;
+
+/**
+ * The SQL of the privacy read model. Each row remembers the global position of the last event applied to it (the
+ * processor is sequenced per customer, so a customer's events come in ledger order): a redelivered or replayed event
+ * changes nothing.
+ */
+@Component
+public class PrivacyTables implements CustomerRows {
+
+    /**
+     * A condition on a row naming its customer in {@code column}: true unless processing of that customer's data is
+     * restricted. Read models that serve agents and analysts leave restricted customers out with it.
+     */
+    public static String notRestricted(String column) {
+        return "NOT EXISTS (SELECT 1 FROM privacy_customer pr WHERE pr.customer_id = " + column + " AND pr.restricted)";
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public PrivacyTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Applies the event at {@code position} to the customer's row: {@code assignments} are SQL {@code SET} clauses
+     * with their arguments. False when the row has seen this position already (the caller then changes nothing).
+     */
+    boolean apply(String customerId, long position, String assignments, Object... args) {
+        jdbc.update("INSERT INTO privacy_customer (customer_id, restricted, version) VALUES (?, FALSE, 0)"
+                + " ON CONFLICT DO NOTHING", customerId);
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(position);
+        all.add(customerId);
+        all.add(position);
+        return jdbc.update("UPDATE privacy_customer SET " + assignments + ", version = ? WHERE customer_id = ?"
+                + " AND version < ?", all.toArray()) == 1;
+    }
+
+    /** The SET clause that moves a last-activity column forward to {@code at} (never back). */
+    static String later(String column) {
+        return column + " = CASE WHEN " + column + " IS NULL OR " + column + " < ? THEN ? ELSE " + column + " END";
+    }
+
+    void placeHold(String customerId, String reference, Instant placedAt) {
+        jdbc.update("INSERT INTO privacy_legal_hold (customer_id, reference, placed_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", customerId, reference, utc(placedAt));
+    }
+
+    void releaseHold(String customerId, String reference) {
+        jdbc.update("DELETE FROM privacy_legal_hold WHERE customer_id = ? AND reference = ?", customerId, reference);
+    }
+
+    @Override
+    public String readModel() {
+        return PrivacyProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String customerId, Collection<String> streams) {
+        jdbc.update("DELETE FROM privacy_legal_hold WHERE customer_id = ?", customerId);
+        jdbc.update("DELETE FROM privacy_customer WHERE customer_id = ?", customerId);
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM privacy_legal_hold");
+        jdbc.update("DELETE FROM privacy_customer");
+    }
+
+    // ---- reads ----
+
+    /** Of these customers, those whose processing is restricted. */
+    public Set<CustomerId> restricted(Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return Set.of();
+        }
+        Set<CustomerId> restricted = new HashSet<>();
+        jdbc.query("SELECT customer_id FROM privacy_customer WHERE restricted AND customer_id IN ("
+                        + String.join(", ", Collections.nCopies(customers.size(), "?")) + ")",
+                (ResultSet rs) -> {
+                    restricted.add(new CustomerId(rs.getString(1)));
+                }, customers.stream().map(CustomerId::value).toArray());
+        return restricted;
+    }
+
+    /** A not-erased customer's row, as the retention report needs it. */
+    record Activity(String customerId, Instant lastSessionAt, Instant lastComplaintAt, boolean restricted) {
+    }
+
+    /**
+     * Customers not erased, with some activity, whose last session activity is before {@code sessionsBefore} (or
+     * who have none) and whose last complaint activity is before {@code complaintsBefore} (or none); after
+     * {@code after} in customer id order, at most {@code limit}.
+     */
+    List<Activity> inactiveSince(Instant sessionsBefore, Instant complaintsBefore, String after, int limit) {
+        return jdbc.query("SELECT customer_id, last_session_at, last_complaint_at, restricted FROM privacy_customer"
+                        + " WHERE erased_at IS NULL"
+                        + " AND (last_session_at IS NOT NULL OR last_complaint_at IS NOT NULL)"
+                        + " AND (last_session_at IS NULL OR last_session_at < ?)"
+                        + " AND (last_complaint_at IS NULL OR last_complaint_at < ?)"
+                        + " AND customer_id > ? ORDER BY customer_id LIMIT ?",
+                (rs, row) -> new Activity(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)),
+                utc(sessionsBefore), utc(complaintsBefore), after == null ? "" : after, limit);
+    }
+
+    /** The legal holds of these customers, by customer, each customer's in reference order. */
+    Map<String, List<String>> holdsOf(Collection<String> customers) {
+        Map<String, List<String>> holds = new LinkedHashMap<>();
+        if (!customers.isEmpty()) {
+            jdbc.query("SELECT customer_id, reference FROM privacy_legal_hold WHERE customer_id IN ("
+                            + String.join(", ", Collections.nCopies(customers.size(), "?")) + ")"
+                            + " ORDER BY customer_id, reference",
+                    (ResultSet rs) -> {
+                        holds.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));
+                    }, customers.toArray());
+        }
+        return holds;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
