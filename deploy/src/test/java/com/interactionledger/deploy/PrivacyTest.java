@@ -13,13 +13,18 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +60,7 @@ class PrivacyTest extends PostgresLedgerTest {
     }
 
     @Test
-    void erasureLeavesNoPlaintextAnywhereAndTheLedgerStillVerifies() {
+    void erasureLeavesNoPlaintextAnywhereAndTheLedgerStillVerifies() throws IOException {
         List<String> known = List.of("PRIVACY-ERASED-TEXT", "PRIVACY-ERASED-CONTEXT", "PRIVACY-ERASED-COMPLAINT");
         journey("privacy-erased", "message " + known.get(0), "handoff " + known.get(1), "complaint " + known.get(2));
         awaitReadModelsCaughtUp();
@@ -78,6 +83,29 @@ class PrivacyTest extends PostgresLedgerTest {
         ReplayToolsRun verify = ReplayToolsRun.of("verify", "--jdbc-url",
                 environment.getProperty("spring.datasource.url"));
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+
+        // A regulator's export of the customer's history, as of now: every file of it, searched.
+        Path work = Files.createTempDirectory("privacy-export");
+        assertThat(ReplayToolsRun.of("keygen", "--out", work.toString()).exitCode()).isZero();
+        ReplayToolsRun export = ReplayToolsRun.of("export", "--jdbc-url",
+                environment.getProperty("spring.datasource.url"), "--user",
+                environment.getProperty("spring.datasource.username"), "--password",
+                environment.getProperty("spring.datasource.password", ""), "--out", work.resolve("package").toString(),
+                "--signing-key", work.resolve("export-signing-key.pem").toString(), "--customer", "privacy-erased",
+                "--as-of", Instant.now().toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(work.resolve("package"))) {
+            files = listed.toList();
+        }
+        assertThat(files).extracting(file -> file.getFileName().toString()).contains("events.jsonl", "report.html");
+        for (Path file : files) {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            for (String string : known) {
+                assertThat(content).as(file + " " + string).doesNotContain(string);
+            }
+        }
+        assertThat(Files.readString(work.resolve("package/events.jsonl"))).contains(PersonalDataSerializer.ERASED);
 
         long before = eventsOf("privacy-erased-chat");
         LedgerHttp.Response more = http.as("SYSTEM", "privacy-erased").post("/sessions/privacy-erased-chat/messages",
