@@ -28,7 +28,16 @@ final class PersonalFields {
     }
 
     static PersonalFields of(Class<?> type) {
-        return BY_CLASS.computeIfAbsent(type, PersonalFields::analyse);
+        // Not computeIfAbsent: analysing a record analyses its nested records, and a ConcurrentHashMap must not be
+        // updated from inside its own computeIfAbsent ("Recursive update" when the keys share a bin). Two threads
+        // may analyse the same class at once; they find the same fields, and the first stored wins.
+        PersonalFields known = BY_CLASS.get(type);
+        if (known != null) {
+            return known;
+        }
+        PersonalFields analysed = analyse(type);
+        PersonalFields raced = BY_CLASS.putIfAbsent(type, analysed);
+        return raced != null ? raced : analysed;
     }
 
     boolean isEmpty() {
