@@ -10,13 +10,12 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import static com.interactionledger.projections.support.VersionedRows.instant;
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the service-analytics read model, in one place. */
@@ -163,10 +162,5 @@ public class ServiceAnalyticsTables implements CustomerRows {
         f.nps = rs.getObject("nps", Integer.class);
         f.version = rs.getLong("version");
         return f;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.audit.AuditOutcome;
 import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.audit.PersonalDataRead;
 import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.projections.support.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,7 +35,7 @@ public class AuditProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        long position = VersionedRows.position(token);
         MetaData metaData = message.getMetaData();
         if (payload instanceof PersonalDataRead read) {
             tables.recordRead(message.getIdentifier(), text(metaData, LedgerMetadata.ACTOR_ID),

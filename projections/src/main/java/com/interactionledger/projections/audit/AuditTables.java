@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.interactionledger.projections.support.VersionedRows.instant;
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the audit trail, in one place. */
@@ -159,10 +159,5 @@ public class AuditTables implements CustomerRows {
     private static String text(MetaData metaData, String key) {
         Object value = metaData.get(key);
         return value == null ? null : value.toString();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

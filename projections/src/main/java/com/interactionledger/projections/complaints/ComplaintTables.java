@@ -31,7 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static com.interactionledger.projections.support.VersionedRows.instant;
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /**
@@ -338,10 +338,5 @@ public class ComplaintTables implements CustomerRows {
 
     private static BigDecimal decimal(String stored) {
         return stored == null ? null : new BigDecimal(stored);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

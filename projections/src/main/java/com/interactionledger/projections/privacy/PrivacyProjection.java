@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
+import static com.interactionledger.projections.support.VersionedRows.position;
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /**
@@ -51,7 +52,7 @@ public class PrivacyProjection {
     @EventHandler
     void on(LegalHoldPlaced event, TrackingToken token) {
         String customer = event.customerId().value();
-        if (tables.apply(customer, position(token), "customer_id = customer_id")) {
+        if (tables.apply(customer, position(token), "")) {
             tables.placeHold(customer, event.reference(), event.occurredAt());
         }
     }
@@ -59,30 +60,24 @@ public class PrivacyProjection {
     @EventHandler
     void on(LegalHoldReleased event, TrackingToken token) {
         String customer = event.customerId().value();
-        if (tables.apply(customer, position(token), "customer_id = customer_id")) {
+        if (tables.apply(customer, position(token), "")) {
             tables.releaseHold(customer, event.reference());
         }
     }
 
     @EventHandler
     void on(DialogueEvent event, TrackingToken token) {
-        tables.apply(event.customerId().value(), position(token), PrivacyTables.later("last_session_at"),
-                utc(event.occurredAt()), utc(event.occurredAt()));
+        tables.lastActive(event.customerId().value(), position(token), "last_session_at", event.occurredAt());
     }
 
     @EventHandler
     void on(ComplaintEvent event, TrackingToken token) {
-        tables.apply(event.customerId().value(), position(token), PrivacyTables.later("last_complaint_at"),
-                utc(event.occurredAt()), utc(event.occurredAt()));
+        tables.lastActive(event.customerId().value(), position(token), "last_complaint_at", event.occurredAt());
     }
 
     /** Clears only this read model's tables; the processor then replays every event into them. */
     @ResetHandler
     void reset() {
         tables.clear();
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
     }
 }

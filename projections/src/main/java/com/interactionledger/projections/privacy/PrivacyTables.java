@@ -6,9 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.interactionledger.projections.support.VersionedRows.instant;
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /**
@@ -44,7 +43,8 @@ public class PrivacyTables implements CustomerRows {
 
     /**
      * Applies the event at {@code position} to the customer's row: {@code assignments} are SQL {@code SET} clauses
-     * with their arguments. False when the row has seen this position already (the caller then changes nothing).
+     * with their arguments (none: the row only records that it saw the event). False when the row has seen this
+     * position already (the caller then changes nothing).
      */
     boolean apply(String customerId, long position, String assignments, Object... args) {
         jdbc.update("INSERT INTO privacy_customer (customer_id, restricted, version) VALUES (?, FALSE, 0)"
@@ -53,13 +53,14 @@ public class PrivacyTables implements CustomerRows {
         all.add(position);
         all.add(customerId);
         all.add(position);
-        return jdbc.update("UPDATE privacy_customer SET " + assignments + ", version = ? WHERE customer_id = ?"
-                + " AND version < ?", all.toArray()) == 1;
+        return jdbc.update("UPDATE privacy_customer SET " + (assignments.isEmpty() ? "" : assignments + ", ")
+                + "version = ? WHERE customer_id = ? AND version < ?", all.toArray()) == 1;
     }
 
-    /** The SET clause that moves a last-activity column forward to {@code at} (never back). */
-    static String later(String column) {
-        return column + " = CASE WHEN " + column + " IS NULL OR " + column + " < ? THEN ? ELSE " + column + " END";
+    /** Moves the customer's last activity in {@code column} forward to {@code at} (never back). */
+    void lastActive(String customerId, long position, String column, Instant at) {
+        apply(customerId, position, column + " = CASE WHEN " + column + " IS NULL OR " + column + " < ? THEN ? ELSE "
+                + column + " END", utc(at), utc(at));
     }
 
     void placeHold(String customerId, String reference, Instant placedAt) {
@@ -119,7 +120,8 @@ public class PrivacyTables implements CustomerRows {
                         + " AND (last_session_at IS NULL OR last_session_at < ?)"
                         + " AND (last_complaint_at IS NULL OR last_complaint_at < ?)"
                         + " AND customer_id > ? ORDER BY customer_id LIMIT ?",
-                (rs, row) -> new Activity(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)),
+                (rs, row) -> new Activity(rs.getString("customer_id"), instant(rs, "last_session_at"),
+                        instant(rs, "last_complaint_at"), rs.getBoolean("restricted")),
                 utc(sessionsBefore), utc(complaintsBefore), after == null ? "" : after, limit);
     }
 
@@ -135,10 +137,5 @@ public class PrivacyTables implements CustomerRows {
                     }, customers.toArray());
         }
         return holds;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

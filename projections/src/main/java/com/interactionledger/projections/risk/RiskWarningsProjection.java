@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static com.interactionledger.projections.support.VersionedRows.position;
+
 /**
  * Raises early warnings about customer relationships, each with its reason: repeat complaints, a streak of
  * negative sentiment across sessions, escalation language, complaints on public social channels, and clocks about
@@ -126,9 +128,5 @@ public class RiskWarningsProjection {
     @ResetHandler
     void reset() {
         tables.clear();
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
     }
 }

@@ -1,7 +1,10 @@
 package com.interactionledger.projections.support;
 
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +45,20 @@ public final class VersionedRows {
         args.add(sequence);
         jdbc.update("UPDATE " + table + " SET " + set + "version = ? WHERE " + keyColumn + " = ? AND version < ?",
                 args.toArray());
+    }
+
+    /** A stored timestamp with time zone as an instant; null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * The global position of the event a handler is applying: the version of rows that several streams of one
+     * customer change (a processor sequenced per customer sees them in this order).
+     */
+    public static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
     }
 
     /** Instants are stored as UTC timestamps with time zone, the same on PostgreSQL and H2. */

@@ -73,8 +73,7 @@ public class TimelineProjection {
             }
             tables.updateSession(event.sessionId(), sequence, changes);
         }
-        tables.insertEntry(TimelineEntries.describe(event, message,
-                token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token))));
+        tables.insertEntry(TimelineEntries.describe(event, message, VersionedRows.position(token)));
     }
 
     /** The columns of the session row an event changes, besides its state and version. */

@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import static com.interactionledger.projections.support.VersionedRows.instant;
 
 /**
  * The SQL of the timeline read model, in one place: what the projection writes and what the queries read. The
@@ -196,11 +196,6 @@ public class TimelineTables implements CustomerRows {
                 rs.getString("actor_id"),
                 rs.getString("content"),
                 details(rs.getString("details")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static String json(Map<String, Object> details) {
