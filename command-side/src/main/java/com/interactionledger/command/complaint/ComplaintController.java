@@ -1,16 +1,16 @@
 package com.interactionledger.command.complaint;
 
-import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.command.web.CommandExceptionAdvice;
+import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ComplaintId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;

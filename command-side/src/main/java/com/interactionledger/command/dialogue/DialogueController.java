@@ -1,16 +1,16 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.command.web.CommandExceptionAdvice;
+import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ResumeSession;
 import com.interactionledger.contracts.dialogue.SessionId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;

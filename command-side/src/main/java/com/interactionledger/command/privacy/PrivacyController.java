@@ -1,10 +1,9 @@
 package com.interactionledger.command.privacy;
 
-import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.command.ledger.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
+import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.privacy.EraseCustomer;
@@ -12,6 +11,7 @@ import com.interactionledger.contracts.privacy.LiftRestriction;
 import com.interactionledger.contracts.privacy.PlaceLegalHold;
 import com.interactionledger.contracts.privacy.ReleaseLegalHold;
 import com.interactionledger.contracts.privacy.RestrictCustomer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,5 @@
 package com.interactionledger.query.analytics;
 
-import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.analytics.AnalyticsDimension;
 import com.interactionledger.contracts.analytics.AnalyticsFilter;
 import com.interactionledger.contracts.analytics.EfficiencyReport;
@@ -9,10 +7,12 @@ import com.interactionledger.contracts.analytics.FindSatisfaction;
 import com.interactionledger.contracts.analytics.FindServiceEfficiency;
 import com.interactionledger.contracts.analytics.JourneySegment;
 import com.interactionledger.contracts.analytics.SatisfactionReport;
+import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReadModel;
+import jakarta.annotation.security.RolesAllowed;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;

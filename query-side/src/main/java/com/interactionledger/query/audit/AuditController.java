@@ -1,16 +1,16 @@
 package com.interactionledger.query.audit;
 
-import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.audit.AuditOutcome;
 import com.interactionledger.contracts.audit.AuditPage;
 import com.interactionledger.contracts.audit.FindAuditRecords;
+import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.query.web.InvalidQueryParameterException;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReadModel;
+import jakarta.annotation.security.RolesAllowed;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,6 @@
 package com.interactionledger.query.complaints;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ChannelComplaintRate;
@@ -27,6 +26,7 @@ import com.interactionledger.query.web.ReaderContext;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.query.web.ReadModel;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,13 +1,13 @@
 package com.interactionledger.query.ops;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.projections.status.ProjectionStatus;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.query.web.NotFoundException;
 import com.interactionledger.query.web.RefusedException;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,6 @@
 package com.interactionledger.query.regulator;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
@@ -11,6 +10,7 @@ import com.interactionledger.query.web.NotFoundException;
 import com.interactionledger.query.web.PersonalDataAccess;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReaderContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;

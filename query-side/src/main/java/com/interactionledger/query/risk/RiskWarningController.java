@@ -1,7 +1,6 @@
 package com.interactionledger.query.risk;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
@@ -13,6 +12,7 @@ import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReaderContext;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
 import com.interactionledger.query.web.ReadModel;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,7 +1,6 @@
 package com.interactionledger.query.timeline;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import jakarta.annotation.security.RolesAllowed;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.SessionId;
@@ -17,6 +16,7 @@ import com.interactionledger.query.web.ReaderContext;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import com.interactionledger.query.web.ReadModel;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
