@@ -37,14 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void contractsDependOnNoOtherModuleAndOnlyOnJacksonAndAxon() {
+    void contractsDependOnNoOtherModuleAndOnlyOnJacksonAxonAndCloudEvents() {
         // The JDK's cryptography and Axon's JDBC connection provider: the sealed form of personal data and the key
-        // store it needs are part of the stored contract.
+        // store it needs are part of the stored contract. The CloudEvents API: the events' form on Kafka is too.
         ArchRule rule = classes().that().resideInAPackage(ROOT + ".contracts..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         ROOT + ".contracts..", "java..", "javax.crypto..", "com.fasterxml.jackson..",
                         "org.axonframework.serialization..", "org.axonframework.modelling.command..",
-                        "org.axonframework.common.jdbc..");
+                        "org.axonframework.common.jdbc..", "io.cloudevents..");
         rule.check(classes);
     }
 
