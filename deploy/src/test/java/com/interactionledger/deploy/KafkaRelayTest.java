@@ -106,10 +106,15 @@ class KafkaRelayTest extends PostgresLedgerTest {
             kafka.startAgain();
         }
         journey("outage-after", "outage-after-chat", 1);
+        // a read of personal data is recorded too: an event of no session or complaint
+        assertThat(http.as("SUPERVISOR", "relay-reader").get("/customers/outage-after/timeline").status())
+                .isEqualTo(200);
         awaitRelayedEverything();
 
         List<Long> stored = jdbc.queryForList("SELECT globalindex FROM domainevententry ORDER BY globalindex",
                 Long.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE type IS NULL", Long.class))
+                .as("events of no aggregate among them").isPositive();
         List<ConsumerRecord<String, CloudEvent>> records = readTopic();
         Set<Long> published = new LinkedHashSet<>();
         records.forEach(record -> published.add(LedgerCloudEvents.position(record.value())));

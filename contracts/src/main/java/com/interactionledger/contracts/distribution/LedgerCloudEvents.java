@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *     <li>{@code subject} — the customer the event belongs to (absent for a refusal that named none)</li>
  *     <li>{@code datacontenttype} — {@code application/json}; the data is the stored payload</li>
  *     <li>extensions: {@value #POSITION} (global position, a string: positions outgrow CloudEvents' 32-bit
- *     integers), {@value #CHAIN_HASH} (the hash chain's value at that position), {@value #AGGREGATE_TYPE},
- *     {@value #AGGREGATE_ID}, {@value #SEQUENCE} (the event's stream and place in it) and {@value #METADATA}
+ *     integers), {@value #CHAIN_HASH} (the hash chain's value at that position), {@value #AGGREGATE_TYPE}
+ *     (absent for an event of no session or complaint), {@value #AGGREGATE_ID}, {@value #SEQUENCE} (the event's
+ *     stream and place in it) and {@value #METADATA}
  *     (the stored metadata, JSON)</li>
  * </ul>
  * These names are part of the stored contract: consumers outside the ledger read them, so they never change.
@@ -72,7 +73,6 @@ public final class LedgerCloudEvents {
                 .withDataContentType(CONTENT_TYPE)
                 .withData(event.payload())
                 .withExtension(POSITION, Long.toString(event.globalIndex()))
-                .withExtension(AGGREGATE_TYPE, event.type())
                 .withExtension(AGGREGATE_ID, event.aggregateIdentifier())
                 .withExtension(SEQUENCE, Long.toString(event.sequenceNumber()))
                 .withExtension(METADATA, new String(event.metadata(), StandardCharsets.UTF_8));
@@ -81,6 +81,10 @@ public final class LedgerCloudEvents {
         }
         if (chainHash != null) {
             builder.withExtension(CHAIN_HASH, chainHash);
+        }
+        if (event.type() != null) {
+            // Events recorded outside a session or complaint (a read of personal data, say) have no aggregate type.
+            builder.withExtension(AGGREGATE_TYPE, event.type());
         }
         return builder.build();
     }
@@ -99,7 +103,7 @@ public final class LedgerCloudEvents {
             throw new IllegalArgumentException("CloudEvent " + event.getId() + " has no data or no time");
         }
         return new StoredEvent(position(event), required(event, AGGREGATE_ID),
-                Long.parseLong(required(event, SEQUENCE)), required(event, AGGREGATE_TYPE), event.getId(),
+                Long.parseLong(required(event, SEQUENCE)), optional(event, AGGREGATE_TYPE), event.getId(),
                 required(event, METADATA).getBytes(StandardCharsets.UTF_8), data.toBytes(), revision, payloadType,
                 STORED_TIME.format(event.getTime().toInstant()));
     }
@@ -110,8 +114,12 @@ public final class LedgerCloudEvents {
 
     /** The chain hash at the event's position; null for an event recorded before the ledger had a chain. */
     public static String chainHash(CloudEvent event) {
-        Object hash = event.getExtension(CHAIN_HASH);
-        return hash == null ? null : hash.toString();
+        return optional(event, CHAIN_HASH);
+    }
+
+    private static String optional(CloudEvent event, String extension) {
+        Object value = event.getExtension(extension);
+        return value == null ? null : value.toString();
     }
 
     private static String required(CloudEvent event, String extension) {

@@ -53,6 +53,19 @@ class LedgerCloudEventsTest {
     }
 
     @Test
+    void an_event_of_no_session_or_complaint_travels_without_an_aggregate_type() {
+        StoredEvent stored = stored("{\"customerId\":\"cust-7\"}");
+        StoredEvent recorded = new StoredEvent(stored.globalIndex(), stored.eventIdentifier(), 0, null,
+                stored.eventIdentifier(), stored.metadata(), stored.payload(), "1",
+                "com.interactionledger.contracts.audit.PersonalDataRead", stored.timestamp());
+
+        CloudEvent cloudEvent = LedgerCloudEvents.toCloudEvent(recorded, "hash", SOURCE);
+
+        assertThat(cloudEvent.getExtension(LedgerCloudEvents.AGGREGATE_TYPE)).isNull();
+        assertThat(LedgerCloudEvents.stored(cloudEvent)).usingRecursiveComparison().isEqualTo(recorded);
+    }
+
+    @Test
     void a_cloud_event_that_is_not_the_ledgers_is_refused() {
         CloudEvent foreign = CloudEventBuilder.v1().withId("x").withType("com.example.Other")
                 .withSource(SOURCE).build();

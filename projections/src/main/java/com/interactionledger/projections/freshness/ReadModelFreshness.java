@@ -1,11 +1,13 @@
 package com.interactionledger.projections.freshness;
 
 import com.interactionledger.contracts.common.Freshness;
+import com.interactionledger.projections.distribution.FeedProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
  * processes it; but a segment that meets no event of its share stores its token only when it extends its claim
  * (every few seconds), so the table alone would make an idle read model look seconds behind. For the segments this
  * instance processes, the processor's live status knows the position as soon as a batch is applied (or found to
- * hold nothing for the segment).
+ * hold nothing for the segment). In distributed mode the read models are fed from Kafka and {@link FeedProgress}
+ * says how far they are.
  */
 @Component
 public class ReadModelFreshness {
@@ -32,11 +35,14 @@ public class ReadModelFreshness {
     private final JdbcTemplate jdbc;
     private final Serializer tokens;
     private final EventProcessingConfiguration processing;
+    private final FeedProgress feed;
 
-    public ReadModelFreshness(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+    public ReadModelFreshness(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
+                              ObjectProvider<FeedProgress> feed) {
         this.jdbc = jdbc;
         this.tokens = serializer;
         this.processing = processing;
+        this.feed = feed.getIfAvailable();
     }
 
     public Freshness of(String readModel) {
@@ -74,6 +80,10 @@ public class ReadModelFreshness {
     }
 
     private long appliedPosition(String readModel) {
+        if (feed != null) {
+            // Distributed mode: every read model is fed by the same consumer group in one transaction per poll.
+            return feed.appliedPosition();
+        }
         Map<Integer, Long> stored = new HashMap<>();
         jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
             byte[] token = rs.getBytes(2);

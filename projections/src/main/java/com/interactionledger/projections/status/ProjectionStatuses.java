@@ -10,6 +10,7 @@ import com.interactionledger.projections.risk.RiskWarningsProjection;
 import com.interactionledger.projections.support.CustomerReplay;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,19 +59,22 @@ public class ProjectionStatuses {
         this.claimTimeout = tokenStore.getClaimTimeout();
     }
 
-    /** Every streaming processor of this instance, by name. */
+    /**
+     * Every streaming processor of this instance and every read model, by name. (In distributed mode a read model's
+     * processor is a subscribing one, fed from Kafka: it is listed, with the feed's freshness.)
+     */
     public List<ProjectionStatus> all() {
-        Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+        Map<String, EventProcessor> processors = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                processors.put(name, streaming);
+            if (processor instanceof StreamingEventProcessor || READ_MODELS.contains(name)) {
+                processors.put(name, processor);
             }
         });
         return processors.entrySet().stream().map(entry -> status(entry.getKey(), entry.getValue())).toList();
     }
 
     public Optional<ProjectionStatus> of(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).map(processor -> status(name, processor));
+        return all().stream().filter(status -> status.name().equals(name)).findFirst();
     }
 
     /**
@@ -121,8 +125,12 @@ public class ProjectionStatuses {
         if (!READ_MODELS.contains(name)) {
             throw new IllegalArgumentException(name + " is not a read model; read models: " + READ_MODELS);
         }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+        EventProcessor running = processing.eventProcessor(name)
                 .orElseThrow(() -> new IllegalArgumentException(name + " does not run on this instance"));
+        if (!(running instanceof StreamingEventProcessor processor)) {
+            throw new IllegalStateException(name + " is fed from Kafka on this instance (distributed mode), where"
+                    + " read models cannot be rebuilt yet");
+        }
         processor.shutDown();
         try {
             List<String> holders = liveClaims(name);
@@ -148,7 +156,7 @@ public class ProjectionStatuses {
                 .stream().filter(Objects::nonNull).distinct().toList();
     }
 
-    private ProjectionStatus status(String name, StreamingEventProcessor processor) {
+    private ProjectionStatus status(String name, EventProcessor processor) {
         Freshness reached = freshness.of(name);
         long[] counts = jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN globalindex <= ? THEN 1 ELSE 0 END), 0),"
                         + " COUNT(*) FROM domainevententry WHERE globalindex <= ?",
@@ -156,7 +164,7 @@ public class ProjectionStatuses {
         Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
                 Long.class, name);
         return new ProjectionStatus(name, READ_MODELS.contains(name), processor.isRunning(), processor.isError(),
-                processor.isReplaying(), reached.position(), reached.headPosition(), reached.lagEvents(),
+                processor instanceof StreamingEventProcessor streaming && streaming.isReplaying(), reached.position(), reached.headPosition(), reached.lagEvents(),
                 reached.lagSeconds(), counts[0], counts[1],
                 parked == null ? 0 : parked);
     }

@@ -1,0 +1,230 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.projections.distribution.LedgerEventFeed;
+import com.interactionledger.projections.status.ProjectionStatuses;
+import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.projections.testsupport.KafkaBrokerProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The query side in distributed mode, against a real broker: read models fed from the ledger's topic by a consumer
+ * group. Two instances split the partitions and the read models converge to exactly the rows the in-process
+ * handlers make from the store; an instance restarted from committed offsets that lag behind what it applied reads
+ * those events again without changing a row.
+ */
+@DirtiesContext
+@TestPropertySource(properties = {"ledger.kafka.relay.enabled=true", "ledger.kafka.consumer.enabled=true",
+        "ledger.node-id=query-a"})
+class KafkaFeedTest extends PostgresLedgerTest {
+
+    private static final String TOPIC = "ledger-events";
+    private static final String GROUP = "ledger-read-models";
+    /** Every table of every read model. */
+    private static final List<String> READ_MODEL_TABLES = List.of("timeline_session", "timeline_entry",
+            "complaint_summary", "complaint_clock", "complaint_session_index", "risk_warning", "risk_complaint",
+            "risk_session", "audit_command", "audit_command_event", "audit_read", "analytics_session",
+            "privacy_customer", "privacy_legal_hold");
+    private static KafkaBrokerProcess kafka;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    LedgerEventFeed feed;
+
+    @Autowired
+    CustomerReplay replay;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private ConfigurableApplicationContext secondInstance;
+
+    @DynamicPropertySource
+    static void theBroker(DynamicPropertyRegistry registry) {
+        kafka = KafkaBrokerProcess.start(TOPIC, 3);
+        registry.add("ledger.kafka.bootstrap-servers", kafka::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        if (secondInstance != null) {
+            secondInstance.close();
+        }
+    }
+
+    @Test
+    void twoInstancesSplitThePartitionsAndTheReadModelsConvergeToWhatTheStoreMakes() {
+        secondInstance = queryInstance("query-b");
+        LedgerEventFeed secondFeed = secondInstance.getBean(LedgerEventFeed.class);
+        awaitMembers(2);
+
+        List<String> customers = IntStream.range(0, 12).mapToObj(i -> "feed-" + i).toList();
+        customers.forEach(customer -> journey(customer, customer + "-chat"));
+        awaitReadModelsCaughtUp();
+
+        assertThat(feed.applied()).as("events applied by the first instance").isPositive();
+        assertThat(secondFeed.applied()).as("events applied by the second instance").isPositive();
+        assertThat(jdbc.queryForList("SELECT position FROM audit_command_event ORDER BY position", Long.class))
+                .as("one audit row per stored event, no more")
+                .containsExactlyElementsOf(jdbc.queryForList("SELECT globalindex FROM domainevententry"
+                        + " ORDER BY globalindex", Long.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_session WHERE customer_id LIKE 'feed-%'",
+                Long.class)).isEqualTo(customers.size());
+
+        Map<String, List<String>> fedFromKafka = readModelRows();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> customers.forEach(customer ->
+                ProjectionStatuses.READ_MODELS.forEach(readModel -> replay.replay(readModel, customer, null))));
+        assertThat(readModelRows()).as("rows the handlers make from the store, in process")
+                .isEqualTo(fedFromKafka);
+    }
+
+    @Test
+    void anInstanceRestartedFromLaggingCommittedOffsetsReadsAgainWithoutChangingARow() throws Exception {
+        journey("redelivery-a", "redelivery-a-chat");
+        journey("redelivery-b", "redelivery-b-chat");
+        awaitReadModelsCaughtUp();
+        Map<String, List<String>> before = readModelRows();
+
+        feed.stop();
+        awaitMembers(0);
+        List<TopicPartition> partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
+        try (Admin admin = kafka.admin()) {
+            // as after a crash between the database commit and the offset commit, for every event so far
+            admin.alterConsumerGroupOffsets(GROUP, partitions.stream().collect(Collectors.toMap(p -> p,
+                    p -> new OffsetAndMetadata(0)))).all().get(30, TimeUnit.SECONDS);
+        }
+        long skippedBefore = feed.skipped();
+        long records = jdbc.queryForObject("SELECT COALESCE(SUM(last_offset + 1), 0) FROM kafka_relay_partition",
+                Long.class);
+        feed.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> feed.skipped() - skippedBefore >= records);
+
+        assertThat(readModelRows()).as("nothing applied twice").isEqualTo(before);
+        journey("redelivery-c", "redelivery-c-chat");
+        awaitReadModelsCaughtUp();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_session WHERE customer_id = 'redelivery-c'",
+                Long.class)).as("and what comes next is applied").isEqualTo(1);
+    }
+
+    @Test
+    void freshnessStampsStayTruthfulWhileTheBrokerIsDownAndReadYourWritesWorksThroughKafka() {
+        LedgerHttp reader = http.as("SUPERVISOR", "freshness-reader");
+        long started = http.as("SYSTEM", "feed-bot").post("/sessions", json("sessionId", "fresh-chat",
+                "customerId", "fresh-customer", "channel", "WEB_CHAT", "entryPoint", "web")).json().path("position")
+                .asLong();
+        LedgerHttp.Response read = reader.get("/customers/fresh-customer/timeline?waitForPosition=" + started);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("freshness").path("position").asLong()).isGreaterThanOrEqualTo(started);
+        assertThat(read.data().path("sessions")).hasSize(1);
+
+        long written;
+        kafka.stop();
+        try {
+            written = http.as("SYSTEM", "feed-bot").post("/sessions/fresh-chat/messages", json("messageId", "m1",
+                    "authorRole", "CUSTOMER", "text", "are you there?")).json().path("position").asLong();
+            LedgerHttp.Response behind = reader.get("/customers/fresh-customer/timeline");
+            assertThat(behind.json().path("freshness").path("position").asLong())
+                    .as("the stamp never claims what the read model has not applied").isLessThan(written);
+            assertThat(behind.json().path("freshness").path("lagEvents").asLong()).isPositive();
+            assertThat(behind.data().path("sessions").get(0).path("messageCount").asInt()).isZero();
+            assertThat(reader.get("/customers/fresh-customer/timeline?waitForPosition=" + written
+                    + "&waitTimeout=PT1S").code()).isEqualTo("READ_MODEL_BEHIND");
+        } finally {
+            kafka.startAgain();
+        }
+        LedgerHttp.Response caughtUp = reader.get("/customers/fresh-customer/timeline?waitForPosition=" + written
+                + "&waitTimeout=PT30S");
+        assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
+        assertThat(caughtUp.data().path("sessions").get(0).path("messageCount").asInt()).isEqualTo(1);
+    }
+
+    /** A query-side instance (the all-in-one application, its relay off) on the same store and broker. */
+    private ConfigurableApplicationContext queryInstance(String nodeId) {
+        return new SpringApplicationBuilder(InteractionLedgerApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT + "," + RETIRED_MASTER_KEY,
+                "--ledger.kafka.consumer.enabled=true",
+                "--ledger.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--ledger.node-id=" + nodeId);
+    }
+
+    private void awaitMembers(int members) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Admin admin = kafka.admin()) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
+                        .get(10, TimeUnit.SECONDS).get(GROUP);
+                List<MemberDescription> assigned = group.members().stream()
+                        .filter(member -> !member.assignment().topicPartitions().isEmpty()).toList();
+                return group.members().size() == members && assigned.size() == members;
+            }
+        });
+    }
+
+    /** A chat with two messages and a resolution. */
+    private void journey(String customer, String session) {
+        LedgerHttp bot = http.as("SYSTEM", "feed-bot");
+        accepted(bot.post("/sessions", json("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
+                "entryPoint", "web")));
+        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
+                "text", "my card was charged twice")));
+        accepted(bot.post("/sessions/" + session + "/sentiments", json("messageId", "m1", "score", -0.7,
+                "model", Map.of("name", "sentiment-test", "version", "1"))));
+        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT", "authorId", "faq-bot",
+                "text", "a refund is on its way")));
+        accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "REFUNDED",
+                "firstContactResolution", true)));
+    }
+
+    /** Every row of every read model, each as text, sorted: equal maps are equal read models. */
+    private Map<String, List<String>> readModelRows() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String table : READ_MODEL_TABLES) {
+            List<String> tableRows = new ArrayList<>();
+            jdbc.queryForList("SELECT * FROM " + table).forEach(row -> tableRows.add(new TreeMap<>(row).toString()));
+            tableRows.sort(String::compareTo);
+            rows.put(table, tableRows);
+        }
+        return rows;
+    }
+}
