@@ -3,55 +3,35 @@ package com.interactionledger.command;
 import com.interactionledger.command.audit.CommandRefusals;
 import com.interactionledger.command.idempotency.IdempotencyStore;
 import com.interactionledger.command.idempotency.OutcomeRecordingInterceptor;
-import com.interactionledger.command.ledger.CustomerIndex;
-import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
-import com.interactionledger.command.ledger.LedgerAppendPath;
-import com.interactionledger.command.ledger.LedgerChain;
 import com.interactionledger.command.ledger.LedgerCorrelationData;
-import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.common.LedgerUpcasters;
-import com.interactionledger.contracts.privacy.CustomerKeys;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
+import com.interactionledger.command.ledger.LedgerStoreAutoConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
-import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
- * The command side, switched on by being on the classpath: the event store and its one append path, the dialogue
- * aggregate and its command API, idempotency. An application (the all-in-one, or a command-side service)
- * only adds a DataSource.
+ * The command side, switched on by being on the classpath: the dialogue and complaint aggregates and their command
+ * API, idempotency, the refusals' audit records, the relay to Kafka. The ledger store they append to is
+ * {@link LedgerStoreAutoConfiguration}'s, which a query-side service uses without all this. An application (the
+ * all-in-one, or a command-side service) only adds a DataSource.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, FlywayAutoConfiguration.class})
-@ComponentScan(basePackageClasses = CommandSideAutoConfiguration.class)
-@PropertySource("classpath:command-side.properties")
+@AutoConfiguration(after = LedgerStoreAutoConfiguration.class,
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+// The ledger store's auto-configuration lives in this package tree but is imported as one, never scanned.
+@ComponentScan(basePackageClasses = CommandSideAutoConfiguration.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class))
 public class CommandSideAutoConfiguration {
 
     /** Time enters the ledger here only; tests replace it with a fixed clock. */
@@ -66,79 +46,6 @@ public class CommandSideAutoConfiguration {
     @ConditionalOnMissingBean
     public IdGenerator idGenerator() {
         return new AlternativeJdkIdGenerator();
-    }
-
-    /** The stored form of events, fixed in the contracts module rather than borrowed from the web layer. */
-    @Bean
-    @Qualifier("eventSerializer")
-    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer(CustomerKeys customerKeys) {
-        return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), customerKeys);
-    }
-
-    /** The customers' keys for their personal data, wrapped by the configured master keys. */
-    @Bean
-    @ConditionalOnMissingBean
-    public CustomerKeys customerKeys(ConnectionProvider connectionProvider,
-                                     @Value("${ledger.privacy.master-keys:}") String masterKeys,
-                                     @Value("${ledger.privacy.key-cache:PT30S}") Duration keyCache) {
-        return CustomerKeys.configured(connectionProvider, masterKeys, keyCache);
-    }
-
-    /** Tokens, snapshots and dead letters. */
-    @Bean
-    @Primary
-    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
-    public Serializer serializer() {
-        return LedgerSerialization.generalSerializer();
-    }
-
-    /**
-     * PostgreSQL's driver reports a unique violation as SQL state 23505, never as the
-     * SQLIntegrityConstraintViolationException Axon's default resolver looks for; without this, two writers of one
-     * session would get a generic store error instead of a concurrency conflict (409).
-     */
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLStateResolver("23505");
-    }
-
-    @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 JdbcTemplate jdbc,
-                                                 CustomerKeys customerKeys) {
-        return new LedgerAppendPath(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc), customerKeys);
-    }
-
-    /**
-     * The ledger's upcasters in Axon's chain, so every reader of events sees them in their current shape. Declared
-     * by the command side and the projections alike (either can run alone); the first one wins.
-     */
-    @Bean
-    @ConditionalOnMissingBean(name = "ledgerUpcasters")
-    public ConfigurerModule ledgerUpcasters() {
-        return configurer -> LedgerUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
-    }
-
-    /** The Java migrations of the ledger store (its SQL ones are found on the classpath). */
-    @Bean
-    public FlywayConfigurationCustomizer ledgerJavaMigrations() {
-        return configuration -> configuration.javaMigrations(new LinkEventsRecordedBeforeTheChain(),
-                new IndexEventsRecordedBeforeTheIndex());
     }
 
     @Bean

@@ -1,14 +1,19 @@
 package com.interactionledger.deploy;
 
+import com.interactionledger.deploy.access.AccessConfiguration;
+import com.interactionledger.deploy.demo.DemoDataGenerator;
+import com.interactionledger.deploy.web.FallbackProblemHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The all-in-one Interaction Ledger: command side, projections and query side in one JVM. The modules configure
  * themselves from the classpath; this application only chooses the database (H2 file by default, PostgreSQL
- * with the {@code postgres} profile) and adds the demo data generator.
+ * with the {@code postgres} profile) and adds the demo data generator. (Named packages are scanned, so that the
+ * separate services' entry points in {@code services} stay out.)
  */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackageClasses = {AccessConfiguration.class, FallbackProblemHandler.class,
+        DemoDataGenerator.class})
 public class InteractionLedgerApplication {
 
     public static void main(String[] args) {

@@ -3,12 +3,12 @@ package com.interactionledger.deploy.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The benchmarks' command-line options: {@code --name value} pairs. */
-final class BenchOptions {
+/** The benchmarks' and the fault drills' command-line options: {@code --name value} pairs. */
+public final class BenchOptions {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    BenchOptions(String[] args) {
+    public BenchOptions(String[] args) {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --option value, got " + args[i]);
@@ -17,7 +17,7 @@ final class BenchOptions {
         }
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -25,7 +25,7 @@ final class BenchOptions {
         return value;
     }
 
-    String get(String name, String otherwise) {
+    public String get(String name, String otherwise) {
         return values.getOrDefault(name, otherwise);
     }
 }

@@ -1,0 +1,408 @@
+package com.interactionledger.deploy.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.deploy.bench.BenchOptions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fault drills of the distributed shape (scripts/drills.sh runs them against scripts/run-distributed.sh;
+ * results in docs/RELIABILITY.md). Each drill drives journeys (start a chat, three messages, resolve) from several
+ * clients through both command-side instances, breaks one part of the topology while the load runs, mends it, and
+ * then checks against the store and the read models:
+ * <ol>
+ *   <li>kill -9 a query-side instance: the survivor takes its partitions; the read models converge exactly;</li>
+ *   <li>stop the broker for 30 s: commands keep succeeding; the relay catches up, no gap, no duplicate;</li>
+ *   <li>kill -9 a command-side instance: every acknowledged command's events are in the store;</li>
+ *   <li>restart PostgreSQL: the services recover by themselves; nothing acknowledged is lost.</li>
+ * </ol>
+ * A client whose call fails (an instance gone, the database restarting) retries on the other instance with the
+ * same Idempotency-Key, as a real client would; a command counts as acknowledged when it was answered 2xx. Every
+ * check prints what it compared and the counts; the process exits 1 on any loss, duplicate or divergence.
+ */
+public final class FaultDrills {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final BenchOptions options;
+    private final List<Integer> commandPorts;
+    private final List<Integer> queryPorts;
+    private final String script;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private FaultDrills(BenchOptions options) {
+        this.options = options;
+        this.commandPorts = ports(options.get("command-ports", "8181,8182"));
+        this.queryPorts = ports(options.get("query-ports", "8191,8192"));
+        this.script = options.get("topology", "scripts/run-distributed.sh");
+    }
+
+    public static void main(String[] args) throws Exception {
+        FaultDrills drills = new FaultDrills(new BenchOptions(args));
+        String which = drills.options.get("drill", "all");
+        List<String> run = which.equals("all") ? List.of("1", "2", "3", "4") : Arrays.asList(which.split(","));
+        for (String drill : run) {
+            drills.run(drill);
+        }
+        System.out.println();
+        if (drills.failures.isEmpty()) {
+            System.out.println("ALL DRILLS PASSED: " + run);
+        } else {
+            System.out.println("DRILLS FAILED:");
+            drills.failures.forEach(failure -> System.out.println("  - " + failure));
+            System.exit(1);
+        }
+    }
+
+    private void run(String drill) throws Exception {
+        Duration load = Duration.ofSeconds(Long.parseLong(options.get("load-seconds", "20")));
+        switch (drill) {
+            case "1" -> drill("1: kill -9 query-2 under load", load, () -> {
+                topology("kill", "query-2");
+            }, () -> topology("start", "query-2"), List.of(queryPorts.get(0)));
+            case "2" -> drill("2: broker stopped for 30 s under load", load.plusSeconds(30), () -> {
+                topology("stop", "kafka");
+                sleep(Duration.ofSeconds(30));
+                topology("start", "kafka");
+            }, () -> { }, queryPorts);
+            case "3" -> drill("3: kill -9 command-2 under load", load, () -> {
+                topology("kill", "command-2");
+            }, () -> topology("start", "command-2"), queryPorts);
+            case "4" -> drill("4: PostgreSQL restarted under load", load, () -> {
+                shell(options.required("restart-postgres"));
+            }, () -> { }, queryPorts);
+            default -> throw new IllegalArgumentException("no drill " + drill + " (1, 2, 3, 4 or all)");
+        }
+    }
+
+    /**
+     * Runs load for {@code load}, breaks the topology a third of the way in (the fault returns when it is mended),
+     * waits for the load to end, checks, and mends what stays broken ({@code afterwards}).
+     */
+    private void drill(String name, Duration load, Action fault, Action afterwards, List<Integer> readers)
+            throws Exception {
+        System.out.printf("%n=== Drill %s ===%n", name);
+        String run = "d" + Long.toString(System.currentTimeMillis(), 36);
+        Load traffic = new Load(run, Integer.parseInt(options.get("clients", "4")));
+        traffic.start();
+        sleep(load.dividedBy(3));
+        long faultAt = System.nanoTime();
+        fault.run();
+        System.out.printf("fault injected and (where it mends by itself) mended after %.1f s%n",
+                (System.nanoTime() - faultAt) / 1e9);
+        long remaining = load.toNanos() - (System.nanoTime() - traffic.startedAt);
+        if (remaining > 0) {
+            sleep(Duration.ofNanos(remaining));
+        }
+        traffic.stop();
+        System.out.printf("load: %d journeys, %d commands acknowledged, %d calls failed and were retried%n",
+                traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
+        check(name, traffic, readers);
+        afterwards.run();
+    }
+
+    private void check(String drill, Load traffic, List<Integer> readers) throws Exception {
+        try (Connection db = DriverManager.getConnection(options.required("jdbc-url"), options.get("user", "postgres"),
+                options.get("password", ""))) {
+            // 1. The store has every acknowledged event, once.
+            Set<String> stored = new HashSet<>(strings(db, "SELECT eventidentifier FROM domainevententry"
+                    + " WHERE aggregateidentifier LIKE ?", traffic.run + "-%"));
+            Set<String> acknowledged = new HashSet<>(traffic.acknowledged.keySet());
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            report(drill, "acknowledged events in the store", acknowledged.size() - lost.size(), acknowledged.size(),
+                    lost.isEmpty());
+            // 2. The relay caught up and every read model converged on the readers still running.
+            long head = number(db, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long relayed = 0;
+            while (System.nanoTime() < deadline && (relayed = number(db, "SELECT COALESCE(MAX(position), 0) FROM"
+                    + " kafka_relay")) < head) {
+                sleep(Duration.ofMillis(200));
+            }
+            report(drill, "relay position reached the head at the end of the load", relayed, head, relayed >= head);
+            for (int port : readers) {
+                long applied = awaitFreshness(port, head, deadline);
+                report(drill, "read models of the query side on port " + port + " applied up to the head", applied,
+                        head, applied >= head);
+            }
+            // 3. The read models hold exactly the journeys' rows: no gap, no duplicate.
+            long sessions = number(db, "SELECT COUNT(DISTINCT aggregateidentifier) FROM domainevententry WHERE"
+                    + " aggregateidentifier LIKE ? AND sequencenumber = 0", traffic.run + "-%");
+            long timelineSessions = number(db, "SELECT COUNT(*) FROM timeline_session WHERE session_id LIKE ?",
+                    traffic.run + "-%");
+            report(drill, "timeline sessions = sessions in the store", timelineSessions, sessions,
+                    timelineSessions == sessions);
+            long messages = number(db, "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier LIKE ? AND"
+                    + " payloadtype LIKE '%.MessageRecorded'", traffic.run + "-%");
+            long timelineMessages = number(db, "SELECT COALESCE(SUM(message_count), 0) FROM timeline_session WHERE"
+                    + " session_id LIKE ?", traffic.run + "-%");
+            report(drill, "timeline messages = messages in the store", timelineMessages, messages,
+                    timelineMessages == messages);
+            long events = number(db, "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier LIKE ?",
+                    traffic.run + "-%");
+            long audited = number(db, "SELECT COUNT(*) FROM audit_command_event a JOIN domainevententry e ON"
+                    + " e.eventidentifier = a.event_id WHERE e.aggregateidentifier LIKE ?", traffic.run + "-%");
+            report(drill, "audit rows = events in the store (one each)", audited, events, audited == events);
+        }
+        // 4. Every service that should run is ready again, without anyone's help.
+        List<Integer> services = new ArrayList<>(commandPorts);
+        services.addAll(readers);
+        long ready = services.stream().filter(FaultDrills::ready).count();
+        report(drill, "services ready (/actuator/health/readiness)", ready, services.size(), ready == services.size());
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long awaitFreshness(int port, long head, long deadline) {
+        long applied = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> answer = HTTP.send(request(port, "/projections", "ADMIN").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    applied = Long.MAX_VALUE;
+                    for (JsonNode status : JSON.readTree(answer.body())) {
+                        if (status.path("readModel").asBoolean()) {
+                            applied = Math.min(applied, status.path("position").asLong());
+                        }
+                    }
+                    if (applied >= head) {
+                        return applied;
+                    }
+                }
+            } catch (IOException | RuntimeException notYet) {
+                // the instance may still be starting or recovering
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return applied;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        return applied;
+    }
+
+    private void report(String drill, String what, long actual, long expected, boolean ok) {
+        System.out.printf("  [%s] %s: %d of %d%n", ok ? "ok" : "FAILED", what, actual, expected);
+        if (!ok) {
+            failures.add("drill " + drill + ": " + what + " (" + actual + " of " + expected + ")");
+        }
+    }
+
+    /** Journeys from several clients, each command on the next command-side instance, retried until answered. */
+    private final class Load {
+        final String run;
+        final int clients;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger journeys = new AtomicInteger();
+        final AtomicLong retried = new AtomicLong();
+        /** event id -> session, of every event an acknowledged command answered with. */
+        final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        final ExecutorService pool;
+        long startedAt;
+
+        Load(String run, int clients) {
+            this.run = run;
+            this.clients = clients;
+            this.pool = Executors.newFixedThreadPool(clients);
+        }
+
+        void start() {
+            startedAt = System.nanoTime();
+            for (int client = 0; client < clients; client++) {
+                int id = client;
+                pool.submit(() -> {
+                    int n = 0;
+                    while (running.get()) {
+                        journey(run + "-" + id + "-" + n++, id);
+                    }
+                });
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.MINUTES);
+        }
+
+        void journey(String session, int client) {
+            String customer = run + "-customer-" + client + "-" + (session.hashCode() & 7);
+            command(client, "/sessions", Map.of("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
+                    "entryPoint", "drill"), session, session + "/start");
+            for (int m = 0; m < 3; m++) {
+                command(client, "/sessions/" + session + "/messages", Map.of("messageId", "m" + m, "authorRole",
+                        "CUSTOMER", "text", "drill message " + m), session, session + "/m" + m);
+            }
+            command(client, "/sessions/" + session + "/resolution", Map.of("resolutionCode", "ANSWERED",
+                    "firstContactResolution", true), session, session + "/resolve");
+            journeys.incrementAndGet();
+        }
+
+        /** Sends until answered 2xx (retrying elsewhere with the same key); a 4xx other than 409 is a failure. */
+        void command(int client, String path, Map<String, Object> body, String session, String idempotencyKey) {
+            int attempt = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (System.nanoTime() < deadline) {
+                int port = commandPorts.get((client + attempt) % commandPorts.size());
+                try {
+                    HttpResponse<String> answer = HTTP.send(request(port, path, "SYSTEM")
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", idempotencyKey)
+                                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() / 100 == 2) {
+                        JSON.readTree(answer.body()).path("events").forEach(event ->
+                                acknowledged.put(event.path("eventId").asText(), session));
+                        return;
+                    }
+                    if (answer.statusCode() / 100 == 4 && answer.statusCode() != 409
+                            && answer.statusCode() != 401) {
+                        failures.add("command " + path + " refused: " + answer.statusCode() + " " + answer.body());
+                        return;
+                    }
+                    if (answer.statusCode() == 401) {
+                        forgetTokens(port); // a restarted instance has a new development issuer
+                    }
+                } catch (IOException | RuntimeException unreachable) {
+                    forgetTokens(port);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                attempt++;
+                retried.incrementAndGet();
+                sleep(Duration.ofMillis(Math.min(1000, 50L * attempt)));
+            }
+            failures.add("command " + path + " of " + session + " not answered in 180 s");
+        }
+    }
+
+    private HttpRequest.Builder request(int port, String path, String role) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(port, role));
+    }
+
+    /** A development token of that instance (each instance has its own issuer in the local topology). */
+    private String token(int port, String role) {
+        return tokens.computeIfAbsent(port + "/" + role, key -> {
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/dev/tokens?actor=fault-drill&role=" + role))
+                        .POST(HttpRequest.BodyPublishers.noBody()).header("Accept", "text/plain").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("no token from port " + port + ": " + answer.statusCode());
+                }
+                return answer.body().trim();
+            } catch (IOException e) {
+                throw new IllegalStateException("no token from port " + port + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void forgetTokens(int port) {
+        tokens.keySet().removeIf(key -> key.startsWith(port + "/"));
+    }
+
+    private void topology(String action, String process) {
+        shell(script + " " + action + " " + process);
+    }
+
+    private static void shell(String command) {
+        try {
+            Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("'" + command + "' failed with exit code " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run '" + command + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepared(db, sql, args); ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static long number(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepared(db, sql, args); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static PreparedStatement prepared(Connection db, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
+    }
+
+    private static List<Integer> ports(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+}

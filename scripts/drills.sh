@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The fault drills of the distributed shape (README "Running distributed", results in docs/RELIABILITY.md):
+#   scripts/drills.sh [all|1|2|3|4|1,3] [LOAD_SECONDS]     defaults: all, 20 s of load per drill
+# Starts the local topology fresh (scripts/run-distributed.sh fresh), runs the drills against it under load from
+# 4 clients, prints every check with its counts, stops the topology, and exits non-zero on any loss. Loopback
+# only; drill 4 restarts the local PostgreSQL server (pg_ctlcluster), so run it on a development machine only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DRILLS=${1:-all}
+LOAD=${2:-20}
+BASE_PORT=${BASE_PORT:-8180}
+scripts/run-distributed.sh fresh
+trap 'scripts/run-distributed.sh down' EXIT
+eval "$(scripts/ensure-postgres.sh)"
+URL=${LEDGER_TEST_PG_URL:?no PostgreSQL server}
+PG_PORT=$(echo "${URL%/*}" | sed -E 's#.*:([0-9]+)$#\1#')
+# the Debian cluster listening on that port (ensure-postgres.sh's private server is restarted with pg_ctl instead)
+CLUSTER=$(pg_lsclusters -h 2>/dev/null | awk -v port="$PG_PORT" '$3 == port {print $1" "$2}' | head -1)
+if [ -n "$CLUSTER" ]; then
+  RESTART="pg_ctlcluster $CLUSTER restart -m fast"
+else
+  RESTART="$(ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1) -D ${LEDGER_PG_DIR:-/tmp/interaction-ledger-pg} restart -m fast -w"
+fi
+java -Xmx512m -Dloader.main=com.interactionledger.deploy.drill.FaultDrills \
+  -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+  --drill "$DRILLS" --load-seconds "$LOAD" --topology scripts/run-distributed.sh \
+  --command-ports "$((BASE_PORT + 1)),$((BASE_PORT + 2))" --query-ports "$((BASE_PORT + 11)),$((BASE_PORT + 12))" \
+  --jdbc-url "${URL%/*}/${LEDGER_DISTRIBUTED_DB:-ledger_distributed}" --user "${LEDGER_TEST_PG_USER:-postgres}" \
+  --password "${LEDGER_TEST_PG_PASSWORD:-}" --restart-postgres "$RESTART"
