@@ -82,8 +82,11 @@ class DistributedServicesTest {
                 .as("no read model on the command side").doesNotContain("timeline", "complaints", "audit");
         assertThat(querySide.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .contains("timeline", "complaints", "risk-warnings", "audit", "service-analytics", "privacy");
-        assertThat(commands.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(reads.get("/actuator/health").status()).isEqualTo(200);
+        for (LedgerHttp service : List.of(commands, reads)) {
+            // the probes of deploy/kubernetes and deploy/compose
+            assertThat(service.get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+            assertThat(service.get("/actuator/health/readiness").json().path("status").asText()).isEqualTo("UP");
+        }
     }
 
     private static int port(ConfigurableApplicationContext context) {
