@@ -104,7 +104,8 @@ public final class FaultDrills {
 
     /**
      * Runs load for {@code load}, breaks the topology a third of the way in (the fault returns when it is mended),
-     * waits for the load to end, checks, and mends what stays broken ({@code afterwards}).
+     * waits for the load to end, checks, mends what stays broken ({@code afterwards}: a killed instance is started
+     * again), and checks that every service is ready.
      */
     private void drill(String name, Duration load, Action fault, Action afterwards, List<Integer> readers)
             throws Exception {
@@ -126,6 +127,7 @@ public final class FaultDrills {
                 traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
         check(name, traffic, readers);
         afterwards.run();
+        checkReady(name);
     }
 
     private void check(String drill, Load traffic, List<Integer> readers) throws Exception {
@@ -172,9 +174,12 @@ public final class FaultDrills {
                     + " e.eventidentifier = a.event_id WHERE e.aggregateidentifier LIKE ?", traffic.run + "-%");
             report(drill, "audit rows = events in the store (one each)", audited, events, audited == events);
         }
-        // 4. Every service that should run is ready again, without anyone's help.
+    }
+
+    /** Every service is ready: the ones the fault did not kill without anyone's help, the killed ones restarted. */
+    private void checkReady(String drill) {
         List<Integer> services = new ArrayList<>(commandPorts);
-        services.addAll(readers);
+        services.addAll(queryPorts);
         long ready = services.stream().filter(FaultDrills::ready).count();
         report(drill, "services ready (/actuator/health/readiness)", ready, services.size(), ready == services.size());
     }
