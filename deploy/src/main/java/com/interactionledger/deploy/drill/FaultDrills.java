@@ -141,6 +141,12 @@ public final class FaultDrills {
             lost.removeAll(stored);
             report(drill, "acknowledged events in the store", acknowledged.size() - lost.size(), acknowledged.size(),
                     lost.isEmpty());
+            // ... and nothing twice: every journey finished, so each session has exactly its 5 events.
+            long whole = number(db, "SELECT COUNT(*) FROM (SELECT aggregateidentifier FROM domainevententry WHERE"
+                    + " aggregateidentifier LIKE ? GROUP BY aggregateidentifier HAVING COUNT(*) = 5) s",
+                    traffic.run + "-%");
+            report(drill, "sessions with exactly their 5 events (none lost, none twice)", whole,
+                    traffic.journeys.get(), whole == traffic.journeys.get());
             // 2. The relay caught up and every read model converged on the readers still running.
             long head = number(db, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.Freshness;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
+import com.interactionledger.projections.distribution.LedgerEventFeed;
 import com.interactionledger.projections.freshness.ReadModelFreshness;
 import com.interactionledger.projections.privacy.PrivacyProjection;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
@@ -13,6 +14,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,16 +49,19 @@ public class ProjectionStatuses {
     private final TransactionTemplate transaction;
     /** The token store's claim timeout: a claim not renewed for this long is abandoned. */
     private final Duration claimTimeout;
+    /** The feed from Kafka, in distributed mode; null otherwise. */
+    private final LedgerEventFeed feed;
 
     public ProjectionStatuses(EventProcessingConfiguration processing, ReadModelFreshness freshness, JdbcTemplate jdbc,
                               TokenStoreProperties tokenStore, CustomerReplay replay,
-                              PlatformTransactionManager transactions) {
+                              PlatformTransactionManager transactions, ObjectProvider<LedgerEventFeed> feed) {
         this.processing = processing;
         this.freshness = freshness;
         this.jdbc = jdbc;
         this.replay = replay;
         this.transaction = new TransactionTemplate(transactions);
         this.claimTimeout = tokenStore.getClaimTimeout();
+        this.feed = feed.getIfAvailable();
     }
 
     /**
@@ -74,7 +79,9 @@ public class ProjectionStatuses {
     }
 
     public Optional<ProjectionStatus> of(String name) {
-        return all().stream().filter(status -> status.name().equals(name)).findFirst();
+        return processing.eventProcessor(name)
+                .filter(processor -> processor instanceof StreamingEventProcessor || READ_MODELS.contains(name))
+                .map(processor -> status(name, processor));
     }
 
     /**
@@ -163,9 +170,18 @@ public class ProjectionStatuses {
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, reached.position(), reached.headPosition());
         Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ?",
                 Long.class, name);
-        return new ProjectionStatus(name, READ_MODELS.contains(name), processor.isRunning(), processor.isError(),
-                processor instanceof StreamingEventProcessor streaming && streaming.isReplaying(), reached.position(), reached.headPosition(), reached.lagEvents(),
-                reached.lagSeconds(), counts[0], counts[1],
+        boolean running = processor.isRunning();
+        boolean error = processor.isError();
+        boolean replaying = false;
+        if (processor instanceof StreamingEventProcessor streaming) {
+            replaying = streaming.isReplaying();
+        } else if (feed != null) {
+            // fed from Kafka: the feed is what runs, or fails and retries, for every read model
+            running = running && feed.isRunning();
+            error = feed.failing();
+        }
+        return new ProjectionStatus(name, READ_MODELS.contains(name), running, error, replaying, reached.position(),
+                reached.headPosition(), reached.lagEvents(), reached.lagSeconds(), counts[0], counts[1],
                 parked == null ? 0 : parked);
     }
 }
