@@ -1,5 +1,6 @@
 package com.interactionledger.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
 import com.interactionledger.projections.status.ProjectionStatuses;
@@ -174,6 +175,20 @@ class KafkaFeedTest extends PostgresLedgerTest {
                 + "&waitTimeout=PT30S");
         assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
         assertThat(caughtUp.data().path("sessions").get(0).path("messageCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void readModelsFedFromKafkaAreListedWithTheFeedsStateAndRefuseARebuild() {
+        LedgerHttp admin = http.as("ADMIN", "feed-operator");
+        JsonNode timeline = admin.get("/projections/timeline").json();
+        assertThat(timeline.path("readModel").asBoolean()).isTrue();
+        assertThat(timeline.path("running").asBoolean()).as("the feed runs").isTrue();
+        assertThat(timeline.path("error").asBoolean()).isFalse();
+        assertThat(admin.get("/projections").json()).hasSize(ProjectionStatuses.READ_MODELS.size());
+
+        LedgerHttp.Response rebuild = admin.post("/projections/timeline/rebuild", "");
+        assertThat(rebuild.code()).as(rebuild.toString()).isEqualTo("REBUILD_REFUSED");
+        assertThat(rebuild.json().path("detail").asText()).contains("fed from Kafka");
     }
 
     /** A query-side instance (the all-in-one application, its relay off) on the same store and broker. */

@@ -37,9 +37,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,6 +75,8 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
             new CopyOnWriteArrayList<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    /** Partitions whose feed row is known to exist (touched by the feed's thread only). */
+    private final Set<Integer> feedRows = new HashSet<>();
 
     private volatile boolean running;
     private volatile Consumer<String, CloudEvent> consumer;
@@ -120,11 +124,12 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         try {
             kafka.subscribe(List.of(properties.topic()), new Rebalance());
             while (running) {
-                ConsumerRecords<String, CloudEvent> records = kafka.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
+                ConsumerRecords<String, CloudEvent> records = ConsumerRecords.empty();
                 try {
+                    records = kafka.poll(Duration.ofMillis(200));
+                    if (records.isEmpty()) {
+                        continue;
+                    }
                     Map<TopicPartition, OffsetAndMetadata> next = apply(records);
                     commit(kafka, next);
                     if (failures > 0) {
@@ -138,10 +143,12 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     failures++;
                     lastFailure = e.getMessage();
                     if (failures == 1 || failures % 20 == 0) {
-                        LOG.warn("Feed from {} could not apply a poll ({} attempts so far), will read it again: {}",
+                        LOG.warn("Feed from {} could not poll or apply ({} attempts so far), will read again: {}",
                                 properties.topic(), failures, e.getMessage());
                     }
-                    rewind(kafka, records);
+                    if (!records.isEmpty()) {
+                        rewind(kafka, records);
+                    }
                     pause(backoff(failures));
                 }
             }
@@ -157,6 +164,8 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
      * Applies a poll in one transaction and returns the offsets to commit to Kafka afterwards.
      */
     private Map<TopicPartition, OffsetAndMetadata> apply(ConsumerRecords<String, CloudEvent> records) {
+        // Normally made on assignment; made here if the database was away then.
+        setUp(records.partitions().stream().filter(partition -> !feedRows.contains(partition.partition())).toList());
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Integer count = transaction.execute(status -> {
             List<EventMessage<?>> messages = new ArrayList<>(records.count());
@@ -238,6 +247,9 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
     /** A newly assigned partition gets its feed row (position 0: nothing applied) if it has none yet. */
     private void setUp(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
+            if (feedRows.contains(partition.partition())) {
+                continue;
+            }
             try {
                 jdbc.update("INSERT INTO read_model_feed (consumer_group, topic, kafka_partition, next_offset,"
                                 + " last_position) SELECT ?, ?, ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM read_model_feed"
@@ -247,6 +259,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
             } catch (DuplicateKeyException anotherInstanceWasFirst) {
                 LOG.debug("feed row of {} made by another instance", partition);
             }
+            feedRows.add(partition.partition());
         }
     }
 
@@ -318,7 +331,12 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            setUp(partitions);
+            try {
+                setUp(partitions);
+            } catch (RuntimeException databaseAway) {
+                // not thrown into poll(): the rows are made before the partitions' first events are applied
+                LOG.info("Feed rows of {} not made yet: {}", partitions, databaseAway.getMessage());
+            }
             LOG.info("Feed from {}: partitions {} assigned to {}", properties.topic(),
                     partitions.stream().map(TopicPartition::partition).sorted().toList(), nodeId);
         }
