@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
@@ -47,7 +48,7 @@ class DistributedServicesTest {
 
     @AfterAll
     static void stopServices() {
-        Stream.of(querySide, commandSide).filter(context -> context != null).forEach(ConfigurableApplicationContext::close);
+        Stream.of(querySide, commandSide).filter(Objects::nonNull).forEach(ConfigurableApplicationContext::close);
         if (kafka != null) {
             kafka.close();
         }

@@ -225,8 +225,8 @@ class KafkaFeedTest extends PostgresLedgerTest {
                 "text", "my card was charged twice")));
         accepted(bot.post("/sessions/" + session + "/sentiments", json("messageId", "m1", "score", -0.7,
                 "model", Map.of("name", "sentiment-test", "version", "1"))));
-        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT", "authorId", "faq-bot",
-                "text", "a refund is on its way")));
+        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT",
+                "authorId", "faq-bot", "text", "a refund is on its way")));
         accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "REFUNDED",
                 "firstContactResolution", true)));
     }

@@ -85,7 +85,8 @@ class KafkaRelayTest extends PostgresLedgerTest {
                 assertThat(event.getTime()).isNotNull();
                 assertThat(event.getDataContentType()).isEqualTo("application/json");
                 assertThat(LedgerCloudEvents.chainHash(event)).isEqualTo(((String) row.get("chain_hash")).trim());
-                assertThat(event.getExtension(LedgerCloudEvents.AGGREGATE_ID)).isEqualTo(row.get("aggregateidentifier"));
+                assertThat(event.getExtension(LedgerCloudEvents.AGGREGATE_ID))
+                        .isEqualTo(row.get("aggregateidentifier"));
             }
         }
     }
@@ -138,7 +139,8 @@ class KafkaRelayTest extends PostgresLedgerTest {
                 "entryPoint", "web")));
         IntStream.range(0, messages).forEach(i -> accepted(bot.post("/sessions/" + session + "/messages",
                 json("messageId", "m" + i, "authorRole", "CUSTOMER", "text", "message " + i))));
-        accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "ANSWERED", "firstContactResolution", true)));
+        accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "ANSWERED",
+                "firstContactResolution", true)));
     }
 
     private long head() {

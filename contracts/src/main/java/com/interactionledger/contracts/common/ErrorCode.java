@@ -37,7 +37,8 @@ public enum ErrorCode {
     LEGAL_HOLD(409, "The customer's records are under legal hold: they cannot be erased until every hold is released"),
     PRIVACY_TRANSITION(409, "The customer's privacy record does not allow this (already so, or no such hold)"),
     CUSTOMER_ERASED(410, "The customer was erased: nothing more can be recorded about them"),
-    REBUILD_REFUSED(409, "This processor cannot be rebuilt here: it is not a read model, other instances hold it, or it is fed from Kafka"),
+    REBUILD_REFUSED(409, "This processor cannot be rebuilt here: it is not a read model, other instances hold it,"
+            + " or it is fed from Kafka"),
     UNSUPPORTED_MEDIA_TYPE(415, "Send application/json"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request"),
     INTERNAL_ERROR(500, "Unexpected error; nothing was recorded"),
