@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +26,10 @@ import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 commands against one session at once, from 8 threads, through two application instances that share the
- * PostgreSQL store (so the only thing serialising them is the store's unique key on session + sequence). Every
- * accepted command's event is stored exactly once, sequence numbers have no gap, and every refusal is a 409.
+ * 200 commands against one session at once, from 8 threads, through two instances that share the PostgreSQL store:
+ * the all-in-one application and a command-side service (so the only thing serialising them is the store's unique
+ * key on session + sequence). Every accepted command's event is stored exactly once, sequence numbers have no gap,
+ * and every refusal is a 409.
  */
 class ConcurrentCommandsTest extends PostgresLedgerTest {
 
@@ -49,7 +51,8 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
     @Test
     void twoHundredConcurrentCommandsOnOneSession_eachAcceptedOnceGapFree_restRefusedWith409() throws Exception {
         // Command-line arguments, so they win over application.yml (H2, port 8080) as they would in production.
-        secondInstance = new SpringApplicationBuilder(InteractionLedgerApplication.class).run(
+        // The second instance is a command-side service, as the distributed shape scales them (README).
+        secondInstance = new SpringApplicationBuilder(CommandSideService.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
