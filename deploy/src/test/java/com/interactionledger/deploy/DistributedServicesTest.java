@@ -83,6 +83,10 @@ class DistributedServicesTest {
                 .as("no read model on the command side").doesNotContain("timeline", "complaints", "audit");
         assertThat(querySide.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .contains("timeline", "complaints", "risk-warnings", "audit", "service-analytics", "privacy");
+        assertThat(commands.get("/actuator/health/relay").json().path("status").asText()).isEqualTo("UP");
+        assertThat(reads.get("/actuator/health/feed").json().path("status").asText()).isEqualTo("UP");
+        assertThat(commands.get("/actuator/health/feed").status()).as("no feed on the command side").isEqualTo(404);
+        assertThat(reads.get("/actuator/health/relay").status()).as("no relay on the query side").isEqualTo(404);
         for (LedgerHttp service : List.of(commands, reads)) {
             // the probes of deploy/kubernetes and deploy/compose
             assertThat(service.get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");

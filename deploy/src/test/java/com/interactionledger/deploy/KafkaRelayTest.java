@@ -103,9 +103,15 @@ class KafkaRelayTest extends PostgresLedgerTest {
             // the relay cannot get past what the broker has not acknowledged
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> relayPosition() < head);
+            // ... and says so in the health, where monitoring looks; the readiness to take commands is untouched
+            await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/actuator/health/relay").json()
+                    .path("status").asText().equals("DOWN"));
+            assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         } finally {
             kafka.startAgain();
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/relay").json()
+                .path("status").asText().equals("UP"));
         journey("outage-after", "outage-after-chat", 1);
         // a read of personal data is recorded too: an event of no session or complaint
         assertThat(http.as("SUPERVISOR", "relay-reader").get("/customers/outage-after/timeline").status())
