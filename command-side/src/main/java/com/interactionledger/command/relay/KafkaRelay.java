@@ -149,25 +149,31 @@ public class KafkaRelay implements SmartLifecycle {
 
     private Producer<String, CloudEvent> producer() {
         if (producer == null) {
-            long timeout = properties.relay().deliveryTimeout().toMillis();
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            // At most 5 in flight keeps the idempotent producer's per-partition order across its own retries.
-            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout / 2 - 10));
-            // A broker that is down makes send() wait for metadata: no longer than a delivery may take.
-            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            // Binary mode: the attributes travel as ce_ headers, the record's value is the stored payload.
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-            producer = new KafkaProducer<>(config);
+            producer = new KafkaProducer<>(producerConfig());
         }
         return producer;
+    }
+
+    /** The producer's settings: the configured client settings, then the relay's own, which win. */
+    Properties producerConfig() {
+        long timeout = properties.relay().deliveryTimeout().toMillis();
+        Properties config = new Properties();
+        config.putAll(properties.client());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // At most 5 in flight keeps the idempotent producer's per-partition order across its own retries.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout / 2 - 10));
+        // A broker that is down makes send() wait for metadata: no longer than a delivery may take.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // Binary mode: the attributes travel as ce_ headers, the record's value is the stored payload.
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        return config;
     }
 
     /** The relay's row, made once with the configured start position; a running relay keeps its own. */

@@ -5,17 +5,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The relay of the ledger to Kafka ({@code ledger.kafka.*}; README "Running distributed").
  *
  * @param bootstrapServers the brokers
  * @param topic            where the events go, keyed by customer
+ * @param client           further kafka-clients settings for every client of the ledger, such as the broker's
+ *                         security ({@code ledger.kafka.client[security.protocol]=SASL_SSL},
+ *                         {@code ledger.kafka.client[sasl.jaas.config]=...}); the relay's own guarantees
+ *                         (idempotence, {@code acks=all}, serializers) cannot be overridden
  * @param relay            the relay's own settings
  */
 @ConfigurationProperties("ledger.kafka")
 public record RelayProperties(@DefaultValue("127.0.0.1:9092") String bootstrapServers,
                               @DefaultValue("ledger-events") String topic,
+                              @DefaultValue Map<String, String> client,
                               @DefaultValue Relay relay) {
 
     /**

@@ -263,8 +263,10 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         }
     }
 
-    private Properties consumerConfig() {
+    /** The consumer's settings: the configured client settings, then the feed's own, which win. */
+    Properties consumerConfig() {
         Properties config = new Properties();
+        config.putAll(properties.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumer().group());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-feed-" + nodeId);
