@@ -59,6 +59,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * The events arrive as the stored rows (personal fields sealed) and are read exactly as the in-process processors
  * read them from the store: through the ledger's upcasters and the event serializer, at their global positions.
+ * A record that is not a ledger event stops the feed at its offset (its health goes DOWN) instead of being skipped:
+ * the topic carries the ledger and nothing else, and a read model never silently misses an event.
  */
 public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?>>, SmartLifecycle {
 
@@ -167,7 +169,9 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         // Normally made on assignment; made here if the database was away then.
         setUp(records.partitions().stream().filter(partition -> !feedRows.contains(partition.partition())).toList());
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        long[] redelivered = {0};
         Integer count = transaction.execute(status -> {
+            redelivered[0] = 0;
             List<EventMessage<?>> messages = new ArrayList<>(records.count());
             Map<Integer, long[]> progress = new HashMap<>();
             for (TopicPartition partition : records.partitions()) {
@@ -177,7 +181,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     long position = LedgerCloudEvents.position(record.value());
                     nextOffset = record.offset() + 1;
                     if (position <= last) {
-                        skipped.incrementAndGet();
+                        redelivered[0]++;
                         continue;
                     }
                     messages.add(message(record.value(), position));
@@ -194,7 +198,9 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     row[0], row[1], properties.consumer().group(), properties.topic(), partition));
             return messages.size();
         });
+        // counted once committed: a poll rolled back and read again is not counted twice
         applied.addAndGet(count == null ? 0 : count);
+        skipped.addAndGet(redelivered[0]);
         return next;
     }
 
