@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static com.interactionledger.deploy.bench.LocalTopology.developmentToken;
+import static com.interactionledger.deploy.bench.LocalTopology.number;
+import static com.interactionledger.deploy.bench.LocalTopology.sleep;
 
 /**
  * Benchmark of the distributed shape (scripts/bench-distributed.sh runs it against scripts/run-distributed.sh;
@@ -46,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DistributedBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = LocalTopology.HTTP;
 
     private DistributedBenchmark() {
     }
@@ -73,8 +74,9 @@ public final class DistributedBenchmark {
     /** Runs one rate for the duration and returns its Markdown row. */
     private static String freshness(List<Integer> commandPorts, int queryPort, int rate, Duration duration,
                                     String run) throws Exception {
-        List<String> tokens = commandPorts.stream().map(port -> token(port, "SYSTEM")).toList();
-        String analystToken = token(queryPort, "ANALYST");
+        List<String> tokens = commandPorts.stream()
+                .map(port -> developmentToken(port, "bench-distributed", "SYSTEM")).toList();
+        String analystToken = developmentToken(queryPort, "bench-distributed", "ANALYST");
         ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>(); // {position, acceptedAtNanos}
         List<Long> freshness = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean probing = new AtomicBoolean(true);
@@ -89,7 +91,7 @@ public final class DistributedBenchmark {
                     }
                     return false;
                 });
-                sleepMillis(5);
+                sleep(Duration.ofMillis(5));
             }
         }, "freshness-probe");
         probe.start();
@@ -168,7 +170,7 @@ public final class DistributedBenchmark {
                         first = System.nanoTime();
                         firstPosition = position;
                     }
-                    sleepMillis(20);
+                    sleep(Duration.ofMillis(20));
                 }
                 double seconds = (System.nanoTime() - first) / 1e9;
                 long published = number(db, "SELECT COUNT(*) FROM domainevententry WHERE globalindex > ? AND"
@@ -218,49 +220,11 @@ public final class DistributedBenchmark {
         }
     }
 
-    private static String token(int port, String role) {
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/dev/tokens?actor=bench-distributed&role=" + role))
-                    .header("Accept", "text/plain").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("no development token from port " + port + ": " + answer.body());
-            }
-            return answer.body().trim();
-        } catch (IOException e) {
-            throw new IllegalStateException("no development token from port " + port, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String millis(long[] sortedNanos, double percentile) {
         if (sortedNanos.length == 0) {
             return "-";
         }
         int index = Math.max(0, (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1);
         return String.format("%.0f ms", sortedNanos[index] / 1e6);
-    }
-
-    private static long number(Connection db, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.interactionledger.deploy.drill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.deploy.bench.BenchOptions;
+import com.interactionledger.deploy.bench.LocalTopology;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static com.interactionledger.deploy.bench.LocalTopology.number;
+import static com.interactionledger.deploy.bench.LocalTopology.sleep;
+import static com.interactionledger.deploy.bench.LocalTopology.strings;
 
 /**
  * The fault drills of the distributed shape (scripts/drills.sh runs them against scripts/run-distributed.sh;
@@ -48,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultDrills {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = LocalTopology.HTTP;
 
     private final BenchOptions options;
     private final List<Integer> commandPorts;
@@ -332,25 +333,10 @@ public final class FaultDrills {
                 .header("Authorization", "Bearer " + token(port, role));
     }
 
-    /** A development token of that instance (each instance has its own issuer in the local topology). */
+    /** A development token of that instance, kept until the instance is found restarted or gone. */
     private String token(int port, String role) {
-        return tokens.computeIfAbsent(port + "/" + role, key -> {
-            try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/dev/tokens?actor=fault-drill&role=" + role))
-                        .POST(HttpRequest.BodyPublishers.noBody()).header("Accept", "text/plain").build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 200) {
-                    throw new IllegalStateException("no token from port " + port + ": " + answer.statusCode());
-                }
-                return answer.body().trim();
-            } catch (IOException e) {
-                throw new IllegalStateException("no token from port " + port + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        return tokens.computeIfAbsent(port + "/" + role,
+                key -> LocalTopology.developmentToken(port, "fault-drill", role));
     }
 
     private void forgetTokens(int port) {
@@ -375,41 +361,8 @@ public final class FaultDrills {
         }
     }
 
-    private static List<String> strings(Connection db, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepared(db, sql, args); ResultSet rows = statement.executeQuery()) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
-
-    private static long number(Connection db, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepared(db, sql, args); ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static PreparedStatement prepared(Connection db, String sql, Object... args) throws SQLException {
-        PreparedStatement statement = db.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
-        }
-        return statement;
-    }
-
     private static List<Integer> ports(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @FunctionalInterface

@@ -1,8 +1,5 @@
 package com.interactionledger.projections.distribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.distribution.LedgerCloudEvents;
 import com.interactionledger.contracts.ledger.StoredEvent;
 import com.interactionledger.projections.history.HistoryEvent;
@@ -30,8 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +60,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?>>, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerEventFeed.class);
-    private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final FeedProperties properties;
@@ -217,17 +211,10 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
 
     private EventMessage<?> message(CloudEvent event, long position) {
         StoredEvent stored = LedgerCloudEvents.stored(event);
-        try {
-            JsonNode metadata = JSON.readTree(stored.metadata());
-            JsonNode payload = JSON.readTree(stored.payload());
-            String type = stored.payloadType().substring(stored.payloadType().lastIndexOf('.') + 1);
-            return events.message(new HistoryEvent(position, Instant.parse(stored.timestamp()),
-                    stored.aggregateIdentifier(), stored.sequenceNumber(), type, stored.payloadType(),
-                    stored.payloadRevision(), stored.eventIdentifier(), metadata, payload, null,
-                    LedgerCloudEvents.chainHash(event)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("event " + stored.eventIdentifier() + " is not JSON", e);
-        }
+        return events.message(HistoryEvent.stored(position, Instant.parse(stored.timestamp()),
+                stored.aggregateIdentifier(), stored.sequenceNumber(), stored.payloadType(), stored.payloadRevision(),
+                stored.eventIdentifier(), stored.metadata(), stored.payload(), null,
+                LedgerCloudEvents.chainHash(event)));
     }
 
     private static void commit(Consumer<String, CloudEvent> kafka, Map<TopicPartition, OffsetAndMetadata> next) {

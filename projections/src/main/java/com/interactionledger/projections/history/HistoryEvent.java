@@ -1,9 +1,14 @@
 package com.interactionledger.projections.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -27,6 +32,35 @@ import java.time.Instant;
 public record HistoryEvent(long position, Instant recordedAt, String stream, long sequenceNumber, String type,
                            String payloadType, String revision, String eventId, JsonNode metadata, JsonNode payload,
                            String eventDigest, String chainHash) {
+
+    /** Stored JSON as a tree that writes back the same numbers (0.80 stays 0.80). */
+    private static final ObjectMapper TREES = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /**
+     * A stored row as a history event: its simple type from the stored one, its stored metadata and payload (bytes,
+     * or null) read as JSON trees that keep every number exactly as stored.
+     */
+    public static HistoryEvent stored(long position, Instant recordedAt, String stream, long sequenceNumber,
+                                      String payloadType, String revision, String eventId, byte[] metadata,
+                                      byte[] payload, String eventDigest, String chainHash) {
+        return new HistoryEvent(position, recordedAt, stream, sequenceNumber,
+                payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, revision, eventId,
+                tree(eventId, metadata), tree(eventId, payload), eventDigest, chainHash);
+    }
+
+    private static JsonNode tree(String eventId, byte[] json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return TREES.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored event " + eventId + " is not JSON (replay-tools verify will say"
+                    + " more)", e);
+        }
+    }
 
     /**
      * The event with its personal fields in clear (or {@code [erased]}), as a regulator reads it. Its digest and

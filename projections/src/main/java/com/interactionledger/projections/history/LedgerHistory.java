@@ -1,12 +1,5 @@
 package com.interactionledger.projections.history;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +19,6 @@ import java.util.function.Predicate;
  * side stamped on the event when it stored it) is at or before T. Without T, everything recorded so far.
  */
 public final class LedgerHistory {
-
-    /** Stored JSON as a tree that writes back the same numbers (0.80 stays 0.80). */
-    private static final ObjectMapper TREES = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private LedgerHistory() {
     }
@@ -103,21 +91,8 @@ public final class LedgerHistory {
     }
 
     private static HistoryEvent event(ResultSet rows, Instant recordedAt) throws SQLException {
-        String payloadType = rows.getString(5);
-        return new HistoryEvent(rows.getLong(1), recordedAt, rows.getString(3), rows.getLong(4),
-                payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType, rows.getString(6),
-                rows.getString(7), tree(rows.getBytes(8)), tree(rows.getBytes(9)), rows.getString(10),
-                rows.getString(11));
-    }
-
-    private static JsonNode tree(byte[] json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return TREES.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored event is not JSON (replay-tools verify will say more)", e);
-        }
+        return HistoryEvent.stored(rows.getLong(1), recordedAt, rows.getString(3), rows.getLong(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getBytes(8), rows.getBytes(9),
+                rows.getString(10), rows.getString(11));
     }
 }

@@ -71,7 +71,7 @@ public class ProjectionStatuses {
     public List<ProjectionStatus> all() {
         Map<String, EventProcessor> processors = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor || READ_MODELS.contains(name)) {
+            if (listed(name, processor)) {
                 processors.put(name, processor);
             }
         });
@@ -79,9 +79,12 @@ public class ProjectionStatuses {
     }
 
     public Optional<ProjectionStatus> of(String name) {
-        return processing.eventProcessor(name)
-                .filter(processor -> processor instanceof StreamingEventProcessor || READ_MODELS.contains(name))
+        return processing.eventProcessor(name).filter(processor -> listed(name, processor))
                 .map(processor -> status(name, processor));
+    }
+
+    private static boolean listed(String name, EventProcessor processor) {
+        return processor instanceof StreamingEventProcessor || READ_MODELS.contains(name);
     }
 
     /**
