@@ -5,17 +5,23 @@ import com.interactionledger.command.idempotency.IdempotencyStore;
 import com.interactionledger.command.idempotency.OutcomeRecordingInterceptor;
 import com.interactionledger.command.ledger.LedgerCorrelationData;
 import com.interactionledger.command.ledger.LedgerStoreAutoConfiguration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
 
@@ -59,15 +65,32 @@ public class CommandSideAutoConfiguration {
     }
 
     @Bean
-    public CommandRefusals commandRefusals(EventStorageEngine ledger, PlatformTransactionManager transactions,
-                                           Clock clock, IdGenerator ids) {
-        return new CommandRefusals(ledger, transactions, clock, ids);
+    public CommandRefusals commandRefusals(EventStorageEngine ledger, Clock clock, IdGenerator ids) {
+        return new CommandRefusals(ledger, clock, ids);
+    }
+
+    /**
+     * The command bus, with no database transaction around a command: a command decides on its session (in memory,
+     * or loaded from the store) and its events are committed by the append path's group commit, in a transaction it
+     * shares with the appends that arrived at the same time ({@code GroupCommit}). Otherwise Axon's own.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     /** Axon's interceptor auto-configuration registers it on the command bus before the application serves. */
     @Bean
-    public OutcomeRecordingInterceptor outcomeRecordingInterceptor(IdempotencyStore store, CommandRefusals refusals,
-                                                                   Clock clock) {
-        return new OutcomeRecordingInterceptor(store, refusals, clock);
+    public OutcomeRecordingInterceptor outcomeRecordingInterceptor(CommandRefusals refusals, Clock clock) {
+        return new OutcomeRecordingInterceptor(refusals, clock);
     }
 }

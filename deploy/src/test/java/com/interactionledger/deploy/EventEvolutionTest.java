@@ -93,15 +93,19 @@ class EventEvolutionTest extends PostgresLedgerTest {
         assertThat(manifest.path("upcastersApplied").toString()).isEqualTo("[\"MessageRecorded 1 -> 2\"]");
     }
 
-    /** Inserts the row and links and indexes it in one transaction, as the append path of the old version did. */
+    /**
+     * Inserts the row and links and indexes it in one transaction, as the append path of the old version did, at
+     * the next position after the head (positions are handed out under the head lock).
+     */
     private void storeAsThePreviousVersionDid(String payload) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             LedgerChain chain = new LedgerChain(jdbc);
             LedgerChain.Head head = chain.lockHead();
             jdbc.update("""
-                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                        payload, payloadrevision, payloadtype, timestamp)
-                    VALUES ('evolution-chat', 1, 'InteractionSession', 'evolution-event-1', ?, ?, '1', ?, ?)""",
+                    INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,
+                        eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)
+                    VALUES (?, 'evolution-chat', 1, 'InteractionSession', 'evolution-event-1', ?, ?, '1', ?, ?)""",
+                    head.globalIndex() + 1,
                     ("{\"actorId\":\"evolution-customer\",\"actorRole\":\"CUSTOMER\",\"channel\":\"WEB_CHAT\","
                             + "\"customerId\":\"evolution-customer\"}").getBytes(StandardCharsets.UTF_8),
                     payload.getBytes(StandardCharsets.UTF_8), MessageRecorded.class.getName(),

@@ -15,9 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 import java.time.Clock;
@@ -26,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records every refused command in the ledger as a {@link CommandRefused} event, in a transaction of its own (the
- * command's own transaction is rolling back). The refusal carries the command's actor, channel and flow, exactly
+ * Records every refused command in the ledger as a {@link CommandRefused} event, appended on its own once the
+ * command's unit of work has rolled back. The refusal carries the command's actor, channel and flow, exactly
  * as the events of an accepted command would. A failure to record is logged, never allowed to hide the refusal.
  */
 public class CommandRefusals {
@@ -38,15 +35,11 @@ public class CommandRefusals {
             LedgerMetadata.CHANNEL, LedgerMetadata.CORRELATION_ID, LedgerMetadata.IDEMPOTENCY_KEY);
 
     private final EventStorageEngine ledger;
-    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public CommandRefusals(EventStorageEngine ledger, PlatformTransactionManager transactions, Clock clock,
-                           IdGenerator ids) {
+    public CommandRefusals(EventStorageEngine ledger, Clock clock, IdGenerator ids) {
         this.ledger = ledger;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.ids = ids;
     }
@@ -77,8 +70,8 @@ public class CommandRefusals {
         metaData.put(LedgerMetadata.COMMAND_TYPE, commandType);
         String id = ids.generateId().toString();
         try {
-            ownTransaction.executeWithoutResult(status -> ledger.appendEvents(List.of(new GenericDomainEventMessage<>(
-                    "CommandRefusal", "refusal-" + id, 0, refused, MetaData.from(metaData)))));
+            ledger.appendEvents(List.of(new GenericDomainEventMessage<>(
+                    "CommandRefusal", "refusal-" + id, 0, refused, MetaData.from(metaData))));
         } catch (RuntimeException e) {
             log.error("Could not record the refusal ({}) of command {} {}", code, commandType, command.getIdentifier(), e);
         }

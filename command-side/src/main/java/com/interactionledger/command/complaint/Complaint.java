@@ -62,7 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * sourcing handlers; no clock is read here: every time arrives on the command, stamped at the edge or by the clock
  * watcher.
  */
-@Aggregate
+@Aggregate(cache = "complaintCache")
 public class Complaint {
 
     @AggregateIdentifier

@@ -8,8 +8,9 @@ import com.interactionledger.contracts.complaint.ComplaintHoldingResponseSent;
 import com.interactionledger.contracts.complaint.ComplaintReferred;
 import com.interactionledger.contracts.complaint.ComplaintResolved;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import com.interactionledger.command.ledger.AppendHook;
+import com.interactionledger.command.ledger.StoredAppend;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the table of complaint clocks that can still run out. A subscribing processor: it runs inside the
- * command's own transaction, so the table never disagrees with the events; it never replays, so nothing here can
- * make a deadline fire twice; and if it fails, the command fails rather than a clock being lost.
+ * Keeps the table of complaint clocks that can still run out. A hook of the append path: it runs in the transaction
+ * that stores the complaint's events, so the table never disagrees with the events; it never replays, so nothing
+ * here can make a deadline fire twice; and if it fails, the command fails rather than a clock being lost.
  */
 @Component
-@ProcessingGroup(ComplaintClockWatch.PROCESSING_GROUP)
-class ComplaintClockWatch {
-
-    static final String PROCESSING_GROUP = "complaint-clock-watch";
+class ComplaintClockWatch implements AppendHook {
 
     private final JdbcTemplate jdbc;
 
@@ -36,8 +34,30 @@ class ComplaintClockWatch {
         this.jdbc = jdbc;
     }
 
+    /** Complaint events are few beside the dialogue's; each is applied with its own statements. */
+    @Override
+    public void stored(List<StoredAppend> appends) {
+        for (StoredAppend append : appends) {
+            for (EventMessage<?> event : append.events()) {
+                Object payload = event.getPayload();
+                if (payload instanceof ComplaintClocksSet set) {
+                    on(set);
+                } else if (payload instanceof ComplaintHoldingResponseSent sent) {
+                    on(sent);
+                } else if (payload instanceof ComplaintDeadlineApproaching approaching) {
+                    on(approaching);
+                } else if (payload instanceof ComplaintDeadlineBreached breached) {
+                    on(breached);
+                } else if (payload instanceof ComplaintResolved resolved) {
+                    on(resolved);
+                } else if (payload instanceof ComplaintReferred referred) {
+                    on(referred);
+                }
+            }
+        }
+    }
+
     /** New clocks replace the old; a clock whose due date did not change keeps its warning. */
-    @EventHandler
     void on(ComplaintClocksSet event) {
         String complaint = event.complaintId().value();
         Map<String, Boolean> warned = jdbc.query("SELECT clock_type, due_at, warning_recorded FROM complaint_clock_watch"
@@ -54,29 +74,24 @@ class ComplaintClockWatch {
         }
     }
 
-    @EventHandler
     void on(ComplaintHoldingResponseSent event) {
         forget(event.complaintId().value(), List.of(ClockType.CFPB_RESPONSE));
     }
 
-    @EventHandler
     void on(ComplaintDeadlineApproaching event) {
         jdbc.update("UPDATE complaint_clock_watch SET warning_recorded = TRUE WHERE complaint_id = ? AND clock_type = ?",
                 event.complaintId().value(), event.clock().name());
     }
 
-    @EventHandler
     void on(ComplaintDeadlineBreached event) {
         forget(event.complaintId().value(), List.of(event.clock()));
     }
 
     /** A final response, or a referral, stops every clock of the complaint. */
-    @EventHandler
     void on(ComplaintResolved event) {
         forgetAll(event.complaintId().value());
     }
 
-    @EventHandler
     void on(ComplaintReferred event) {
         forgetAll(event.complaintId().value());
     }

@@ -54,7 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * sourcing handlers, so replaying the events rebuilds exactly this state. No clock and no randomness here: every
  * time and id arrives on the command, stamped at the edge.
  */
-@Aggregate
+@Aggregate(cache = "sessionCache")
 public class InteractionSession {
 
     @AggregateIdentifier

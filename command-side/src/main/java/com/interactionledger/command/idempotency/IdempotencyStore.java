@@ -2,20 +2,25 @@ package com.interactionledger.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.command.ledger.AppendHook;
 import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.command.ledger.CommandReceipt;
+import com.interactionledger.command.ledger.StoredAppend;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Idempotency keys and the outcome of the command that first used each. All writes run inside the command's own
- * transaction (the JdbcTemplate joins it), so a key is never recorded for a command whose events were not.
+ * Idempotency keys and the outcome of the command that first used each. Written by the append path in the
+ * transaction that stores the command's events ({@link AppendHook}), so a key is recorded exactly when its command's
+ * events are.
  */
-public class IdempotencyStore {
+public class IdempotencyStore implements AppendHook {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = LedgerSerialization.objectMapper();
@@ -34,22 +39,39 @@ public class IdempotencyStore {
     }
 
     /**
-     * Claims the key before the command runs. A concurrent request with the same key blocks on the primary key
-     * until this transaction ends, then fails here, before it has appended anything.
+     * Records the keys of the commands just stored, with their outcomes, in the transaction that stores their events
+     * (the append path's hook). A key a concurrent request stored first fails the append: the request that lost is
+     * answered from the winner's outcome.
      *
-     * @throws IdempotencyKeyInFlightException when another request committed the key first
+     * @throws IdempotencyKeyInFlightException when another request stored the key first
      */
-    void claim(String key, String requestHash, String commandType, Instant at) {
-        try {
-            jdbc.update("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, recorded_at)"
-                    + " VALUES (?, ?, ?, ?)", key, requestHash, commandType, Timestamp.from(at));
-        } catch (DuplicateKeyException e) {
-            throw new IdempotencyKeyInFlightException(key);
+    @Override
+    public void stored(List<StoredAppend> appends) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StoredAppend append : appends) {
+            CommandReceipt receipt = append.receipt();
+            if (receipt != null) {
+                rows.add(new Object[] {receipt.idempotencyKey(), receipt.requestHash(), receipt.commandType(),
+                        write(CommandOutcome.of(receipt.targetId(), append.appended())),
+                        Timestamp.from(receipt.recordedAt())});
+            }
         }
-    }
-
-    void complete(String key, CommandOutcome outcome) {
-        jdbc.update("UPDATE command_idempotency SET outcome = ? WHERE idempotency_key = ?", write(outcome), key);
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.batchUpdate("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
+                    + " recorded_at) VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (insert, row) -> {
+                        insert.setString(1, (String) row[0]);
+                        insert.setString(2, (String) row[1]);
+                        insert.setString(3, (String) row[2]);
+                        insert.setString(4, (String) row[3]);
+                        insert.setTimestamp(5, (Timestamp) row[4]);
+                    });
+        } catch (DuplicateKeyException e) {
+            // Alone in its batch (the append path retries a failed batch append by append), the key is this one's.
+            throw new IdempotencyKeyInFlightException((String) rows.get(0)[0]);
+        }
     }
 
     private String write(CommandOutcome outcome) {

@@ -3,6 +3,8 @@ package com.interactionledger.command.idempotency;
 import com.interactionledger.command.audit.CommandRefusals;
 import com.interactionledger.command.ledger.AppendedEvents;
 import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.command.ledger.CommandReceipt;
+import com.interactionledger.command.ledger.StreamConflictException;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.LedgerCommand;
 import org.axonframework.commandhandling.CommandMessage;
@@ -14,20 +16,18 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs around every command handler, inside the command's transaction. It claims the Idempotency-Key before the
- * handler runs and, once the events are appended (prepare-commit, after the event store's own handler), computes
- * the outcome from what was actually stored and records it under the key; if the command is refused instead, it
- * has the refusal recorded. The command's result is a future of
- * that outcome, complete by the time the command has committed.
+ * Runs around every command handler. Before the handler runs it attaches the command's receipt (its Idempotency-Key
+ * and request hash) to the unit of work, which the append path stores with the events; once the events are stored
+ * (prepare-commit, after the event store's own handler) it computes the outcome from what was actually stored; if
+ * the command is refused instead, it has the refusal recorded. The command's result is a future of that outcome,
+ * complete by the time the command's events are committed.
  */
 public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final IdempotencyStore store;
     private final CommandRefusals refusals;
     private final Clock clock;
 
-    public OutcomeRecordingInterceptor(IdempotencyStore store, CommandRefusals refusals, Clock clock) {
-        this.store = store;
+    public OutcomeRecordingInterceptor(CommandRefusals refusals, Clock clock) {
         this.refusals = refusals;
         this.clock = clock;
     }
@@ -36,34 +36,37 @@ public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<Co
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
+        if (!(command.getPayload() instanceof LedgerCommand ledgerCommand)) {
+            throw new IllegalStateException("no outcome for " + command.getCommandName()
+                    + ": commands must name what they change (LedgerCommand)");
+        }
         // Whether the handler refuses it or its events cannot be stored, the refusal goes on the record: at
-        // cleanup, once the command's transaction has rolled back and released the chain's head lock, which the
-        // refusal's own transaction needs (recorded during the rollback, it would wait on it for ever).
+        // cleanup, once the command's unit of work has rolled back. A conflict the dispatcher will retry on fresh
+        // state is not a refusal (yet): only the last attempt's is recorded.
         unitOfWork.onCleanup(uow -> {
             if (uow.isRolledBack()) {
-                refusals.record(command, uow.getExecutionResult() == null ? null
-                        : uow.getExecutionResult().getExceptionResult());
+                Throwable cause = uow.getExecutionResult() == null ? null
+                        : uow.getExecutionResult().getExceptionResult();
+                if (!(cause instanceof StreamConflictException && retriesLeft(command) > 0)) {
+                    refusals.record(command, cause);
+                }
             }
         });
         String key = (String) command.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY);
         if (key != null) {
-            store.claim(key, (String) command.getMetaData().get(LedgerMetadata.REQUEST_HASH),
-                    command.getCommandName(), clock.instant());
+            new CommandReceipt(key, (String) command.getMetaData().get(LedgerMetadata.REQUEST_HASH),
+                    command.getCommandName(), clock.instant(), ledgerCommand.targetId()).attachTo(unitOfWork);
         }
         chain.proceed();
         CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
         // Registered after the handler ran, so it runs after the event bus has appended the events.
-        unitOfWork.onPrepareCommit(uow -> {
-            if (!(command.getPayload() instanceof LedgerCommand ledgerCommand)) {
-                throw new IllegalStateException("no outcome for " + command.getCommandName()
-                        + ": commands must name what they change (LedgerCommand)");
-            }
-            CommandOutcome appended = CommandOutcome.of(ledgerCommand.targetId(), AppendedEvents.in(uow));
-            if (key != null) {
-                store.complete(key, appended);
-            }
-            outcome.complete(appended);
-        });
+        unitOfWork.onPrepareCommit(uow -> outcome.complete(
+                CommandOutcome.of(ledgerCommand.targetId(), AppendedEvents.in(uow))));
         return outcome;
+    }
+
+    private static int retriesLeft(CommandMessage<?> command) {
+        return command.getMetaData().get(StreamConflictException.RETRIES_LEFT) instanceof Number left
+                ? left.intValue() : 0;
     }
 }

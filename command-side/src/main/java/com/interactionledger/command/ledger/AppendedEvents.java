@@ -1,12 +1,9 @@
 package com.interactionledger.command.ledger;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The events appended within one (root) unit of work, kept as a resource of that unit of work. */
 public final class AppendedEvents {
@@ -16,15 +13,9 @@ public final class AppendedEvents {
     private AppendedEvents() {
     }
 
-    static void record(UnitOfWork<?> unitOfWork, List<? extends EventMessage<?>> events,
-                       Map<String, Long> positions) {
+    static void record(UnitOfWork<?> unitOfWork, List<AppendedEvent> events) {
         List<AppendedEvent> appended = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new ArrayList<>());
-        for (EventMessage<?> event : events) {
-            DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
-            appended.add(new AppendedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                    domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
-                    positions.get(event.getIdentifier())));
-        }
+        appended.addAll(events);
     }
 
     /** What has been appended so far in this unit of work (empty before the events are stored). */

@@ -1,23 +1,28 @@
 package com.interactionledger.command.ledger;
 
+import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.contracts.ledger.StoredEvent;
-import com.interactionledger.contracts.privacy.CustomerErased;
-import com.interactionledger.contracts.privacy.CustomerErasedException;
-import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +30,33 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The one place where events enter the ledger: every append from every command goes through
- * {@link #appendEvents(List)}, knowing nothing else writes to the event table.
+ * The one place where events enter the ledger: every append from every command (and every read record and refusal)
+ * goes through {@link #appendEvents(List)}, knowing nothing else writes to the event table.
  * <p>
- * It enforces that every event belongs to a customer and stamps that customer into the metadata; it links every
- * event into the hash chain ({@link LedgerChain}) in the event's own transaction, under the chain's head lock, so
- * an event is never stored without its link; it puts the event in its customer's index ({@link CustomerIndex});
- * and it tells the current unit of work what it appended and at which
- * global positions, so the command's answer (and the audit trail) can name exactly the events stored. Reads pass
- * straight through to the JDBC engine.
+ * It enforces that every event belongs to a customer and stamps that customer into the metadata; it makes each
+ * event ready to be stored — serialised, its personal fields sealed with its customer's key, digested, its stream
+ * hash worked out — on the appending thread, before any lock; then it hands the events to the {@link GroupCommit},
+ * which stores them with the appends that arrived at the same time in one transaction under the chain's head lock
+ * (events, links, customer index, the command's receipt) and returns their positions once committed. It tells the
+ * current unit of work what it appended and at which global positions, so the command's answer (and the audit
+ * trail) can name exactly the events stored. Reads pass straight through to the JDBC engine.
  * <p>
- * Personal data is sealed by the event serializer ({@code PersonalDataSerializer}) while the engine stores the
- * events, inside the head lock and the transaction. Here the customer's key is destroyed in the transaction that
- * stores their {@link CustomerErased}, and nothing more about an erased customer's sessions or complaints is stored.
+ * The append runs in no transaction of the caller's: a command's events are committed by the time this returns,
+ * whatever the caller does next (Axon calls it in the unit of work's prepare-commit phase; the command bus runs
+ * without a database transaction).
  */
 public class LedgerAppendPath implements EventStorageEngine {
 
     private final EventStorageEngine store;
-    private final LedgerChain chain;
-    private final CustomerIndex customers;
-    private final CustomerKeys keys;
+    private final Serializer eventSerializer;
+    private final StreamHeads streams;
+    private final GroupCommit commits;
 
-    public LedgerAppendPath(EventStorageEngine store, LedgerChain chain, CustomerIndex customers, CustomerKeys keys) {
+    LedgerAppendPath(EventStorageEngine store, Serializer eventSerializer, StreamHeads streams, GroupCommit commits) {
         this.store = store;
-        this.chain = chain;
-        this.customers = customers;
-        this.keys = keys;
+        this.eventSerializer = eventSerializer;
+        this.streams = streams;
+        this.commits = commits;
     }
 
     @Override
@@ -58,43 +64,42 @@ public class LedgerAppendPath implements EventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            // Without a transaction the head lock would be released at once and two appends could link to the
-            // same predecessor.
-            throw new IllegalStateException("events are appended inside a transaction, never outside one");
-        }
-        List<? extends EventMessage<?>> stamped = events.stream().map(LedgerAppendPath::stampCustomer).toList();
-        LedgerChain.Head head = chain.lockHead();
-        // Under the head lock, which the erasure's own append takes too: no interaction slips in after it.
-        refuseInteractionsOfErasedCustomers(stamped);
-        store.appendEvents(stamped);
-        List<StoredEvent> stored = chain.stored(stamped.stream().map(EventMessage::getIdentifier).toList());
-        chain.link(head, stored);
-        customers.index(stored);
-        stamped.stream().map(EventMessage::getPayload).filter(CustomerErased.class::isInstance)
-                .map(CustomerErased.class::cast)
-                .forEach(erased -> keys.destroy(erased.customerId().value(), erased.occurredAt()));
-        if (CurrentUnitOfWork.isStarted()) {
-            Map<String, Long> positions = new HashMap<>();
-            stored.forEach(event -> positions.put(event.eventIdentifier(), event.globalIndex()));
-            AppendedEvents.record(CurrentUnitOfWork.get(), stamped, positions);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        CommandReceipt receipt = unitOfWork == null ? null : CommandReceipt.takeFrom(unitOfWork);
+        List<AppendedEvent> appended = commits.append(prepare(events), receipt);
+        if (unitOfWork != null) {
+            AppendedEvents.record(unitOfWork, appended);
         }
     }
 
-    /**
-     * A session or complaint of an erased customer gets no new events, personal or not (the serializer would refuse
-     * the personal ones anyway): their history ends with the erasure. Refusals and read records still name them.
-     */
-    private void refuseInteractionsOfErasedCustomers(List<? extends EventMessage<?>> events) {
-        events.stream().map(EventMessage::getPayload)
-                .filter(payload -> payload instanceof DialogueEvent || payload instanceof ComplaintEvent)
-                .map(payload -> ((CustomerScoped) payload).customerId().value())
-                .distinct()
-                .filter(keys::isErased)
-                .findFirst()
-                .ifPresent(customerId -> {
-                    throw new CustomerErasedException(customerId);
-                });
+    private List<PreparedEvent> prepare(List<? extends EventMessage<?>> events) {
+        List<PreparedEvent> prepared = new ArrayList<>(events.size());
+        Map<String, String> streamHeads = new HashMap<>();
+        for (EventMessage<?> event : events) {
+            DomainEventMessage<?> stamped = EventUtils.asDomainEventMessage(stampCustomer(event));
+            SerializedObject<byte[]> payload = stamped.serializePayload(eventSerializer, byte[].class);
+            SerializedObject<byte[]> metaData = stamped.serializeMetaData(eventSerializer, byte[].class);
+            StoredEvent row = new StoredEvent(0, stamped.getAggregateIdentifier(), stamped.getSequenceNumber(),
+                    stamped.getType(), stamped.getIdentifier(), metaData.getData(), payload.getData(),
+                    payload.getType().getRevision(), payload.getType().getName(),
+                    DateTimeUtils.formatInstant(stamped.getTimestamp()));
+            String digest = row.digest();
+            String stream = row.aggregateIdentifier();
+            String previous = streamHeads.containsKey(stream) ? streamHeads.get(stream)
+                    : streams.previous(stream, row.sequenceNumber());
+            String streamHash = LedgerHash.streamHash(previous, row.sequenceNumber(), digest);
+            streamHeads.put(stream, streamHash);
+            Object content = stamped.getPayload();
+            CustomerId customer = ((CustomerScoped) content).customerId();
+            // A session or complaint of an erased customer gets no new events, personal or not, and no personal
+            // data of theirs is sealed again: their history ends with the erasure. Refusals and read records still
+            // name them.
+            boolean needsLiveCustomer = content instanceof DialogueEvent || content instanceof ComplaintEvent
+                    || PersonalDataSerializer.seals(content);
+            prepared.add(new PreparedEvent(stamped, row, digest, streamHash,
+                    customer == null ? null : customer.value(), needsLiveCustomer));
+        }
+        return prepared;
     }
 
     private static EventMessage<?> stampCustomer(EventMessage<?> event) {

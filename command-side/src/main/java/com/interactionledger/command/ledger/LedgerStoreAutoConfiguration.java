@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
 
@@ -73,6 +75,25 @@ public class LedgerStoreAutoConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /**
+     * The writer of the ledger: batches of appends under one head lock (see {@link GroupCommit}). A batch holds at
+     * most {@code ledger.append.max-batch-events} events; the {@link AppendHook}s of the services on the classpath
+     * run in each batch's transaction.
+     */
+    @Bean(destroyMethod = "close")
+    public GroupCommit groupCommit(PlatformTransactionManager transactions, JdbcTemplate jdbc,
+                                   CustomerKeys customerKeys, StreamHeads streamHeads, ObjectProvider<AppendHook> hooks,
+                                   @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents) {
+        return new GroupCommit(transactions, jdbc, customerKeys, streamHeads, hooks.orderedStream().toList(),
+                maxBatchEvents);
+    }
+
+    /** The last links of recently written streams ({@code ledger.append.stream-heads} of them). */
+    @Bean
+    public StreamHeads streamHeads(JdbcTemplate jdbc, @Value("${ledger.append.stream-heads:100000}") int capacity) {
+        return new StreamHeads(jdbc, capacity);
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -80,8 +101,9 @@ public class LedgerStoreAutoConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 JdbcTemplate jdbc,
-                                                 CustomerKeys customerKeys) {
+                                                 StreamHeads streamHeads,
+                                                 GroupCommit groupCommit) {
+        // The JDBC engine reads; every write goes through the append path.
         return new LedgerAppendPath(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -91,7 +113,7 @@ public class LedgerStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .build(), new LedgerChain(jdbc), new CustomerIndex(jdbc), customerKeys);
+                .build(), eventSerializer, streamHeads, groupCommit);
     }
 
     /**

@@ -32,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * legal hold is released. The key itself is destroyed by the append path, in the transaction that stores
  * {@link CustomerErased}, so the decision and its effect cannot part.
  */
-@Aggregate
+@Aggregate(cache = "customerPrivacyCache")
 public class CustomerPrivacy {
 
     @AggregateIdentifier

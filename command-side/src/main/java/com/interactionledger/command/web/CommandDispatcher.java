@@ -8,8 +8,10 @@ import com.interactionledger.command.idempotency.IdempotencyKeyInFlightException
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
 import com.interactionledger.command.idempotency.IdempotencyStore;
 import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.command.ledger.StreamConflictException;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerCommand;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -20,12 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends a command on behalf of an HTTP request and turns what happened into the response. With an
  * Idempotency-Key, a request seen before is answered from the stored outcome without touching the session, and
- * the same key with a different request is refused (422).
+ * the same key with a different request is refused (422). A command that lost a race for its session's next
+ * position (another instance moved the session on, or this one decided on a cached state that was no longer the
+ * latest) is decided again on fresh state, up to {@value #CONFLICT_RETRIES} times, before it is answered 409.
  */
 @Component
 public class CommandDispatcher {
@@ -34,6 +39,9 @@ public class CommandDispatcher {
     private static final ObjectMapper CANONICAL = LedgerSerialization.objectMapper().copy()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** Retries of a command whose events conflicted with another writer's (each loads the session afresh). */
+    static final int CONFLICT_RETRIES = 3;
 
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
@@ -57,12 +65,20 @@ public class CommandDispatcher {
                 return replay(context, requestHash, earlier.get(), status);
             }
         }
-        try {
-            CompletableFuture<CommandOutcome> outcome = commands.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData(requestHash)));
-            return respond(context, status, outcome.join(), false);
-        } catch (IdempotencyKeyInFlightException raced) {
-            return replay(context, requestHash, idempotency.find(context.idempotencyKey()).orElseThrow(), status);
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(context.metaData(requestHash));
+        for (int retriesLeft = CONFLICT_RETRIES; ; retriesLeft--) {
+            try {
+                CompletableFuture<CommandOutcome> outcome = commands.sendAndWait(
+                        message.andMetaData(Map.of(StreamConflictException.RETRIES_LEFT, retriesLeft)));
+                return respond(context, status, outcome.join(), false);
+            } catch (IdempotencyKeyInFlightException raced) {
+                return replay(context, requestHash, idempotency.find(context.idempotencyKey()).orElseThrow(), status);
+            } catch (StreamConflictException conflict) {
+                if (retriesLeft == 0) {
+                    throw conflict;
+                }
+            }
         }
     }
 

@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
@@ -24,11 +29,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Erasing a customer destroys their key (the row keeps a tombstone: no key material, the time of destruction), so
  * every ciphertext sealed with it becomes unreadable for good while the events that hold it stay as they were.
  * <p>
- * Connections come from the given provider: on the command side that joins the append's transaction, so a key is
- * created with the first event that needs it and destroyed with the event that records the erasure, atomically.
- * Keys read for decryption are cached for a short while; a key destroyed on this instance leaves the cache at once,
- * one destroyed on another instance at the latest when the entry expires (projections scrub erased customers'
- * rows when they reach the erasure event in any case).
+ * Connections come from the given provider. A key is created (in a transaction of its own) the first time an event
+ * needs it, before that event is stored; one made for an event that then fails stays unused and harmless. A key is
+ * destroyed in the transaction that stores the erasure, which the append path serialises with every other append.
+ * <p>
+ * Keys are cached: for sealing, per customer (bounded, least recently used out first), because the append path
+ * checks under its head lock, in the same transaction that stores the events, that none of their customers was
+ * erased ({@link #erasedAmong}); for decryption, by key id for a short while. A key destroyed on this instance
+ * leaves both caches at once; one destroyed on another instance leaves the read cache at the latest when the entry
+ * expires (projections scrub erased customers' rows when they reach the erasure event in any case), and what this
+ * instance seals with it is refused by that check.
  */
 public class CustomerKeys {
 
@@ -47,6 +57,15 @@ public class CustomerKeys {
     private final MasterKeys masterKeys;
     private final long cacheNanos;
     private final Map<String, Cached> readCache = new ConcurrentHashMap<>();
+    private final Map<String, Key> writeCache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Key> eldest) {
+            return size() > WRITE_CACHE_SIZE;
+        }
+    });
+
+    /** Customers whose sealing key is kept in memory; each entry is a few hundred bytes. */
+    static final int WRITE_CACHE_SIZE = 10_000;
 
     /**
      * The key store as configured: {@code masterKeys} in the form {@link MasterKeys#parse} reads (the setting
@@ -63,12 +82,22 @@ public class CustomerKeys {
     }
 
     /**
-     * The customer's key for sealing new personal data, created (and stored wrapped) on first use. Never cached:
-     * whether the customer was erased is read from the store each time.
+     * The customer's key for sealing new personal data, created (and stored wrapped) on first use, then cached.
+     * Whether the customer was erased since is for the append path to check where it decides ({@link #erasedAmong}).
      *
-     * @throws CustomerErasedException when the customer's key was destroyed
+     * @throws CustomerErasedException when the customer's key is known to be destroyed
      */
     public Key forWriting(String customerId) {
+        Key cached = writeCache.get(customerId);
+        if (cached != null) {
+            return cached;
+        }
+        Key key = storedForWriting(customerId);
+        writeCache.put(customerId, key);
+        return key;
+    }
+
+    private Key storedForWriting(String customerId) {
         return withConnection(connection -> {
             Optional<Key> existing = find(connection, customerId);
             if (existing.isPresent()) {
@@ -116,16 +145,30 @@ public class CustomerKeys {
         return key;
     }
 
-    /** Whether the customer's key was destroyed. */
-    public boolean isErased(String customerId) {
+    /**
+     * Which of these customers were erased (their key destroyed), read from the store: one query for all of them.
+     * The append path asks this under its head lock for the customers of every batch it stores.
+     */
+    public Set<String> erasedAmong(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
         return withConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT destroyed_at FROM ledger_customer_key WHERE customer_id = ?")) {
-                select.setString(1, customerId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() && row.getTimestamp(1) != null;
+            Set<String> erased = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT customer_id FROM ledger_customer_key"
+                    + " WHERE destroyed_at IS NOT NULL AND customer_id IN ("
+                    + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")")) {
+                int index = 1;
+                for (String customerId : customerIds) {
+                    select.setString(index++, customerId);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        erased.add(rows.getString(1));
+                    }
                 }
             }
+            return erased;
         });
     }
 
@@ -152,6 +195,7 @@ public class CustomerKeys {
             return null;
         });
         readCache.clear();
+        writeCache.remove(customerId);
     }
 
     /** The id of the master key that wraps new customer keys (and that {@link #rewrap()} moves every key under). */

@@ -46,6 +46,12 @@ public final class PersonalDataSerializer implements Serializer {
         this.keys = keys;
     }
 
+    /** Whether {@link #serialize} seals some of this payload's fields with its customer's key. */
+    public static boolean seals(Object payload) {
+        return payload instanceof CustomerScoped scoped && scoped.customerId() != null
+                && !PersonalFields.of(payload.getClass()).isEmpty();
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         PersonalFields fields = object == null ? null : PersonalFields.of(object.getClass());

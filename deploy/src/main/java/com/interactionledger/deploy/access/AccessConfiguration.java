@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,9 +15,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +53,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setPrincipalClaimName(properties.actorClaim());
         tokens.setJwtGrantedAuthoritiesConverter(new RoleClaims(properties.rolesClaim())::authorities);
+        JwtDecoder verified = new VerifiedTokens(decoder, Clock.systemUTC(), properties.verifiedTokenCache());
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,11 +61,21 @@ public class AccessConfiguration implements WebMvcConfigurer {
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
+                        .jwt(jwt -> jwt.decoder(verified).jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Spring Security's firewall with its default rules, checked without regular expressions ({@link HeaderRules}). */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderRules.NAMES);
+        firewall.setAllowedHeaderValues(HeaderRules.VALUES);
+        firewall.setAllowedParameterNames(HeaderRules.NAMES);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

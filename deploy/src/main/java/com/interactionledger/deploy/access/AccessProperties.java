@@ -17,6 +17,7 @@ import java.time.Duration;
  *                    ({@code realm_access.roles} in Keycloak); a list or a space-separated string
  * @param actorClaim  the claim naming the actor recorded with every command and read ({@code sub} by default)
  * @param tokenLifetime how long a development token is valid
+ * @param verifiedTokenCache how many verified tokens are remembered until they expire, so that each is verified once
  */
 @ConfigurationProperties("ledger.access")
 public record AccessProperties(
@@ -25,7 +26,8 @@ public record AccessProperties(
         @DefaultValue("interaction-ledger") String audience,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("sub") String actorClaim,
-        @DefaultValue("PT8H") Duration tokenLifetime
+        @DefaultValue("PT8H") Duration tokenLifetime,
+        @DefaultValue("10000") long verifiedTokenCache
 ) {
 
     public enum Mode {

@@ -5,40 +5,38 @@ import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * Guards and records every read of a customer's personal data. A customer whose processing is restricted is seen by
  * regulators only: anyone else is refused with 451 {@code CUSTOMER_RESTRICTED} (lists and figures leave restricted
  * customers out in their queries already; this is the guard of every answer). Every read served is recorded in the
  * ledger: one {@link PersonalDataRead} per customer whose data the answer contains, with the reader, the endpoint
- * and what was read. Recorded before the answer is sent: if the record cannot be written, the data is not served. The records of one answer are appended in one
- * transaction (the ledger links every event into its hash chain inside the event's transaction), so an answer's
- * reads are on the record together or not at all.
+ * and what was read. Recorded before the answer is sent: if the record cannot be written, the data is not served.
+ * The records of one answer are one append (stored in one transaction, with whatever else the ledger's group
+ * commit stores at that moment), so an answer's reads are on the record together or not at all.
  */
 @Component
 public class PersonalDataAccess {
 
     private final EventGateway events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
     private final PrivacyTables privacy;
 
-    public PersonalDataAccess(EventGateway events, Clock clock, PlatformTransactionManager transactions,
-                              PrivacyTables privacy) {
+    public PersonalDataAccess(EventGateway events, Clock clock, PrivacyTables privacy) {
         this.events = events;
         this.privacy = privacy;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     public void recordRead(ReaderContext reader, HttpServletRequest request, Collection<CustomerId> customers,
@@ -50,12 +48,11 @@ public class PersonalDataAccess {
         }
         String endpoint = request.getMethod() + " "
                 + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        transaction.executeWithoutResult(status -> {
-            for (CustomerId customer : new LinkedHashSet<>(customers)) {
-                events.publish(GenericEventMessage.asEventMessage(new PersonalDataRead(customer, endpoint,
-                        resourceType, resourceId == null ? customer.value() : resourceId, clock.instant()))
-                        .andMetaData(reader.metaData()));
-            }
-        });
+        List<EventMessage<?>> reads = new ArrayList<>();
+        for (CustomerId customer : new LinkedHashSet<>(customers)) {
+            reads.add(GenericEventMessage.asEventMessage(new PersonalDataRead(customer, endpoint, resourceType,
+                    resourceId == null ? customer.value() : resourceId, clock.instant())).andMetaData(reader.metaData()));
+        }
+        events.publish(reads);
     }
 }
