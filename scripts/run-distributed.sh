@@ -108,8 +108,10 @@ EOF
   wait_for_port "$KAFKA_PORT" kafka
 }
 
-# A KRaft cluster id: 16 random bytes, URL-safe base64 without padding.
-java_random_cluster_id() { head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+# A KRaft cluster id, made by Kafka's storage tool (called inside start_kafka, whose java command it uses): its ids
+# never start with '-', which the tool's format command would read as an option (a plain random base64 id did, once
+# in 64).
+java_random_cluster_id() { "${java[@]}" kafka.tools.StorageTool random-uuid | tail -1; }
 
 wait_for_port() {
   local i

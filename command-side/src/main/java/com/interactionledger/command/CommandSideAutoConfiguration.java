@@ -90,7 +90,8 @@ public class CommandSideAutoConfiguration {
 
     /** Axon's interceptor auto-configuration registers it on the command bus before the application serves. */
     @Bean
-    public OutcomeRecordingInterceptor outcomeRecordingInterceptor(CommandRefusals refusals, Clock clock) {
-        return new OutcomeRecordingInterceptor(refusals, clock);
+    public OutcomeRecordingInterceptor outcomeRecordingInterceptor(IdempotencyStore idempotency,
+                                                                   CommandRefusals refusals, Clock clock) {
+        return new OutcomeRecordingInterceptor(idempotency, refusals, clock);
     }
 }

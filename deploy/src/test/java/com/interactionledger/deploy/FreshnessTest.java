@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,14 @@ import static org.awaitility.Awaitility.await;
  * Every read answer says how fresh it is, in headers and in its body, and a caller can wait for the position a
  * command answered (read-your-writes), or get a clean 504 when the read model does not get there in time.
  */
+// Four segments per read model (the default is one), so that the freshness of segments with nothing to do is tested.
+@TestPropertySource(properties = {
+        "axon.eventhandling.processors.timeline.initial-segment-count=4",
+        "axon.eventhandling.processors.complaints.initial-segment-count=4",
+        "axon.eventhandling.processors.risk-warnings.initial-segment-count=4",
+        "axon.eventhandling.processors.audit.initial-segment-count=4",
+        "axon.eventhandling.processors.service-analytics.initial-segment-count=4",
+        "axon.eventhandling.processors.privacy.initial-segment-count=4"})
 class FreshnessTest extends PostgresLedgerTest {
 
     /** Freshness works alike on every read model: one reader holding the roles that read them all. */

@@ -9,7 +9,7 @@ import com.interactionledger.projections.privacy.RetentionPeriods;
 import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
-import com.interactionledger.projections.support.SavepointPerEventHandler;
+import com.interactionledger.projections.support.ReadModelBatches;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
@@ -58,10 +59,15 @@ public class ProjectionsAutoConfiguration {
         return MetaDataSequencingPolicy.builder().metaDataKey(LedgerMetadata.CUSTOMER_ID).build();
     }
 
-    /** Every event handler of every read model runs in its own savepoint (see {@link SavepointPerEventHandler}). */
+    /**
+     * Read models apply each batch of events together (rows read and written once per batch), and an event that
+     * fails is applied again on its own inside a savepoint, so it alone is dead-lettered (see
+     * {@link ReadModelBatches}).
+     */
     @Bean
-    public SavepointPerEventHandler savepointPerEventHandler(PlatformTransactionManager transactions) {
-        return new SavepointPerEventHandler(transactions);
+    public ReadModelBatches readModelBatches(JdbcTemplate jdbc, DataSource dataSource,
+                                             PlatformTransactionManager transactions) {
+        return new ReadModelBatches(jdbc, dataSource, transactions);
     }
 
     /** Pseudonymous customer keys for analysts' views; set the secret in production (README, "For analysts"). */

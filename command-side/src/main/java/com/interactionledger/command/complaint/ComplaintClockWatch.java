@@ -36,29 +36,29 @@ class ComplaintClockWatch implements AppendHook {
 
     /** Complaint events are few beside the dialogue's; each is applied with its own statements. */
     @Override
-    public void stored(List<StoredAppend> appends) {
+    public void stored(List<StoredAppend> appends, JdbcTemplate transaction) {
         for (StoredAppend append : appends) {
             for (EventMessage<?> event : append.events()) {
                 Object payload = event.getPayload();
                 if (payload instanceof ComplaintClocksSet set) {
-                    on(set);
+                    on(transaction, set);
                 } else if (payload instanceof ComplaintHoldingResponseSent sent) {
-                    on(sent);
+                    on(transaction, sent);
                 } else if (payload instanceof ComplaintDeadlineApproaching approaching) {
-                    on(approaching);
+                    on(transaction, approaching);
                 } else if (payload instanceof ComplaintDeadlineBreached breached) {
-                    on(breached);
+                    on(transaction, breached);
                 } else if (payload instanceof ComplaintResolved resolved) {
-                    on(resolved);
+                    on(transaction, resolved);
                 } else if (payload instanceof ComplaintReferred referred) {
-                    on(referred);
+                    on(transaction, referred);
                 }
             }
         }
     }
 
     /** New clocks replace the old; a clock whose due date did not change keeps its warning. */
-    void on(ComplaintClocksSet event) {
+    private static void on(JdbcTemplate jdbc, ComplaintClocksSet event) {
         String complaint = event.complaintId().value();
         Map<String, Boolean> warned = jdbc.query("SELECT clock_type, due_at, warning_recorded FROM complaint_clock_watch"
                         + " WHERE complaint_id = ?", (rs, row) -> Map.entry(
@@ -74,36 +74,36 @@ class ComplaintClockWatch implements AppendHook {
         }
     }
 
-    void on(ComplaintHoldingResponseSent event) {
-        forget(event.complaintId().value(), List.of(ClockType.CFPB_RESPONSE));
+    private static void on(JdbcTemplate jdbc, ComplaintHoldingResponseSent event) {
+        forget(jdbc, event.complaintId().value(), List.of(ClockType.CFPB_RESPONSE));
     }
 
-    void on(ComplaintDeadlineApproaching event) {
+    private static void on(JdbcTemplate jdbc, ComplaintDeadlineApproaching event) {
         jdbc.update("UPDATE complaint_clock_watch SET warning_recorded = TRUE WHERE complaint_id = ? AND clock_type = ?",
                 event.complaintId().value(), event.clock().name());
     }
 
-    void on(ComplaintDeadlineBreached event) {
-        forget(event.complaintId().value(), List.of(event.clock()));
+    private static void on(JdbcTemplate jdbc, ComplaintDeadlineBreached event) {
+        forget(jdbc, event.complaintId().value(), List.of(event.clock()));
     }
 
     /** A final response, or a referral, stops every clock of the complaint. */
-    void on(ComplaintResolved event) {
-        forgetAll(event.complaintId().value());
+    private static void on(JdbcTemplate jdbc, ComplaintResolved event) {
+        forgetAll(jdbc, event.complaintId().value());
     }
 
-    void on(ComplaintReferred event) {
-        forgetAll(event.complaintId().value());
+    private static void on(JdbcTemplate jdbc, ComplaintReferred event) {
+        forgetAll(jdbc, event.complaintId().value());
     }
 
-    private void forget(String complaint, List<ClockType> clocks) {
+    private static void forget(JdbcTemplate jdbc, String complaint, List<ClockType> clocks) {
         for (ClockType clock : clocks) {
             jdbc.update("DELETE FROM complaint_clock_watch WHERE complaint_id = ? AND clock_type = ?", complaint,
                     clock.name());
         }
     }
 
-    private void forgetAll(String complaint) {
+    private static void forgetAll(JdbcTemplate jdbc, String complaint) {
         jdbc.update("DELETE FROM complaint_clock_watch WHERE complaint_id = ?", complaint);
     }
 

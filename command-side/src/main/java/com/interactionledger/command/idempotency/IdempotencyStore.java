@@ -46,7 +46,7 @@ public class IdempotencyStore implements AppendHook {
      * @throws IdempotencyKeyInFlightException when another request stored the key first
      */
     @Override
-    public void stored(List<StoredAppend> appends) {
+    public void stored(List<StoredAppend> appends, JdbcTemplate transaction) {
         List<Object[]> rows = new ArrayList<>();
         for (StoredAppend append : appends) {
             CommandReceipt receipt = append.receipt();
@@ -60,7 +60,7 @@ public class IdempotencyStore implements AppendHook {
             return;
         }
         try {
-            jdbc.batchUpdate("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
+            transaction.batchUpdate("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
                     + " recorded_at) VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (insert, row) -> {
                         insert.setString(1, (String) row[0]);
                         insert.setString(2, (String) row[1]);

@@ -24,10 +24,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
+    private final IdempotencyStore idempotency;
     private final CommandRefusals refusals;
     private final Clock clock;
 
-    public OutcomeRecordingInterceptor(CommandRefusals refusals, Clock clock) {
+    public OutcomeRecordingInterceptor(IdempotencyStore idempotency, CommandRefusals refusals, Clock clock) {
+        this.idempotency = idempotency;
         this.refusals = refusals;
         this.clock = clock;
     }
@@ -40,19 +42,22 @@ public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<Co
             throw new IllegalStateException("no outcome for " + command.getCommandName()
                     + ": commands must name what they change (LedgerCommand)");
         }
+        String key = (String) command.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY);
         // Whether the handler refuses it or its events cannot be stored, the refusal goes on the record: at
-        // cleanup, once the command's unit of work has rolled back. A conflict the dispatcher will retry on fresh
-        // state is not a refusal (yet): only the last attempt's is recorded.
+        // cleanup, once the command's unit of work has rolled back. Not a refusal: a conflict the dispatcher will
+        // retry on fresh state (only the last attempt's is recorded), nor the failure of a retry whose twin (same
+        // Idempotency-Key, sent again while the first was under way) was stored meanwhile: that one is answered
+        // with the twin's outcome.
         unitOfWork.onCleanup(uow -> {
             if (uow.isRolledBack()) {
                 Throwable cause = uow.getExecutionResult() == null ? null
                         : uow.getExecutionResult().getExceptionResult();
-                if (!(cause instanceof StreamConflictException && retriesLeft(command) > 0)) {
+                boolean retried = cause instanceof StreamConflictException && retriesLeft(command) > 0;
+                if (!retried && !(key != null && idempotency.find(key).isPresent())) {
                     refusals.record(command, cause);
                 }
             }
         });
-        String key = (String) command.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY);
         if (key != null) {
             new CommandReceipt(key, (String) command.getMetaData().get(LedgerMetadata.REQUEST_HASH),
                     command.getCommandName(), clock.instant(), ledgerCommand.targetId()).attachTo(unitOfWork);

@@ -1,5 +1,7 @@
 package com.interactionledger.command.ledger;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.util.List;
 
 /**
@@ -11,5 +13,9 @@ import java.util.List;
  */
 public interface AppendHook {
 
-    void stored(List<StoredAppend> appends);
+    /**
+     * @param appends     the appends of the batch that are being stored, in order
+     * @param transaction statements on the batch's transaction (the append path's own connection)
+     */
+    void stored(List<StoredAppend> appends, JdbcTemplate transaction);
 }

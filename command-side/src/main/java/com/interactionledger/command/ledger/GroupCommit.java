@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -30,8 +32,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 
 /**
  * Group commit: the appends that arrive while one batch is being stored are stored together in the next, in one
@@ -43,6 +47,9 @@ import java.util.stream.LongStream;
  * their events and get back the positions actually stored (no answer is given before that commit). Everything
  * that can be done before the lock is done by the appending threads (serialising, sealing, digests, stream
  * hashes: {@link LedgerAppendPath}); under the lock remain the positions, the chain hashes and the statements.
+ * <p>
+ * The writer has connections of its own ({@code appendConnections}: a small pool nothing else uses), so neither the
+ * read models' processors nor the requests can leave it waiting for a connection while they wait for it.
  * <p>
  * Positions are handed out here, under the lock, one after the other from the head: the ledger's global order has
  * no gaps, even when a batch fails. An append refused under the lock (its customer was erased) fails alone and the
@@ -80,6 +87,8 @@ public class GroupCommit implements AutoCloseable {
     }
 
     private final BlockingQueue<Append> queue = new LinkedBlockingQueue<>();
+    private final DataSource connections;
+    private final AutoCloseable closeConnections;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final LedgerChain chain;
@@ -90,11 +99,19 @@ public class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private final Object admission = new Object();
     private boolean closed;
+    private final AtomicLong admitted = new AtomicLong();
+    private final AtomicLong committedBatches = new AtomicLong();
 
-    GroupCommit(PlatformTransactionManager transactions, JdbcTemplate jdbc, CustomerKeys keys, StreamHeads streams,
+    /**
+     * @param appendConnections the writer's own connections to the ledger's database
+     * @param closeConnections  closes them when the writer stops (or does nothing when they are shared)
+     */
+    GroupCommit(DataSource appendConnections, AutoCloseable closeConnections, CustomerKeys keys, StreamHeads streams,
                 List<AppendHook> hooks, int maxBatchEvents) {
-        this.transaction = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
+        this.connections = appendConnections;
+        this.closeConnections = closeConnections;
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(appendConnections));
+        this.jdbc = new JdbcTemplate(appendConnections);
         this.chain = new LedgerChain(jdbc);
         this.keys = keys;
         this.streams = streams;
@@ -121,6 +138,7 @@ public class GroupCommit implements AutoCloseable {
                 throw new EventStoreException("the ledger is shutting down and stores nothing more");
             }
             queue.add(append);
+            admitted.incrementAndGet();
         }
         try {
             return append.done().join();
@@ -134,6 +152,16 @@ public class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** How many appends were admitted so far (stored, refused, or waiting). */
+    public long appends() {
+        return admitted.get();
+    }
+
+    /** How many batches committed so far: fewer than appends when appends arrive together. */
+    public long batches() {
+        return committedBatches.get();
+    }
+
     /** Stores what was admitted already, then stops the writer. */
     @Override
     public void close() {
@@ -142,8 +170,11 @@ public class GroupCommit implements AutoCloseable {
         }
         try {
             writer.join(TimeUnit.SECONDS.toMillis(30));
+            closeConnections.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Could not close the append path's connections", e);
         }
     }
 
@@ -193,6 +224,7 @@ public class GroupCommit implements AutoCloseable {
             batch.forEach(append -> append.done().completeExceptionally(error));
             throw error;
         }
+        committedBatches.incrementAndGet();
         for (Outcome outcome : outcomes) {
             if (outcome.refusal() != null) {
                 outcome.append().done().completeExceptionally(outcome.refusal());
@@ -206,7 +238,8 @@ public class GroupCommit implements AutoCloseable {
     private List<Outcome> storeInTransaction(List<Append> batch) {
         LedgerChain.Head head = chain.lockHead();
         // Under the head lock, which every erasure's own append takes too: no interaction slips in after it.
-        Set<String> erased = new HashSet<>(keys.erasedAmong(customersThatMustBeLive(batch)));
+        Connection connection = DataSourceUtils.getConnection(connections);
+        Set<String> erased = new HashSet<>(keys.erasedAmong(connection, customersThatMustBeLive(batch)));
         long position = head.globalIndex();
         String chainHash = head.chainHash();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -250,8 +283,8 @@ public class GroupCommit implements AutoCloseable {
         insertLinks(rows, positions, chainHashes.toArray(String[]::new));
         insertIndex(rows, positions);
         jdbc.update("UPDATE ledger_chain_head SET globalindex = ?, chain_hash = ? WHERE id = 1", position, chainHash);
-        erasures.forEach(erasure -> keys.destroy(erasure.customerId().value(), erasure.occurredAt()));
-        hooks.forEach(hook -> hook.stored(Collections.unmodifiableList(stored)));
+        erasures.forEach(erasure -> keys.destroy(connection, erasure.customerId().value(), erasure.occurredAt()));
+        hooks.forEach(hook -> hook.stored(Collections.unmodifiableList(stored), jdbc));
         return outcomes;
     }
 

@@ -13,12 +13,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -27,9 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The ledger store: the event table and its one append path ({@link LedgerAppendPath}: hash chain, customer index,
@@ -78,14 +83,43 @@ public class LedgerStoreAutoConfiguration {
     /**
      * The writer of the ledger: batches of appends under one head lock (see {@link GroupCommit}). A batch holds at
      * most {@code ledger.append.max-batch-events} events; the {@link AppendHook}s of the services on the classpath
-     * run in each batch's transaction.
+     * run in each batch's transaction. The writer has a pool of its own ({@code ledger.append.connections}, 2 by
+     * default) on the application's database, so that nothing else can leave it waiting for a connection.
      */
     @Bean(destroyMethod = "close")
-    public GroupCommit groupCommit(PlatformTransactionManager transactions, JdbcTemplate jdbc,
-                                   CustomerKeys customerKeys, StreamHeads streamHeads, ObjectProvider<AppendHook> hooks,
-                                   @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents) {
-        return new GroupCommit(transactions, jdbc, customerKeys, streamHeads, hooks.orderedStream().toList(),
+    public GroupCommit groupCommit(DataSource dataSource, ObjectProvider<DataSourceProperties> dataSourceProperties,
+                                   CustomerKeys customerKeys, StreamHeads streamHeads,
+                                   ObjectProvider<AppendHook> hooks,
+                                   @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents,
+                                   @Value("${ledger.append.connections:2}") int connections) {
+        DataSourceProperties properties = dataSourceProperties.getIfAvailable();
+        DataSource appendConnections = dataSource;
+        AutoCloseable close = () -> { };
+        if (properties != null && properties.getUrl() != null) {
+            HikariDataSource own = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            own.setPoolName("ledger-append");
+            own.setMaximumPoolSize(connections);
+            own.setMinimumIdle(1);
+            if (properties.getUrl().startsWith("jdbc:postgresql:")) {
+                // A batch of rows goes as one multi-row INSERT, not one statement per row.
+                own.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
+            appendConnections = own;
+            close = own::close;
+        }
+        return new GroupCommit(appendConnections, close, customerKeys, streamHeads, hooks.orderedStream().toList(),
                 maxBatchEvents);
+    }
+
+    /**
+     * Connections for the ledger's Axon components (the event store's reads, the customer keys, token store, dead
+     * letters): they join the Spring transaction of the current thread when there is one (an event processor's),
+     * and otherwise are returned as soon as used. Not Axon's default, which would keep a connection attached to a
+     * command's unit of work until it ends — that is, while the command waits for its group commit.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** The last links of recently written streams ({@code ledger.append.stream-heads} of them). */

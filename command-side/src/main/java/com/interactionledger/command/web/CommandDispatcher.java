@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends a command on behalf of an HTTP request and turns what happened into the response. With an
@@ -45,6 +46,7 @@ public class CommandDispatcher {
 
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
+    private final AtomicLong conflictRetries = new AtomicLong();
 
     public CommandDispatcher(CommandGateway commands, IdempotencyStore idempotency) {
         this.commands = commands;
@@ -67,7 +69,8 @@ public class CommandDispatcher {
         }
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(context.metaData(requestHash));
-        for (int retriesLeft = CONFLICT_RETRIES; ; retriesLeft--) {
+        RuntimeException failure = null;
+        for (int retriesLeft = CONFLICT_RETRIES; failure == null; retriesLeft--) {
             try {
                 CompletableFuture<CommandOutcome> outcome = commands.sendAndWait(
                         message.andMetaData(Map.of(StreamConflictException.RETRIES_LEFT, retriesLeft)));
@@ -76,10 +79,28 @@ public class CommandDispatcher {
                 return replay(context, requestHash, idempotency.find(context.idempotencyKey()).orElseThrow(), status);
             } catch (StreamConflictException conflict) {
                 if (retriesLeft == 0) {
-                    throw conflict;
+                    failure = conflict;
+                } else {
+                    conflictRetries.incrementAndGet();
                 }
+            } catch (RuntimeException refused) {
+                failure = refused;
             }
         }
+        // A request sent again while the first was under way (same Idempotency-Key) can be refused for what the
+        // first did (its message is recorded already, say): once the first's outcome is stored, that is the answer.
+        if (requestHash != null) {
+            var twin = idempotency.find(context.idempotencyKey());
+            if (twin.isPresent()) {
+                return replay(context, requestHash, twin.get(), status);
+            }
+        }
+        throw failure;
+    }
+
+    /** How many commands were decided again on fresh state after a conflict, since this instance started. */
+    public long conflictRetries() {
+        return conflictRetries.get();
     }
 
     private ResponseEntity<CommandOutcome> replay(CommandContext context, String requestHash,

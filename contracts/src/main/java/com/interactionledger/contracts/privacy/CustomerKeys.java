@@ -146,14 +146,15 @@ public class CustomerKeys {
     }
 
     /**
-     * Which of these customers were erased (their key destroyed), read from the store: one query for all of them.
-     * The append path asks this under its head lock for the customers of every batch it stores.
+     * Which of these customers were erased (their key destroyed), read from the store on the caller's connection:
+     * one query for all of them. The append path asks this under its head lock, in the transaction that stores a
+     * batch, for the customers of the batch.
      */
-    public Set<String> erasedAmong(Collection<String> customerIds) {
+    public Set<String> erasedAmong(Connection transaction, Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        return withConnection(connection -> {
+        return onConnection(transaction, connection -> {
             Set<String> erased = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id FROM ledger_customer_key"
                     + " WHERE destroyed_at IS NOT NULL AND customer_id IN ("
@@ -173,11 +174,12 @@ public class CustomerKeys {
     }
 
     /**
-     * Destroys the customer's key: the wrapped key material is overwritten with nothing, and a tombstone remains so
-     * no new key is ever made for them. A customer who never had a key gets the tombstone alone.
+     * Destroys the customer's key, on the caller's connection (the append path's, in the transaction that stores the
+     * erasure): the wrapped key material is overwritten with nothing, and a tombstone remains so no new key is ever
+     * made for them. A customer who never had a key gets the tombstone alone.
      */
-    public void destroy(String customerId, Instant at) {
-        withConnection(connection -> {
+    public void destroy(Connection transaction, String customerId, Instant at) {
+        onConnection(transaction, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE ledger_customer_key"
                     + " SET wrapped_key = NULL, master_key_id = NULL, destroyed_at = ? WHERE customer_id = ?")) {
                 update.setTimestamp(1, Timestamp.from(at));
@@ -279,8 +281,20 @@ public class CustomerKeys {
         try (Connection connection = connections.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("the customer key store could not be read or written: " + e.getMessage(),
-                    e);
+            throw failure(e);
         }
+    }
+
+    /** Work on a connection the caller owns (and closes). */
+    private static <T> T onConnection(Connection connection, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static IllegalStateException failure(SQLException e) {
+        return new IllegalStateException("the customer key store could not be read or written: " + e.getMessage(), e);
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The role check of every ledger endpoint: each handler names the roles it admits with {@code @RolesAllowed} (on
@@ -56,7 +59,14 @@ final class RoleCheck implements HandlerInterceptor {
         return true;
     }
 
+    /** The roles an endpoint admits, worked out once per endpoint method (annotations do not change). */
+    private static final Map<Method, Set<String>> ADMITTED = new ConcurrentHashMap<>();
+
     static Set<String> admittedRoles(HandlerMethod method) {
+        return ADMITTED.computeIfAbsent(method.getMethod(), key -> declaredRoles(method));
+    }
+
+    private static Set<String> declaredRoles(HandlerMethod method) {
         RolesAllowed roles = method.getMethodAnnotation(RolesAllowed.class);
         if (roles == null) {
             roles = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RolesAllowed.class);

@@ -1,6 +1,7 @@
 package com.interactionledger.deploy.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The benchmarks' and the fault drills' command-line options: {@code --name value} pairs. */
@@ -27,5 +28,11 @@ public final class BenchOptions {
 
     public String get(String name, String otherwise) {
         return values.getOrDefault(name, otherwise);
+    }
+
+    /** Options named {@code --app.NAME VALUE}, as the service's own arguments {@code --NAME=VALUE}. */
+    public List<String> passThrough() {
+        return values.entrySet().stream().filter(option -> option.getKey().startsWith("app."))
+                .map(option -> "--" + option.getKey().substring(4) + "=" + option.getValue()).toList();
     }
 }

@@ -2,14 +2,14 @@ package com.interactionledger.deploy.bench;
 
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
-import com.interactionledger.deploy.access.DevelopmentIssuer;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import com.interactionledger.deploy.services.CommandSideService;
+import com.interactionledger.replay.verify.LedgerVerifier;
+import com.interactionledger.replay.verify.VerificationReport;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,77 +21,136 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Benchmark of the command path (scripts/bench-commands.sh runs it; results go in docs/PERFORMANCE.md).
+ * Benchmark of the command path against the raw PostgreSQL ceiling of the same run (scripts/bench-commands.sh runs
+ * it; results go in docs/PERFORMANCE.md). Nothing here asserts: it measures and prints a Markdown block.
  * <ol>
- *   <li>Starts the all-in-one application in this JVM on the given (fresh) PostgreSQL database.</li>
- *   <li>Drives N record-message commands over HTTP from C concurrent clients; each client writes to its own
- *       sessions (a new session every {@value #MESSAGES_PER_SESSION} messages, as conversations do), after a
- *       warm-up that is not measured. Reports commands/s and latency percentiles.</li>
- *   <li>Measures the raw ceiling on the same database and concurrency: plain JDBC, one single-row INSERT and
- *       COMMIT per statement into a table shaped like the event table, with a payload and metadata of the same
- *       size as the events just stored.</li>
+ *   <li>Starts the service in a JVM of its own from the application jar ({@code --heap}, 512 MiB by default), in
+ *       one of three shapes: {@code all-in-one} on PostgreSQL (every read model in the same JVM, as users run it),
+ *       {@code command-side} (the command-side service alone: its read models would be in a query-side service) or
+ *       {@code embedded} (the default of {@code scripts/run.sh}: H2 file database, one JVM).</li>
+ *   <li>Drives commands over HTTP/1.1 (kept-alive connections) from this JVM: record-message commands on sessions
+ *       of {@code --session-length} messages (each lane of load writes its own sessions, one after the other; a
+ *       session is opened by a start-session command, which counts as a command too). Load is {@code closed}
+ *       ({@code --clients} clients, each sending its next command when the last is answered), {@code open}
+ *       ({@code --rate} commands/s sent when they are due, whatever the answers; latency from the time a command
+ *       was due, so a stalled service cannot hide its queue) or {@code reads} (the agent's timeline read, which
+ *       records itself on the audit trail, from {@code --clients} clients while commands run open-loop at
+ *       {@code --rate}/s).</li>
+ *   <li>After {@code --warmup} seconds of the same load (not measured), measures for {@code --seconds}: operations
+ *       per second, latency percentiles, failures (any answer but 2xx), the service's CPU time per operation; in
+ *       the open and reads loads on PostgreSQL also the timeline's freshness (from a command's answer, which names
+ *       its position, until the timeline processor's stored tokens have all passed it, read every 5 ms).</li>
+ *   <li>Stops the service, checks the hash chain ({@code replay-tools verify}) and measures the raw ceiling on the
+ *       same PostgreSQL: plain JDBC, one single-row INSERT and COMMIT per operation into a table shaped like the
+ *       event table, with payload and metadata of the stored events' average size, from as many threads.</li>
  * </ol>
- * Not a test: nothing here asserts; it measures and prints a Markdown block.
  */
 public final class CommandBenchmark {
 
-    static final int MESSAGES_PER_SESSION = 50;
+    enum Shape { ALL_IN_ONE, COMMAND_SIDE, EMBEDDED }
+
+    enum Load { CLOSED, OPEN, READS }
 
     private CommandBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = new BenchOptions(args);
+        Shape shape = Shape.valueOf(options.get("shape", "all-in-one").toUpperCase(Locale.ROOT).replace('-', '_'));
+        Load load = Load.valueOf(options.get("load", "closed").toUpperCase(Locale.ROOT));
         String jdbcUrl = options.required("jdbc-url");
         String user = options.get("user", "postgres");
         String password = options.get("password", "");
-        int commands = Integer.parseInt(options.get("commands", "20000"));
-        int clients = Integer.parseInt(options.get("clients", "8"));
-        int warmup = Integer.parseInt(options.get("warmup", String.valueOf(Math.max(1000, commands / 10))));
+        int clients = Integer.parseInt(options.get("clients", "64"));
+        int rate = Integer.parseInt(options.get("rate", load == Load.READS ? "500" : "1000"));
+        int seconds = Integer.parseInt(options.get("seconds", "60"));
+        int warmup = Integer.parseInt(options.get("warmup", "30"));
+        int sessionLength = Integer.parseInt(options.get("session-length", "50"));
+        String heap = options.get("heap", "512m");
+        int rawSeconds = Integer.parseInt(options.get("raw-seconds", "20"));
+        String jfr = options.get("jfr", "");
+        Path work = Path.of("target", "bench", "commands-" + UUID.randomUUID().toString().substring(0, 8));
 
-        InteractionLedgerApplication.offline();
-        ConfigurableApplicationContext app = SpringApplication.run(InteractionLedgerApplication.class,
-                "--server.port=0", "--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, clients + 4),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed.
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT,
-                // ... and so is the development issuer: token checks (signature, claims) are timed too.
-                "--ledger.access.mode=development");
-        Result ledger;
-        try {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            HttpDriver driver = new HttpDriver(port,
-                    app.getBean(DevelopmentIssuer.class).issue("bench-channel-gateway", List.of("SYSTEM")));
-            driver.run(Math.max(clients, 1), warmup, clients);
-            ledger = driver.run(commands, commands, clients);
-        } finally {
-            app.close();
+        int port = freePort();
+        String serviceUrl = shape == Shape.EMBEDDED
+                ? "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                : jdbcUrl;
+        List<String> serviceArgs = new ArrayList<>(List.of(
+                // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed;
+                // so are the development issuer's token checks.
+                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT, "--ledger.access.mode=development",
+                "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20")));
+        serviceArgs.addAll(options.passThrough());
+        if (shape == Shape.EMBEDDED) {
+            serviceArgs.add("--ledger.data-dir=" + work.toAbsolutePath().resolve("data"));
+        } else {
+            serviceArgs.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
         }
-        Result raw;
-        int payloadBytes;
-        int metadataBytes;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
-            int[] sizes = averageEventSize(connection);
-            payloadBytes = sizes[0];
-            metadataBytes = sizes[1];
+        String mainClass = (shape == Shape.COMMAND_SIDE ? CommandSideService.class
+                : InteractionLedgerApplication.class).getName();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+        String jvmOptions = options.get("jvm-options", "");
+        if (!jvmOptions.isBlank()) {
+            jvm.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
-        raw = new RawInsertDriver(jdbcUrl, user, password, payloadBytes, metadataBytes).run(commands, clients);
 
-        System.out.println(report(jdbcUrl, commands, clients, warmup, ledger, raw, payloadBytes, metadataBytes));
+        Measured ledger;
+        Freshness freshness;
+        double cpuSeconds;
+        String token;
+        try (ServiceProcess service = ServiceProcess.start("ledger-" + shape.name().toLowerCase(Locale.ROOT),
+                mainClass, port, jvm, serviceArgs, work)) {
+            token = LocalTopology.developmentToken(port, "bench-channel-gateway", "SYSTEM");
+            String agent = shape == Shape.COMMAND_SIDE ? null
+                    : LocalTopology.developmentToken(port, "bench-agent", "AGENT");
+            Workload workload = new Workload(port, token, agent, sessionLength, load == Load.READS ? clients : 0);
+            workload.run(load, clients, rate, Duration.ofSeconds(warmup), null);
+            FreshnessProbe probe = load == Load.CLOSED || shape != Shape.ALL_IN_ONE ? null
+                    : new FreshnessProbe(jdbcUrl, user, password, "timeline");
+            if (!jfr.isEmpty()) {
+                jcmd(service.pid(), "JFR.start", "name=bench", "settings=default", "filename=" + jfr);
+            }
+            double cpuBefore = service.cpuSeconds();
+            ledger = workload.run(load, clients, rate, Duration.ofSeconds(seconds), probe);
+            cpuSeconds = service.cpuSeconds() - cpuBefore;
+            if (!jfr.isEmpty()) {
+                jcmd(service.pid(), "JFR.stop", "name=bench");
+            }
+            freshness = probe == null ? null : probe.finish();
+        }
+
+        String verifyUrl = shape == Shape.EMBEDDED ? serviceUrl : jdbcUrl;
+        VerificationReport chain;
+        int[] sizes;
+        try (Connection connection = shape == Shape.EMBEDDED ? DriverManager.getConnection(verifyUrl, "sa", "")
+                : DriverManager.getConnection(verifyUrl, user, password)) {
+            chain = LedgerVerifier.verify(connection, List.of());
+            sizes = averageEventSize(connection);
+        }
+        Result raw = new RawInsertDriver(jdbcUrl, user, password, sizes[0], sizes[1])
+                .run(load == Load.CLOSED ? clients : 64, Duration.ofSeconds(rawSeconds));
+
+        System.out.println(report(shape, load, clients, rate, seconds, warmup, sessionLength, heap, ledger,
+                cpuSeconds, freshness, raw, sizes, chain, jdbcUrl));
     }
 
-    record Result(int operations, int failures, Duration elapsed, long[] latenciesNanos) {
+    // ---------------------------------------------------------------- load
+
+    /** Latencies and failures of one kind of operation. */
+    record Result(long operations, long failures, Duration elapsed, long[] latenciesNanos) {
         double perSecond() {
             return operations / (elapsed.toNanos() / 1e9);
         }
@@ -105,88 +164,247 @@ public final class CommandBenchmark {
         }
     }
 
-    /** Runs {@code count} operations over {@code clients} threads, timing each. */
-    abstract static class Driver {
-        Result measure(int count, int clients, Operation operation) throws Exception {
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger failures = new AtomicInteger();
-            long[] latencies = new long[count];
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
+    /** Commands, and reads when the load has them. */
+    record Measured(Result commands, Result reads) {
+    }
+
+    /** Collects latencies from many threads. */
+    static final class Recorder {
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long failures;
+        private String firstFailure;
+
+        synchronized void record(long nanos, boolean ok, String failure) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = nanos;
+            if (!ok) {
+                failures++;
+                if (firstFailure == null) {
+                    firstFailure = failure;
+                }
+            }
+        }
+
+        synchronized Result result(Duration elapsed) {
+            long[] sorted = Arrays.copyOf(latencies, count);
+            Arrays.sort(sorted);
+            if (firstFailure != null) {
+                System.err.println("first failure: " + firstFailure);
+            }
+            return new Result(count, failures, elapsed, sorted);
+        }
+    }
+
+    /**
+     * The commands: lane {@code k} writes customer {@code k}'s sessions one after the other, each opened by a
+     * start-session command and followed by {@code sessionLength} record-message commands.
+     */
+    static final class Workload {
+        private final int port;
+        private final String token;
+        private final String agentToken;
+        private final int sessionLength;
+        private final int readers;
+        private final String run = UUID.randomUUID().toString().substring(0, 8);
+        private final List<Lane> lanes = new ArrayList<>();
+
+        Workload(int port, String token, String agentToken, int sessionLength, int readers) {
+            this.port = port;
+            this.token = token;
+            this.agentToken = agentToken;
+            this.sessionLength = sessionLength;
+            this.readers = readers;
+        }
+
+        /** One lane of commands: its own connection, customer and sessions. */
+        final class Lane {
+            final WireHttp http = new WireHttp(port);
+            final String customer;
+            long sent;
+            String session;
+
+            Lane(int index) {
+                this.customer = "bench-" + run + "-customer-" + index;
+            }
+
+            /** Sends the lane's next command; true when it was accepted. */
+            WireHttp.Answer next() throws IOException {
+                long step = sent++ % (sessionLength + 1);
+                if (step == 0) {
+                    session = "bench-" + run + "-" + customer.substring(customer.lastIndexOf('-') + 1) + "-"
+                            + sent / (sessionLength + 1);
+                    return http.send("POST", "/sessions", token, "{\"sessionId\":\"" + session
+                            + "\",\"customerId\":\"" + customer + "\",\"channel\":\"WEB_CHAT\","
+                            + "\"entryPoint\":\"benchmark\"}", "X-Ledger-Position", false);
+                }
+                return http.send("POST", "/sessions/" + session + "/messages", token, "{\"authorRole\":\"CUSTOMER\","
+                        + "\"language\":\"en\",\"text\":\"Benchmark message " + step + " of " + session + ": my card"
+                        + " payment at the supermarket was declined twice although my balance is fine.\"}",
+                        "X-Ledger-Position", false);
+            }
+        }
+
+        private Lane lane(int index) {
+            while (lanes.size() <= index) {
+                lanes.add(new Lane(lanes.size()));
+            }
+            return lanes.get(index);
+        }
+
+        Measured run(Load load, int clients, int rate, Duration duration, FreshnessProbe probe) throws Exception {
+            Recorder commands = new Recorder();
+            Recorder reads = new Recorder();
             long start = System.nanoTime();
-            try {
-                List<Future<?>> workers = new ArrayList<>();
+            long end = start + duration.toNanos();
+            List<Thread> threads = new ArrayList<>();
+            if (probe != null) {
+                threads.add(started(() -> probe.run(end)));
+            }
+            if (load == Load.CLOSED) {
                 for (int c = 0; c < clients; c++) {
-                    int client = c;
-                    Callable<Void> worker = () -> {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    Lane lane = lane(c);
+                    threads.add(started(() -> {
+                        while (System.nanoTime() < end) {
                             long t0 = System.nanoTime();
-                            if (!operation.perform(client, i)) {
-                                failures.incrementAndGet();
-                            }
-                            latencies[i] = System.nanoTime() - t0;
+                            send(lane, commands, t0, null);
                         }
-                        return null;
-                    };
-                    workers.add(pool.submit(worker));
+                    }));
                 }
-                for (Future<?> worker : workers) {
-                    worker.get();
+            } else {
+                // Open loop: command i is due at start + i / rate and goes to lane i mod L; a lane sends its
+                // commands in order (a session's messages follow its start), each when due or as soon as the lane
+                // is free, and the latency counts from when it was due.
+                int laneCount = Math.max(64, rate / 4);
+                long interval = 1_000_000_000L * laneCount / rate;
+                for (int l = 0; l < laneCount; l++) {
+                    Lane lane = lane(l);
+                    long first = start + 1_000_000_000L * l / rate;
+                    threads.add(started(() -> {
+                        for (long due = first; due < end; due += interval) {
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            send(lane, commands, due, probe);
+                        }
+                    }));
                 }
-            } finally {
-                pool.shutdownNow();
+                for (int r = 0; r < readers; r++) {
+                    WireHttp http = new WireHttp(port);
+                    threads.add(started(() -> {
+                        while (System.nanoTime() < end) {
+                            Lane someone = lanes.get(ThreadLocalRandom.current().nextInt(laneCount));
+                            long t0 = System.nanoTime();
+                            try {
+                                WireHttp.Answer answer = http.send("GET", "/customers/" + someone.customer
+                                        + "/timeline?order=desc&limit=5", agentToken, null, null, false);
+                                reads.record(System.nanoTime() - t0, answer.status() == 200,
+                                        "timeline read: " + answer.status());
+                            } catch (IOException e) {
+                                reads.record(System.nanoTime() - t0, false, e.toString());
+                            }
+                        }
+                        http.close();
+                    }));
+                }
+            }
+            for (Thread thread : threads) {
+                thread.join();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            Arrays.sort(latencies);
-            return new Result(count, failures.get(), elapsed, latencies);
-        }
-    }
-
-    interface Operation {
-        boolean perform(int client, int index) throws Exception;
-    }
-
-    /** Record-message commands over HTTP; each client opens a new session every MESSAGES_PER_SESSION messages. */
-    static final class HttpDriver extends Driver {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final String base;
-        private final String run = UUID.randomUUID().toString().substring(0, 8);
-        private final Map<Integer, String> sessionOfClient = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<Integer, Integer> messagesOfClient = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private final String token;
-
-        HttpDriver(int port, String token) {
-            this.base = "http://127.0.0.1:" + port;
-            this.token = token;
+            return new Measured(commands.result(elapsed), load == Load.READS ? reads.result(elapsed) : null);
         }
 
-        Result run(int count, int ignored, int clients) throws Exception {
-            return measure(count, clients, (client, index) -> {
-                int written = messagesOfClient.merge(client, 1, Integer::sum);
-                if (written % MESSAGES_PER_SESSION == 1) {
-                    String session = "bench-" + run + "-" + client + "-" + (written / MESSAGES_PER_SESSION);
-                    post("/sessions", "{\"sessionId\":\"" + session + "\",\"customerId\":\"bench-customer-" + client
-                            + "\",\"channel\":\"WEB_CHAT\",\"entryPoint\":\"benchmark\"}");
-                    sessionOfClient.put(client, session);
+        private static void send(Lane lane, Recorder recorder, long since, FreshnessProbe probe) {
+            try {
+                WireHttp.Answer answer = lane.next();
+                long done = System.nanoTime();
+                boolean ok = answer.status() / 100 == 2;
+                recorder.record(done - since, ok, "command: " + answer.status());
+                if (ok && probe != null && answer.header() != null) {
+                    probe.answered(Long.parseLong(answer.header()), done);
                 }
-                String body = "{\"authorRole\":\"CUSTOMER\",\"language\":\"en\",\"text\":\"Benchmark message " + index
-                        + ": my card payment at the supermarket was declined twice although my balance is fine.\"}";
-                return post("/sessions/" + sessionOfClient.get(client) + "/messages", body) == 200;
-            });
-        }
-
-        private int post(String path, String json) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                recorder.record(System.nanoTime() - since, false, e.toString());
+            }
         }
     }
 
-    /** The ceiling: single-row INSERT + COMMIT per statement into a same-shaped table, plain JDBC. */
-    static final class RawInsertDriver extends Driver {
+    // ---------------------------------------------------------------- freshness
+
+    /** Freshness percentiles in milliseconds. */
+    record Freshness(long measured, double p50, double p95, double p99, double max) {
+    }
+
+    /**
+     * How long after a command's answer its event is in the timeline: a probe reads the timeline processor's stored
+     * tokens (written in the transaction that writes the rows) every 5 ms; a command counts as fresh at the first
+     * probe that finds every segment past its position.
+     */
+    static final class FreshnessProbe {
+        private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+        private final Connection db;
+        private final String processor;
+        private final PriorityQueue<long[]> waiting = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        private final List<Long> freshness = new ArrayList<>();
+
+        FreshnessProbe(String url, String user, String password, String processor) throws SQLException {
+            this.db = DriverManager.getConnection(url, user, password);
+            this.processor = processor;
+        }
+
+        synchronized void answered(long position, long atNanos) {
+            waiting.add(new long[] {position, atNanos});
+        }
+
+        void run(long end) {
+            try (PreparedStatement tokens = db.prepareStatement(
+                    "SELECT token FROM tokenentry WHERE processorname = ?")) {
+                tokens.setString(1, processor);
+                while (System.nanoTime() < end + 5_000_000_000L) {
+                    long applied = Long.MAX_VALUE;
+                    try (ResultSet rows = tokens.executeQuery()) {
+                        while (rows.next()) {
+                            byte[] token = rows.getBytes(1);
+                            Matcher index = INDEX.matcher(token == null ? "" : new String(token));
+                            applied = Math.min(applied, index.find() ? Long.parseLong(index.group(1)) : 0);
+                        }
+                    }
+                    long now = System.nanoTime();
+                    synchronized (this) {
+                        while (!waiting.isEmpty() && waiting.peek()[0] <= applied) {
+                            freshness.add(now - waiting.poll()[1]);
+                        }
+                        if (now > end && waiting.isEmpty()) {
+                            return;
+                        }
+                    }
+                    LocalTopology.sleep(Duration.ofMillis(5));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("freshness probe failed", e);
+            }
+        }
+
+        synchronized Freshness finish() throws SQLException {
+            db.close();
+            long[] sorted = freshness.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return new Freshness(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            Result asResult = new Result(sorted.length, 0, Duration.ZERO, sorted);
+            return new Freshness(sorted.length, asResult.percentileMillis(50), asResult.percentileMillis(95),
+                    asResult.percentileMillis(99), asResult.percentileMillis(100));
+        }
+    }
+
+    // ---------------------------------------------------------------- the raw ceiling
+
+    /** The ceiling: single-row INSERT + COMMIT per operation into a same-shaped table, plain JDBC, closed loop. */
+    static final class RawInsertDriver {
         private final String url;
         private final String user;
         private final String password;
@@ -201,7 +419,7 @@ public final class CommandBenchmark {
             this.metadata = "m".repeat(metadataBytes).getBytes();
         }
 
-        Result run(int count, int clients) throws Exception {
+        Result run(int clients, Duration duration) throws Exception {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                  Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS bench_raw_events");
@@ -219,73 +437,129 @@ public final class CommandBenchmark {
                             timestamp VARCHAR(255) NOT NULL,
                             UNIQUE (aggregateidentifier, sequencenumber))""");
             }
-            List<Connection> connections = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Connection connection = DriverManager.getConnection(url, user, password);
-                connection.setAutoCommit(true);
-                connections.add(connection);
-            }
+            Recorder recorder = new Recorder();
             String run = UUID.randomUUID().toString().substring(0, 8);
-            try {
-                return measure(count, clients, (client, index) -> {
-                    try (PreparedStatement insert = connections.get(client).prepareStatement(
-                            "INSERT INTO bench_raw_events (aggregateidentifier, sequencenumber, type, eventidentifier,"
-                                    + " metadata, payload, payloadrevision, payloadtype, timestamp)"
-                                    + " VALUES (?, ?, 'InteractionSession', ?, ?, ?, '1', ?, ?)")) {
-                        insert.setString(1, "raw-" + run + "-" + client + "-" + index / MESSAGES_PER_SESSION);
-                        insert.setLong(2, index);
-                        insert.setString(3, UUID.randomUUID().toString());
-                        insert.setBytes(4, metadata);
-                        insert.setBytes(5, payload);
-                        insert.setString(6, "com.interactionledger.contracts.dialogue.MessageRecorded");
-                        insert.setString(7, Instant.now().toString());
-                        return insert.executeUpdate() == 1;
+            AtomicLong next = new AtomicLong();
+            AtomicBoolean failed = new AtomicBoolean();
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                threads.add(started(() -> {
+                    try (Connection connection = DriverManager.getConnection(url, user, password);
+                         PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw_events"
+                                 + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,"
+                                 + " payloadrevision, payloadtype, timestamp)"
+                                 + " VALUES (?, ?, 'InteractionSession', ?, ?, ?, '1', ?, ?)")) {
+                        connection.setAutoCommit(true);
+                        while (System.nanoTime() < end) {
+                            long index = next.getAndIncrement();
+                            long t0 = System.nanoTime();
+                            insert.setString(1, "raw-" + run + "-" + client + "-" + index / 50);
+                            insert.setLong(2, index);
+                            insert.setString(3, UUID.randomUUID().toString());
+                            insert.setBytes(4, metadata);
+                            insert.setBytes(5, payload);
+                            insert.setString(6, "com.interactionledger.contracts.dialogue.MessageRecorded");
+                            insert.setString(7, Instant.now().toString());
+                            boolean ok = insert.executeUpdate() == 1;
+                            recorder.record(System.nanoTime() - t0, ok, "raw insert");
+                        }
+                    } catch (SQLException e) {
+                        failed.set(true);
+                        throw new IllegalStateException(e);
                     }
-                });
-            } finally {
-                for (Connection connection : connections) {
-                    connection.close();
-                }
+                }));
             }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failed.get()) {
+                throw new IllegalStateException("the raw insert driver failed");
+            }
+            return recorder.result(Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    // ---------------------------------------------------------------- helpers and report
+
+    private static Thread started(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line).inheritIO().start().waitFor();
     }
 
     private static int[] averageEventSize(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT AVG(octet_length(payload)), AVG(octet_length(metadata))"
+             ResultSet rs = statement.executeQuery("SELECT AVG(OCTET_LENGTH(payload)), AVG(OCTET_LENGTH(metadata))"
                      + " FROM domainevententry WHERE payloadtype LIKE '%MessageRecorded'")) {
             rs.next();
-            return new int[]{(int) Math.round(rs.getDouble(1)), (int) Math.round(rs.getDouble(2))};
+            return new int[] {(int) Math.round(rs.getDouble(1)), (int) Math.round(rs.getDouble(2))};
         }
     }
 
-    private static String report(String jdbcUrl, int commands, int clients, int warmup, Result ledger, Result raw,
-                                 int payloadBytes, int metadataBytes) {
-        Runtime runtime = Runtime.getRuntime();
-        return String.format("""
-                        ### Command path vs raw PostgreSQL ceiling (%s)
+    private static String row(String what, Result result) {
+        return String.format("| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d |", what, result.perSecond(),
+                result.percentileMillis(50), result.percentileMillis(99), result.percentileMillis(99.9),
+                result.percentileMillis(100), result.failures());
+    }
 
-                        Machine: %d cores, JVM %s (%s), max heap %d MiB, %s %s
-                        Settings: %d record-message commands after %d warm-up, %d concurrent clients, %d messages per session; database %s
+    private static String report(Shape shape, Load load, int clients, int rate, int seconds, int warmup,
+                                 int sessionLength, String heap, Measured ledger, double cpuSeconds,
+                                 Freshness freshness, Result raw, int[] sizes, VerificationReport chain,
+                                 String jdbcUrl) {
+        Runtime runtime = Runtime.getRuntime();
+        String loadText = switch (load) {
+            case CLOSED -> "closed loop, " + clients + " clients";
+            case OPEN -> "open loop at " + rate + " commands/s";
+            case READS -> "timeline reads from " + clients + " clients while commands run open-loop at " + rate + "/s";
+        };
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("""
+                        ### Command path: %s, %s (%s)
+
+                        Machine: %d cores, JVM %s, %s %s; service JVM heap %s; PostgreSQL %s
+                        Settings: %d s measured after %d s of warm-up; sessions of %d messages (+1 start); raw ceiling %d threads
                         Event size: payload %d B, metadata %d B (averages of the MessageRecorded events stored)
 
                         | | ops/s | p50 ms | p99 ms | p99.9 ms | max ms | failures |
                         |---|---:|---:|---:|---:|---:|---:|
-                        | ledger: POST /sessions/{id}/messages over HTTP | %.0f | %.2f | %.2f | %.2f | %.2f | %d |
-                        | raw: single-row INSERT + COMMIT, plain JDBC | %.0f | %.2f | %.2f | %.2f | %.2f | %d |
-
-                        Ratio ledger / raw throughput: %.2f
                         """,
-                Instant.now(), runtime.availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), runtime.maxMemory() / (1024 * 1024), System.getProperty("os.name"),
-                System.getProperty("os.arch"), commands, warmup, clients, MESSAGES_PER_SESSION,
-                jdbcUrl.replaceAll("\\?.*", ""), payloadBytes, metadataBytes,
-                ledger.perSecond(), ledger.percentileMillis(50), ledger.percentileMillis(99),
-                ledger.percentileMillis(99.9), ledger.percentileMillis(100), ledger.failures(),
-                raw.perSecond(), raw.percentileMillis(50), raw.percentileMillis(99), raw.percentileMillis(99.9),
-                raw.percentileMillis(100), raw.failures(),
-                ledger.perSecond() / raw.perSecond());
+                shape.name().toLowerCase(Locale.ROOT).replace('_', '-'), loadText, Instant.now(),
+                runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
+                System.getProperty("os.arch"), heap, jdbcUrl.replaceAll("\\?.*", ""), seconds, warmup, sessionLength,
+                load == Load.CLOSED ? clients : 64, sizes[0], sizes[1]));
+        out.append(row("ledger: commands over HTTP", ledger.commands())).append('\n');
+        if (ledger.reads() != null) {
+            out.append(row("ledger: GET /customers/{id}/timeline (recorded)", ledger.reads())).append('\n');
+        }
+        out.append(row("raw: single-row INSERT + COMMIT, plain JDBC", raw)).append("\n\n");
+        long operations = ledger.commands().operations() + (ledger.reads() == null ? 0 : ledger.reads().operations());
+        out.append(String.format("Ratio ledger commands / raw throughput: %.2f%n", ledger.commands().perSecond()
+                / raw.perSecond()));
+        out.append(String.format("Service CPU: %.1f s over %d s (%.0f%% of one core), %.2f ms per operation%n",
+                cpuSeconds, seconds, 100 * cpuSeconds / seconds, 1000 * cpuSeconds / operations));
+        if (freshness != null) {
+            out.append(String.format("Timeline freshness (%d commands): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f"
+                    + " ms%n", freshness.measured(), freshness.p50(), freshness.p95(), freshness.p99(),
+                    freshness.max()));
+        }
+        out.append(String.format("Hash chain after the run: %s (%d events, %d links, %d findings)%n",
+                chain.intact() ? "INTACT" : "NOT INTACT", chain.events(), chain.links(), chain.findings().size()));
+        return out.toString();
     }
-
-
 }

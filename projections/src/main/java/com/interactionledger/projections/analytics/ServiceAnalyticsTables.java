@@ -3,9 +3,14 @@ package com.interactionledger.projections.analytics;
 import com.interactionledger.contracts.analytics.AnalyticsFilter;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.KeyedRows;
+import com.interactionledger.projections.support.ReadModelBatch;
+import com.interactionledger.projections.support.ReadModelBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -28,30 +33,86 @@ public class ServiceAnalyticsTables implements CustomerRows {
             + " queue_entered_at, queue_millis, transfers, outcome, resolved_by, first_contact_resolution, ended_at,"
             + " continued_elsewhere, closed_at, csat, nps, version";
 
-    private final JdbcTemplate jdbc;
-
-    public ServiceAnalyticsTables(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void insert(SessionFacts facts) {
-        jdbc.update("INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", values(facts).toArray());
-    }
-
+    private static final String INSERT = "INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     /** Writes the facts back, unless a later event was applied already. */
-    void update(SessionFacts facts) {
-        List<Object> values = values(facts);
-        Object sessionId = values.remove(0);
-        values.add(sessionId);
-        values.add(facts.version);
-        jdbc.update("UPDATE analytics_session SET " + COLUMNS.substring("session_id, ".length()).replace(",", " = ?,")
-                + " = ? WHERE session_id = ? AND version < ?", values.toArray());
+    private static final String UPDATE = "UPDATE analytics_session SET "
+            + COLUMNS.substring("session_id, ".length()).replace(",", " = ?,") + " = ? WHERE session_id = ? AND version < ?";
+
+    /** The table as a batch of events reads and writes it: one query for its sessions, one write back. */
+    private static final KeyedRows.Table<SessionFacts> SESSIONS = new KeyedRows.Table<>() {
+        @Override
+        public String select() {
+            return "SELECT " + COLUMNS + " FROM analytics_session";
+        }
+
+        @Override
+        public String keyColumn() {
+            return "session_id";
+        }
+
+        @Override
+        public RowMapper<SessionFacts> reader() {
+            return ServiceAnalyticsTables::facts;
+        }
+
+        @Override
+        public String key(SessionFacts row) {
+            return row.sessionId;
+        }
+
+        @Override
+        public String insert() {
+            return INSERT;
+        }
+
+        @Override
+        public Object[] insertValues(SessionFacts row) {
+            return values(row).toArray();
+        }
+
+        @Override
+        public String update() {
+            return UPDATE;
+        }
+
+        @Override
+        public Object[] updateValues(SessionFacts row) {
+            List<Object> values = values(row);
+            Object sessionId = values.remove(0);
+            values.add(sessionId);
+            values.add(row.version);
+            return values.toArray();
+        }
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ReadModelBatches batches;
+
+    public ServiceAnalyticsTables(JdbcTemplate jdbc, ReadModelBatches batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
     }
 
+    /** The facts of a session that starts (unless they are there already: a redelivery). */
+    void insert(SessionFacts facts) {
+        sessions().create(facts);
+    }
+
+    /** The facts were changed: they are written back with the batch. */
+    void update(SessionFacts facts) {
+        sessions().changed(facts);
+    }
+
+    /** A session's facts as the batch being applied holds them. */
     Optional<SessionFacts> load(String sessionId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM analytics_session WHERE session_id = ?",
-                ServiceAnalyticsTables::facts, sessionId).stream().findFirst();
+        return sessions().find(sessionId);
+    }
+
+    private KeyedRows<SessionFacts> sessions() {
+        ReadModelBatch batch = batches.current();
+        return batch.rows(SESSIONS, () -> new KeyedRows<>(jdbc, SESSIONS, KeyedRows.keysIn(batch,
+                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null)));
     }
 
     /**

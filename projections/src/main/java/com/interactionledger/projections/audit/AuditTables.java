@@ -9,6 +9,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.ReadModelBatches;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,20 +30,32 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 @Component
 public class AuditTables implements CustomerRows {
 
-    private final JdbcTemplate jdbc;
+    private static final String INSERT_COMMAND = """
+            INSERT INTO audit_command (command_id, command_type, target_id, customer_id, actor_id, actor_role,
+                channel, correlation_id, outcome, error_code, detail, recorded_at, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+    private static final String INSERT_COMMAND_EVENT = "INSERT INTO audit_command_event (event_id, command_id, position)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_READ = "INSERT INTO audit_read (event_id, actor_id, actor_role, customer_id,"
+            + " endpoint, resource_type, resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING";
 
-    public AuditTables(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ReadModelBatches batches;
+
+    public AuditTables(JdbcTemplate jdbc, ReadModelBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    /** The first record of a command makes its row; later events of the same command only add themselves. */
+    /**
+     * The first record of a command makes its row; later events of the same command only add themselves. Every
+     * record is an insert that ignores a row already there, so a batch writes them in one statement per table.
+     */
     void recordCommand(String commandId, String commandType, String targetId, String customerId, MetaData metaData,
                        AuditOutcome outcome, String errorCode, String detail, Instant recordedAt, long position) {
-        jdbc.update("""
-                INSERT INTO audit_command (command_id, command_type, target_id, customer_id, actor_id, actor_role,
-                    channel, correlation_id, outcome, error_code, detail, recorded_at, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
+        batches.current().write(INSERT_COMMAND,
                 commandId, commandType, targetId, customerId, text(metaData, LedgerMetadata.ACTOR_ID),
                 text(metaData, LedgerMetadata.ACTOR_ROLE), text(metaData, LedgerMetadata.CHANNEL),
                 text(metaData, LedgerMetadata.CORRELATION_ID), outcome.name(), errorCode, detail, utc(recordedAt),
@@ -50,16 +63,13 @@ public class AuditTables implements CustomerRows {
     }
 
     void recordCommandEvent(String commandId, String eventId, long position) {
-        jdbc.update("INSERT INTO audit_command_event (event_id, command_id, position) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", eventId, commandId, position);
+        batches.current().write(INSERT_COMMAND_EVENT, eventId, commandId, position);
     }
 
     void recordRead(String eventId, String actorId, String actorRole, PersonalDataRead read, Instant readAt,
                     long position) {
-        jdbc.update("INSERT INTO audit_read (event_id, actor_id, actor_role, customer_id, endpoint, resource_type,"
-                        + " resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                eventId, actorId, actorRole, read.customerId().value(), read.endpoint(), read.resourceType(),
-                read.resourceId(), utc(readAt), position);
+        batches.current().write(INSERT_READ, eventId, actorId, actorRole, read.customerId().value(), read.endpoint(),
+                read.resourceType(), read.resourceId(), utc(readAt), position);
     }
 
     @Override

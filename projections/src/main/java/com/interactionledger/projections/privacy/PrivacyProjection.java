@@ -13,8 +13,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static com.interactionledger.projections.support.VersionedRows.position;
-import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /**
  * The privacy read model: per customer, whether processing of their data is restricted (agents' views and the
@@ -35,24 +37,25 @@ public class PrivacyProjection {
 
     @EventHandler
     void on(CustomerRestricted event, TrackingToken token) {
-        tables.apply(event.customerId().value(), position(token), "restricted = TRUE, restricted_since = ?",
-                utc(event.occurredAt()));
+        tables.apply(event.customerId().value(), position(token),
+                changes("restricted", true, "restricted_since", event.occurredAt()));
     }
 
     @EventHandler
     void on(CustomerRestrictionLifted event, TrackingToken token) {
-        tables.apply(event.customerId().value(), position(token), "restricted = FALSE, restricted_since = NULL");
+        tables.apply(event.customerId().value(), position(token),
+                changes("restricted", false, "restricted_since", null));
     }
 
     @EventHandler
     void on(CustomerErased event, TrackingToken token) {
-        tables.apply(event.customerId().value(), position(token), "erased_at = ?", utc(event.occurredAt()));
+        tables.apply(event.customerId().value(), position(token), changes("erased_at", event.occurredAt()));
     }
 
     @EventHandler
     void on(LegalHoldPlaced event, TrackingToken token) {
         String customer = event.customerId().value();
-        if (tables.apply(customer, position(token), "")) {
+        if (tables.apply(customer, position(token), Map.of())) {
             tables.placeHold(customer, event.reference(), event.occurredAt());
         }
     }
@@ -60,7 +63,7 @@ public class PrivacyProjection {
     @EventHandler
     void on(LegalHoldReleased event, TrackingToken token) {
         String customer = event.customerId().value();
-        if (tables.apply(customer, position(token), "")) {
+        if (tables.apply(customer, position(token), Map.of())) {
             tables.releaseHold(customer, event.reference());
         }
     }
@@ -73,6 +76,15 @@ public class PrivacyProjection {
     @EventHandler
     void on(ComplaintEvent event, TrackingToken token) {
         tables.lastActive(event.customerId().value(), position(token), "last_complaint_at", event.occurredAt());
+    }
+
+    /** Column, value, column, value...: a value may be null. */
+    private static Map<String, Object> changes(Object... columnsAndValues) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            changes.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return changes;
     }
 
     /** Clears only this read model's tables; the processor then replays every event into them. */

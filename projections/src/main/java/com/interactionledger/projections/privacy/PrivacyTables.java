@@ -1,7 +1,12 @@
 package com.interactionledger.projections.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.KeyedRows;
+import com.interactionledger.projections.support.ReadModelBatch;
+import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,32 +41,63 @@ public class PrivacyTables implements CustomerRows {
         return "NOT EXISTS (SELECT 1 FROM privacy_customer pr WHERE pr.customer_id = " + column + " AND pr.restricted)";
     }
 
-    private final JdbcTemplate jdbc;
+    private static final KeyedRows.Table<Map<String, Object>> CUSTOMERS = VersionedRows.columns("privacy_customer",
+            List.of("customer_id", "restricted", "restricted_since", "erased_at", "last_session_at",
+                    "last_complaint_at", "version"));
 
-    public PrivacyTables(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ReadModelBatches batches;
+
+    public PrivacyTables(JdbcTemplate jdbc, ReadModelBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
-     * Applies the event at {@code position} to the customer's row: {@code assignments} are SQL {@code SET} clauses
-     * with their arguments (none: the row only records that it saw the event). False when the row has seen this
-     * position already (the caller then changes nothing).
+     * Applies the event at {@code position} to the customer's row (in the batch, written with it): {@code changes}
+     * by column (none: the row only records that it saw the event). False when the row has seen this position
+     * already (the caller then changes nothing).
      */
-    boolean apply(String customerId, long position, String assignments, Object... args) {
-        jdbc.update("INSERT INTO privacy_customer (customer_id, restricted, version) VALUES (?, FALSE, 0)"
-                + " ON CONFLICT DO NOTHING", customerId);
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.add(position);
-        all.add(customerId);
-        all.add(position);
-        return jdbc.update("UPDATE privacy_customer SET " + (assignments.isEmpty() ? "" : assignments + ", ")
-                + "version = ? WHERE customer_id = ? AND version < ?", all.toArray()) == 1;
+    boolean apply(String customerId, long position, Map<String, Object> changes) {
+        Map<String, Object> row = row(customerId);
+        if (VersionedRows.version(row) >= position) {
+            return false;
+        }
+        VersionedRows.apply(row, position, changes);
+        customers().changed(row);
+        return true;
     }
 
     /** Moves the customer's last activity in {@code column} forward to {@code at} (never back). */
     void lastActive(String customerId, long position, String column, Instant at) {
-        apply(customerId, position, column + " = CASE WHEN " + column + " IS NULL OR " + column + " < ? THEN ? ELSE "
-                + column + " END", utc(at), utc(at));
+        Instant current = VersionedRows.instantOf(row(customerId).get(column));
+        Map<String, Object> changes = new HashMap<>();
+        if (current == null || current.isBefore(at)) {
+            changes.put(column, at);
+        }
+        apply(customerId, position, changes);
+    }
+
+    private Map<String, Object> row(String customerId) {
+        KeyedRows<Map<String, Object>> rows = customers();
+        return rows.find(customerId).orElseGet(() -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("customer_id", customerId);
+            row.put("restricted", false);
+            row.put("restricted_since", null);
+            row.put("erased_at", null);
+            row.put("last_session_at", null);
+            row.put("last_complaint_at", null);
+            row.put("version", 0L);
+            return rows.create(row);
+        });
+    }
+
+    private KeyedRows<Map<String, Object>> customers() {
+        ReadModelBatch batch = batches.current();
+        return batch.rows(CUSTOMERS, () -> new KeyedRows<>(jdbc, CUSTOMERS, KeyedRows.keysIn(batch,
+                payload -> payload instanceof CustomerScoped scoped && scoped.customerId() != null
+                        ? scoped.customerId().value() : null)));
     }
 
     void placeHold(String customerId, String reference, Instant placedAt) {

@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The rules of the early warnings ({@code ledger.risk.*}, defaults in projections.properties). They are part of
@@ -36,10 +35,32 @@ public record RiskRules(RepeatComplaints repeatComplaints, Sentiment sentiment, 
         return escalationTerms.stream().filter(term -> matches(lower, term)).toList();
     }
 
-    private static boolean matches(String text, String term) {
+    /**
+     * Whether {@code term} occurs in {@code text}: anywhere for a term outside ASCII, otherwise as a whole word (no
+     * letter or number, in any script, right before or after it). Searched with indexOf rather than a regular
+     * expression: every message of every session passes here, for every term.
+     */
+    static boolean matches(String text, String term) {
         if (!term.chars().allMatch(c -> c < 128)) {
             return text.contains(term);
         }
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+        for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+            int end = at + term.length();
+            if ((at == 0 || !isWordCharacter(text.codePointBefore(at)))
+                    && (end == text.length() || !isWordCharacter(text.codePointAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}: a letter, or a number of any kind. */
+    private static boolean isWordCharacter(int codePoint) {
+        if (Character.isLetter(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

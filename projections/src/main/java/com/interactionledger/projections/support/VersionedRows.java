@@ -47,6 +47,109 @@ public final class VersionedRows {
                 args.toArray());
     }
 
+    /**
+     * A table whose rows a batch keeps in memory as maps of column to value ({@link KeyedRows}), written back with all
+     * their columns; {@code columns} start with the key and include {@code version}.
+     */
+    public static KeyedRows.Table<Map<String, Object>> columns(String table, List<String> columns) {
+        String key = columns.get(0);
+        List<String> rest = columns.subList(1, columns.size()).stream().filter(c -> !c.equals("version")).toList();
+        String select = "SELECT " + String.join(", ", columns) + " FROM " + table;
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT DO NOTHING";
+        String update = "UPDATE " + table + " SET " + String.join(" = ?, ", rest) + " = ?, version = ? WHERE " + key
+                + " = ? AND version < ?";
+        return new KeyedRows.Table<>() {
+            @Override
+            public String select() {
+                return select;
+            }
+
+            @Override
+            public String keyColumn() {
+                return key;
+            }
+
+            @Override
+            public org.springframework.jdbc.core.RowMapper<Map<String, Object>> reader() {
+                return (rs, row) -> {
+                    Map<String, Object> values = new java.util.LinkedHashMap<>();
+                    for (String column : columns) {
+                        values.put(column, rs.getObject(column));
+                    }
+                    return values;
+                };
+            }
+
+            @Override
+            public String key(Map<String, Object> row) {
+                return (String) row.get(key);
+            }
+
+            @Override
+            public String insert() {
+                return insert;
+            }
+
+            @Override
+            public Object[] insertValues(Map<String, Object> row) {
+                return columns.stream().map(row::get).toArray();
+            }
+
+            @Override
+            public String update() {
+                return update;
+            }
+
+            @Override
+            public Object[] updateValues(Map<String, Object> row) {
+                List<Object> values = new ArrayList<>(rest.size() + 3);
+                rest.forEach(column -> values.add(row.get(column)));
+                values.add(row.get("version"));
+                values.add(row.get(key));
+                values.add(row.get("version"));
+                return values.toArray();
+            }
+        };
+    }
+
+    /**
+     * Applies {@code changes} to a row in memory ({@link #INCREMENT} adds one; instants are stored in UTC) and moves
+     * its version to {@code sequence}.
+     */
+    public static void apply(Map<String, Object> row, long sequence, Map<String, Object> changes) {
+        changes.forEach((column, value) -> {
+            if (value == INCREMENT) {
+                row.put(column, ((Number) row.get(column)).intValue() + 1);
+            } else {
+                row.put(column, value instanceof Instant instant ? utc(instant) : value);
+            }
+        });
+        row.put("version", sequence);
+    }
+
+    /** The version of a row in memory. */
+    public static long version(Map<String, Object> row) {
+        return ((Number) row.get("version")).longValue();
+    }
+
+    /**
+     * A timestamp read into a row in memory as an instant, whatever the driver gave (PostgreSQL a Timestamp, H2 an
+     * OffsetDateTime) or a handler set; null stays null.
+     */
+    public static Instant instantOf(Object value) {
+        if (value == null) {
+            return null;
+        } else if (value instanceof Instant instant) {
+            return instant;
+        } else if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+    }
+
     /** A stored timestamp with time zone as an instant; null stays null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);

@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Builds the agent timeline: each session's current standing and every entry of its dialogue. Idempotent: a
  * session row remembers the sequence number of the last event applied, so redelivered or replayed events change
- * nothing. Deterministic: every value written comes from the event and its metadata, never from a clock.
+ * nothing. Deterministic: every value written comes from the event and its metadata, never from a clock. A batch
+ * of events reads its sessions' rows once and writes them back once ({@link TimelineTables}).
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -50,6 +51,7 @@ public class TimelineProjection {
      */
     @EventHandler
     void on(CustomerErased event, TrackingToken token) {
+        tables.writeBatch();
         replay.replay(PROCESSING_GROUP, event.customerId().value(), token.position().orElseThrow());
     }
 
@@ -59,19 +61,20 @@ public class TimelineProjection {
         if (event instanceof SessionStarted started) {
             tables.insertSession(started, sequence);
         } else {
-            TimelineTables.SessionStanding before = tables.standing(event.sessionId())
+            Map<String, Object> row = tables.session(event.sessionId().value())
                     .orElseThrow(() -> new IllegalStateException(
                             "event " + message.getIdentifier() + " for unknown session " + event.sessionId()));
-            if (before.version() >= sequence) {
+            if (VersionedRows.version(row) >= sequence) {
                 return;
             }
-            SessionState after = before.state().after(event);
+            SessionState before = SessionState.valueOf((String) row.get("state"));
+            SessionState after = before.after(event);
             Map<String, Object> changes = sessionChanges(event);
             changes.put("state", after.name());
-            if (before.state().isOpen() && !after.isOpen()) {
+            if (before.isOpen() && !after.isOpen()) {
                 changes.put("ended_at", event.occurredAt());
             }
-            tables.updateSession(event.sessionId(), sequence, changes);
+            tables.updateSession(row, sequence, changes);
         }
         tables.insertEntry(TimelineEntries.describe(event, message, VersionedRows.position(token)));
     }

@@ -16,7 +16,11 @@ import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.KeyedRows;
+import com.interactionledger.projections.support.ReadModelBatch;
+import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -44,46 +48,76 @@ public class TimelineTables implements CustomerRows {
 
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
 
+    private static final KeyedRows.Table<Map<String, Object>> SESSIONS = VersionedRows.columns("timeline_session",
+            List.of("session_id", "customer_id", "channel", "social_network", "entry_point", "language", "state",
+                    "started_at", "ended_at", "queue", "agent_id", "continued_from", "continued_to", "handoff_context",
+                    "last_intent", "last_sentiment", "resolution_code", "first_contact_resolution", "csat", "nps",
+                    "message_count", "version"));
+    /** The columns a session's first event leaves empty. */
+    private static final List<String> SESSIONS_NULLS = List.of("ended_at", "agent_id", "continued_to",
+            "handoff_context", "last_intent", "last_sentiment", "resolution_code", "first_contact_resolution", "csat",
+            "nps");
+    private static final String INSERT_ENTRY = """
+            INSERT INTO timeline_entry (session_id, sequence_number, global_position, event_id, occurred_at, kind,
+                actor_role, actor_id, content, details)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
     private final JdbcTemplate jdbc;
+    private final ReadModelBatches batches;
 
-    public TimelineTables(JdbcTemplate jdbc) {
+    public TimelineTables(JdbcTemplate jdbc, ReadModelBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    record SessionStanding(SessionState state, long version) {
+    /** A session's row as the batch being applied holds it. */
+    Optional<Map<String, Object>> session(String sessionId) {
+        return sessions().find(sessionId);
     }
 
+    /** The row of a session that starts (unless it is there already: a redelivery). */
     void insertSession(SessionStarted started, long sequence) {
-        jdbc.update("""
-                INSERT INTO timeline_session (session_id, customer_id, channel, social_network, entry_point, language,
-                    state, started_at, queue, continued_from, message_count, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                ON CONFLICT DO NOTHING""",
-                started.sessionId().value(), started.customerId().value(), started.channel().name(),
-                started.socialNetwork() == null ? null : started.socialNetwork().name(), started.entryPoint(),
-                started.language(), SessionState.initial(started).name(), VersionedRows.utc(started.occurredAt()), started.queue(),
-                started.continuedFrom() == null ? null : started.continuedFrom().value(), sequence);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("session_id", started.sessionId().value());
+        row.put("customer_id", started.customerId().value());
+        row.put("channel", started.channel().name());
+        row.put("social_network", started.socialNetwork() == null ? null : started.socialNetwork().name());
+        row.put("entry_point", started.entryPoint());
+        row.put("language", started.language());
+        row.put("state", SessionState.initial(started).name());
+        row.put("started_at", VersionedRows.utc(started.occurredAt()));
+        row.put("queue", started.queue());
+        row.put("continued_from", started.continuedFrom() == null ? null : started.continuedFrom().value());
+        row.put("message_count", 0);
+        row.put("version", sequence);
+        SESSIONS_NULLS.forEach(column -> row.putIfAbsent(column, null));
+        sessions().create(row);
     }
 
-    Optional<SessionStanding> standing(SessionId session) {
-        return jdbc.query("SELECT state, version FROM timeline_session WHERE session_id = ?",
-                (rs, row) -> new SessionStanding(SessionState.valueOf(rs.getString(1)), rs.getLong(2)),
-                session.value()).stream().findFirst();
-    }
-
-    /** Applies the changed columns and the new version, unless a later event was applied already. */
-    void updateSession(SessionId session, long sequence, Map<String, Object> changes) {
-        VersionedRows.update(jdbc, "timeline_session", "session_id", session.value(), sequence, changes);
+    /** Applies the changed columns and the new version to the session's row (written with the batch). */
+    void updateSession(Map<String, Object> row, long sequence, Map<String, Object> changes) {
+        VersionedRows.apply(row, sequence, changes);
+        sessions().changed(row);
     }
 
     void insertEntry(TimelineEntries.Entry entry) {
-        jdbc.update("""
-                INSERT INTO timeline_entry (session_id, sequence_number, global_position, event_id, occurred_at, kind,
-                    actor_role, actor_id, content, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
-                entry.sessionId(), entry.sequence(), entry.position(), entry.eventId(), VersionedRows.utc(entry.occurredAt()),
-                entry.kind().name(), entry.actorRole(), entry.actorId(), entry.content(), json(entry.details()));
+        batches.current().write(INSERT_ENTRY, entry.sessionId(), entry.sequence(), entry.position(), entry.eventId(),
+                VersionedRows.utc(entry.occurredAt()), entry.kind().name(), entry.actorRole(), entry.actorId(),
+                entry.content(), json(entry.details()));
+    }
+
+    /** Writes what the batch holds and forgets it: the tables are about to change under it. */
+    void writeBatch() {
+        ReadModelBatch batch = batches.current();
+        batch.flush();
+        batch.discard();
+    }
+
+    private KeyedRows<Map<String, Object>> sessions() {
+        ReadModelBatch batch = batches.current();
+        return batch.rows(SESSIONS, () -> new KeyedRows<>(jdbc, SESSIONS, KeyedRows.keysIn(batch,
+                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null)));
     }
 
     @Override

@@ -1,0 +1,202 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.command.ledger.AppendedEvent;
+import com.interactionledger.command.ledger.GroupCommit;
+import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.contracts.dialogue.SessionStarted;
+import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerErasedException;
+import com.interactionledger.replay.verify.LedgerVerifier;
+import com.interactionledger.replay.verify.VerificationReport;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import static com.interactionledger.deploy.LedgerHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Group commit: appends that arrive while the chain's head is locked are stored together, each gets its own
+ * positions (consecutive, no gap), and one that cannot be stored fails alone while the rest of its batch commits.
+ * The batches are made to form by holding the head lock from the test while the appends queue up.
+ */
+class GroupCommitTest extends PostgresLedgerTest {
+
+    private static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
+
+    @Autowired
+    EventStorageEngine ledger;
+    @Autowired
+    GroupCommit groupCommit;
+
+    @Test
+    void appendsThatArriveTogetherAreStoredInOneBatch_eachWithItsOwnPositions() throws Exception {
+        long batchesBefore = groupCommit.batches();
+        List<Future<List<AppendedEvent>>> appended = whileTheHeadIsLocked(30,
+                i -> () -> append(started("batched-" + i, "batched-customer-" + i % 3)));
+
+        List<Long> positions = new ArrayList<>();
+        for (Future<List<AppendedEvent>> append : appended) {
+            positions.add(append.get().get(0).position());
+        }
+        assertThat(positions).doesNotHaveDuplicates();
+        assertThat(positions.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - positions.stream().mapToLong(Long::longValue).min().orElseThrow())
+                .as("consecutive positions: no gap").isEqualTo(29);
+        assertThat(groupCommit.batches() - batchesBefore)
+                .as("30 appends queued behind the lock are stored in at most two batches").isLessThanOrEqualTo(2);
+        assertChainIntact();
+    }
+
+    @Test
+    void anAppendAtATakenStreamPositionFailsAlone_theRestOfItsBatchCommits() throws Exception {
+        append(started("taken-session", "taken-customer"));
+        long headBefore = head();
+
+        List<Future<List<AppendedEvent>>> appended = whileTheHeadIsLocked(9, i -> () -> append(i == 4
+                ? started("taken-session", "taken-customer") : started("beside-taken-" + i, "taken-customer")));
+
+        for (int i = 0; i < appended.size(); i++) {
+            if (i == 4) {
+                assertThat(failureOf(appended.get(i))).isInstanceOf(AggregateStreamCreationException.class);
+            } else {
+                assertThat(appended.get(i).get()).hasSize(1);
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, "taken-session")).isEqualTo(1);
+        assertThat(head() - headBefore).as("eight events stored, at the eight positions after the head")
+                .isEqualTo(8);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex > ?", Integer.class,
+                headBefore)).isEqualTo(8);
+        assertChainIntact();
+    }
+
+    @Test
+    void anInteractionOfACustomerErasedEarlierInTheSameBatchIsRefusedAlone() throws Exception {
+        List<Future<List<AppendedEvent>>> appended = whileTheHeadIsLocked(3, i -> () -> switch (i) {
+            case 0 -> append(started("before-erasure", "erased-in-batch"));
+            case 1 -> append(new GenericDomainEventMessage<>("CustomerPrivacy", "erased-in-batch", 0,
+                    new CustomerErased(new CustomerId("erased-in-batch"), "GDPR Art. 17", "dpo-1", AT)));
+            default -> append(started("after-erasure", "erased-in-batch"));
+        });
+
+        assertThat(appended.get(0).get()).hasSize(1);
+        assertThat(appended.get(1).get()).hasSize(1);
+        assertThat(failureOf(appended.get(2))).isInstanceOf(CustomerErasedException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, "after-erasure")).isZero();
+        assertChainIntact();
+    }
+
+    @Test
+    void requestsSentAgainWhileTheFirstIsUnderWay_storeOneMessageAndAllGetItsAnswer() throws Exception {
+        assertThat(http.post("/sessions", json("sessionId", "idem-twins", "customerId", "idem-twins-customer",
+                "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
+        LedgerHttp client = http.with("Idempotency-Key", "idem-twins-key");
+        String body = json("messageId", "idem-twins-m1", "authorRole", "CUSTOMER", "text", "only once");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<LedgerHttp.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> client.post("/sessions/idem-twins/messages", body)));
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        LedgerHttp.Response first = answers.get(0).get();
+        assertThat(first.status()).isEqualTo(200);
+        for (Future<LedgerHttp.Response> answer : answers) {
+            assertThat(answer.get().status()).isEqualTo(200);
+            assertThat(answer.get().raw().body()).isEqualTo(first.raw().body());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?"
+                + " AND payloadtype LIKE '%MessageRecorded'", Integer.class, "idem-twins")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE"
+                + " '%CommandRefused' AND convert_from(metadata, 'UTF8') LIKE ?", Integer.class,
+                "%idem-twins-key%")).as("a twin answered with the first's outcome is no refusal").isZero();
+    }
+
+    /**
+     * Locks the chain's head from the test, starts {@code count} tasks one after the other (each once the previous
+     * one's append was admitted), then releases the lock: the writer finds them all waiting.
+     */
+    private <T> List<Future<T>> whileTheHeadIsLocked(int count, IntFunction<java.util.concurrent.Callable<T>> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        List<Future<T>> futures = new ArrayList<>();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT globalindex FROM ledger_chain_head WHERE id = 1 FOR UPDATE");
+            long admittedBefore = groupCommit.appends();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(task.apply(i)));
+                long expected = admittedBefore + i + 1;
+                // Admitted: taken by the writer, which then waits for the lock, or waiting behind it.
+                await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.appends() >= expected);
+            }
+            holder.rollback();
+        } finally {
+            pool.shutdown();
+        }
+        return futures;
+    }
+
+    private List<AppendedEvent> append(org.axonframework.eventhandling.EventMessage<?> event) {
+        return groupCommitAppend(event);
+    }
+
+    private List<AppendedEvent> groupCommitAppend(org.axonframework.eventhandling.EventMessage<?> event) {
+        ledger.appendEvents(List.of(event));
+        // The positions the events got, read back: appends outside a unit of work return nothing to the caller.
+        return jdbc.query("SELECT eventidentifier, aggregateidentifier, sequencenumber, globalindex"
+                        + " FROM domainevententry WHERE eventidentifier = ?",
+                (rs, row) -> new AppendedEvent(rs.getString(1), event.getPayloadType().getSimpleName(),
+                        rs.getString(2), rs.getLong(3), rs.getLong(4)), event.getIdentifier());
+    }
+
+    private static GenericDomainEventMessage<SessionStarted> started(String session, String customer) {
+        return new GenericDomainEventMessage<>("InteractionSession", session, 0, new SessionStarted(
+                new SessionId(session), new CustomerId(customer), Channel.WEB_CHAT, null, "web", "en", null, null,
+                null, null, AT), Map.of("actorId", "group-commit-test", "actorRole", "SYSTEM"));
+    }
+
+    private static Throwable failureOf(Future<?> future) throws InterruptedException {
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private long head() {
+        return jdbc.queryForObject("SELECT globalindex FROM ledger_chain_head WHERE id = 1", Long.class);
+    }
+
+    private void assertChainIntact() throws Exception {
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            VerificationReport chain = LedgerVerifier.verify(connection, List.of());
+            assertThat(chain.findings()).isEmpty();
+            assertThat(chain.intact()).isTrue();
+        }
+    }
+}
