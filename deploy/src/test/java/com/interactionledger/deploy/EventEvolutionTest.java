@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.interactionledger.command.ledger.CustomerIndex;
 import com.interactionledger.command.ledger.LedgerChain;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.ledger.RecordedTime;
 import com.interactionledger.contracts.ledger.StoredEvent;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.verify.LedgerVerifier;
@@ -109,7 +110,7 @@ class EventEvolutionTest extends PostgresLedgerTest {
                     ("{\"actorId\":\"evolution-customer\",\"actorRole\":\"CUSTOMER\",\"channel\":\"WEB_CHAT\","
                             + "\"customerId\":\"evolution-customer\"}").getBytes(StandardCharsets.UTF_8),
                     payload.getBytes(StandardCharsets.UTF_8), MessageRecorded.class.getName(),
-                    Instant.now().toString());
+                    RecordedTime.format(Instant.now()));
             List<StoredEvent> stored = chain.stored(List.of("evolution-event-1"));
             chain.link(head, stored);
             new CustomerIndex(jdbc).index(stored);

@@ -1,10 +1,14 @@
 package com.interactionledger.command.ledger;
 
 import com.interactionledger.contracts.ledger.LedgerHash;
+import com.interactionledger.contracts.ledger.RecordedTime;
 import com.interactionledger.contracts.ledger.StoredEvent;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerErasedException;
 import com.interactionledger.contracts.privacy.CustomerKeys;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -12,20 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,20 +37,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 import javax.sql.DataSource;
 
 /**
  * Group commit: the appends that arrive while one batch is being stored are stored together in the next, in one
- * transaction under one take of the chain's head lock — one multi-row insert each of events, links and customer
- * index rows, one move of the head, the {@link AppendHook}s' work — instead of one transaction and one lock per
- * append. Batches form by themselves under load and add no delay when idle: a lone append is stored at once.
+ * transaction under one take of the chain's head lock — the events, their links and customer index rows and the
+ * move of the head written together ({@link BatchWrites}: two round trips on PostgreSQL), then the
+ * {@link AppendHook}s' work — instead of one transaction and one lock per append. Batches form by themselves under
+ * load and add no delay when idle: a lone append is stored at once.
  * <p>
  * One writer thread per instance stores the batches; the threads that append wait for the commit that holds
  * their events and get back the positions actually stored (no answer is given before that commit). Everything
- * that can be done before the lock is done by the appending threads (serialising, sealing, digests, stream
- * hashes: {@link LedgerAppendPath}); under the lock remain the positions, the chain hashes and the statements.
+ * that can be done before the lock is done by the appending threads (serialising, sealing, looking up where each
+ * stream's links continue: {@link LedgerAppendPath}); under the lock remain the batch's recorded time (never before
+ * the head's: {@link RecordedTime}), the positions, the digests and links, and the statements.
  * <p>
  * The writer has connections of its own ({@code appendConnections}: a small pool nothing else uses), so neither the
  * read models' processors nor the requests can leave it waiting for a connection while they wait for it.
@@ -61,22 +65,13 @@ public class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private static final String INSERT_EVENT = "INSERT INTO domainevententry (globalindex, eventidentifier,"
-            + " aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LINK = "INSERT INTO ledger_chain (globalindex, previous_globalindex,"
-            + " aggregateidentifier, sequencenumber, event_digest, chain_hash, stream_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_INDEX = "INSERT INTO ledger_customer_event (customer_id, globalindex)"
-            + " VALUES (?, ?)";
-
     /** One append waiting for its batch. */
     private record Append(List<PreparedEvent> events, CommandReceipt receipt,
                           CompletableFuture<List<AppendedEvent>> done) {
     }
 
-    /** What became of one append in a batch that committed: stored at these positions, or refused. */
-    private record Outcome(Append append, List<AppendedEvent> stored, RuntimeException refusal) {
+    /** What became of one append in a batch that committed: stored (these events, at these positions), or refused. */
+    private record Outcome(Append append, List<Linked> linked, List<AppendedEvent> stored, RuntimeException refusal) {
     }
 
     /** A unique key of the event table refused the batch's insert. */
@@ -91,7 +86,8 @@ public class GroupCommit implements AutoCloseable {
     private final AutoCloseable closeConnections;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
-    private final LedgerChain chain;
+    private final BatchWrites writes;
+    private final Clock clock;
     private final CustomerKeys keys;
     private final StreamHeads streams;
     private final List<AppendHook> hooks;
@@ -101,18 +97,31 @@ public class GroupCommit implements AutoCloseable {
     private boolean closed;
     private final AtomicLong admitted = new AtomicLong();
     private final AtomicLong committedBatches = new AtomicLong();
+    private final DistributionSummary batchAppends;
+    private final DistributionSummary batchEvents;
+    private final Timer batchTime;
+    private final Timer appendTime;
 
     /**
      * @param appendConnections the writer's own connections to the ledger's database
      * @param closeConnections  closes them when the writer stops (or does nothing when they are shared)
      */
     GroupCommit(DataSource appendConnections, AutoCloseable closeConnections, CustomerKeys keys, StreamHeads streams,
-                List<AppendHook> hooks, int maxBatchEvents) {
+                List<AppendHook> hooks, int maxBatchEvents, MeterRegistry meters, Clock clock) {
+        this.batchAppends = DistributionSummary.builder("ledger.append.batch.appends")
+                .description("Appends stored together in one batch").register(meters);
+        this.batchEvents = DistributionSummary.builder("ledger.append.batch.events")
+                .description("Events stored together in one batch").register(meters);
+        this.batchTime = Timer.builder("ledger.append.batch.time")
+                .description("One batch's transaction, from taking the head lock to its commit").register(meters);
+        this.appendTime = Timer.builder("ledger.append.time")
+                .description("An append, from its admission to the commit that holds it").register(meters);
         this.connections = appendConnections;
         this.closeConnections = closeConnections;
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(appendConnections));
         this.jdbc = new JdbcTemplate(appendConnections);
-        this.chain = new LedgerChain(jdbc);
+        this.writes = BatchWrites.forDatabase(jdbc);
+        this.clock = clock;
         this.keys = keys;
         this.streams = streams;
         this.hooks = List.copyOf(hooks);
@@ -140,6 +149,7 @@ public class GroupCommit implements AutoCloseable {
             queue.add(append);
             admitted.incrementAndGet();
         }
+        long admittedAt = System.nanoTime();
         try {
             return append.done().join();
         } catch (CompletionException e) {
@@ -149,6 +159,8 @@ public class GroupCommit implements AutoCloseable {
                 throw cause;
             }
             throw e;
+        } finally {
+            appendTime.record(System.nanoTime() - admittedAt, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -209,8 +221,10 @@ public class GroupCommit implements AutoCloseable {
 
     private void store(List<Append> batch) {
         List<Outcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = transaction.execute(status -> storeInTransaction(batch));
+            batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(explain(failure, batch.get(0)));
@@ -225,64 +239,76 @@ public class GroupCommit implements AutoCloseable {
             throw error;
         }
         committedBatches.incrementAndGet();
+        batchAppends.record(batch.size());
+        batchEvents.record(batch.stream().mapToInt(append -> append.events().size()).sum());
         for (Outcome outcome : outcomes) {
             if (outcome.refusal() != null) {
                 outcome.append().done().completeExceptionally(outcome.refusal());
             } else {
-                streams.committed(outcome.append().events());
+                streams.committed(outcome.linked());
                 outcome.append().done().complete(outcome.stored());
             }
         }
     }
 
     private List<Outcome> storeInTransaction(List<Append> batch) {
-        LedgerChain.Head head = chain.lockHead();
         // Under the head lock, which every erasure's own append takes too: no interaction slips in after it.
-        Connection connection = DataSourceUtils.getConnection(connections);
-        Set<String> erased = new HashSet<>(keys.erasedAmong(connection, customersThatMustBeLive(batch)));
+        BatchWrites.LockedHead head = writes.lockHead(customersThatMustBeLive(batch));
+        Set<String> erased = new HashSet<>(head.erased());
+        String recordedAt = RecordedTime.format(RecordedTime.next(clock.instant(), head.recordedAt()));
         long position = head.globalIndex();
         String chainHash = head.chainHash();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<StoredAppend> stored = new ArrayList<>(batch.size());
-        List<PreparedEvent> rows = new ArrayList<>();
-        List<String> chainHashes = new ArrayList<>();
+        List<Linked> all = new ArrayList<>();
         List<CustomerErased> erasures = new ArrayList<>();
         for (Append append : batch) {
             String erasedCustomer = append.events().stream()
                     .filter(event -> event.needsLiveCustomer() && erased.contains(event.customerId()))
                     .map(PreparedEvent::customerId).findFirst().orElse(null);
             if (erasedCustomer != null) {
-                outcomes.add(new Outcome(append, null, new CustomerErasedException(erasedCustomer)));
+                outcomes.add(new Outcome(append, null, null, new CustomerErasedException(erasedCustomer)));
                 continue;
             }
-            List<AppendedEvent> appended = new ArrayList<>(append.events().size());
-            List<EventMessage<?>> messages = new ArrayList<>(append.events().size());
+            List<Linked> linked = new ArrayList<>(append.events().size());
+            Map<String, String> streamHeads = new HashMap<>();
             for (PreparedEvent event : append.events()) {
                 position++;
-                chainHash = LedgerHash.chainHash(chainHash, position, event.digest());
-                rows.add(event);
-                chainHashes.add(chainHash);
+                StoredEvent prepared = event.row();
+                StoredEvent row = new StoredEvent(position, prepared.aggregateIdentifier(), prepared.sequenceNumber(),
+                        prepared.type(), prepared.eventIdentifier(), prepared.metadata(), prepared.payload(),
+                        prepared.payloadRevision(), prepared.payloadType(), recordedAt);
+                String digest = row.digest();
+                String streamHash = LedgerHash.streamHash(streamHeads.getOrDefault(row.aggregateIdentifier(),
+                        event.previousStreamHash()), row.sequenceNumber(), digest);
+                streamHeads.put(row.aggregateIdentifier(), streamHash);
+                chainHash = LedgerHash.chainHash(chainHash, position, digest);
+                linked.add(new Linked(event, row, digest, streamHash, chainHash));
                 if (event.message().getPayload() instanceof CustomerErased erasure) {
                     erasures.add(erasure);
                     erased.add(erasure.customerId().value());
                 }
-                StoredEvent row = event.row();
-                appended.add(new AppendedEvent(row.eventIdentifier(), event.message().getPayloadType().getSimpleName(),
-                        row.aggregateIdentifier(), row.sequenceNumber(), position));
-                messages.add(event.message());
             }
-            outcomes.add(new Outcome(append, List.copyOf(appended), null));
-            stored.add(new StoredAppend(append.receipt(), List.copyOf(messages), List.copyOf(appended)));
+            List<AppendedEvent> appended = linked.stream().map(event -> new AppendedEvent(
+                    event.row().eventIdentifier(), event.event().message().getPayloadType().getSimpleName(),
+                    event.row().aggregateIdentifier(), event.row().sequenceNumber(), event.position())).toList();
+            all.addAll(linked);
+            outcomes.add(new Outcome(append, linked, appended, null));
+            stored.add(new StoredAppend(append.receipt(),
+                    append.events().stream().<EventMessage<?>>map(PreparedEvent::message).toList(), appended));
         }
-        if (rows.isEmpty()) {
+        if (all.isEmpty()) {
             return outcomes;
         }
-        // Consecutive from the head: the stored rows are exactly rows[i] at head + 1 + i.
-        long[] positions = LongStream.rangeClosed(head.globalIndex() + 1, position).toArray();
-        insertEvents(rows, positions);
-        insertLinks(rows, positions, chainHashes.toArray(String[]::new));
-        insertIndex(rows, positions);
-        jdbc.update("UPDATE ledger_chain_head SET globalindex = ?, chain_hash = ? WHERE id = 1", position, chainHash);
+        try {
+            writes.write(all, recordedAt);
+        } catch (DataAccessException e) {
+            if (isUniqueViolation(e)) {
+                throw new StoreConflict(e);
+            }
+            throw e;
+        }
+        Connection connection = DataSourceUtils.getConnection(connections);
         erasures.forEach(erasure -> keys.destroy(connection, erasure.customerId().value(), erasure.occurredAt()));
         hooks.forEach(hook -> hook.stored(Collections.unmodifiableList(stored), jdbc));
         return outcomes;
@@ -298,69 +324,6 @@ public class GroupCommit implements AutoCloseable {
             }
         }
         return customers;
-    }
-
-    private void insertEvents(List<PreparedEvent> rows, long[] positions) {
-        try {
-            batch(INSERT_EVENT, rows.size(), (insert, i) -> {
-                StoredEvent row = rows.get(i).row();
-                insert.setLong(1, positions[i]);
-                insert.setString(2, row.eventIdentifier());
-                insert.setString(3, row.aggregateIdentifier());
-                insert.setLong(4, row.sequenceNumber());
-                setNullable(insert, 5, row.type());
-                insert.setString(6, row.timestamp());
-                insert.setString(7, row.payloadType());
-                setNullable(insert, 8, row.payloadRevision());
-                insert.setBytes(9, row.payload());
-                insert.setBytes(10, row.metadata());
-            });
-        } catch (DataAccessException e) {
-            if (isUniqueViolation(e)) {
-                throw new StoreConflict(e);
-            }
-            throw e;
-        }
-    }
-
-    private void insertLinks(List<PreparedEvent> rows, long[] positions, String[] chainHashes) {
-        batch(INSERT_LINK, rows.size(), (insert, i) -> {
-            PreparedEvent event = rows.get(i);
-            long previous = positions[i] - 1;
-            insert.setLong(1, positions[i]);
-            if (previous == 0) {
-                insert.setNull(2, Types.BIGINT);
-            } else {
-                insert.setLong(2, previous);
-            }
-            insert.setString(3, event.row().aggregateIdentifier());
-            insert.setLong(4, event.row().sequenceNumber());
-            insert.setString(5, event.digest());
-            insert.setString(6, chainHashes[i]);
-            insert.setString(7, event.streamHash());
-        });
-    }
-
-    private void insertIndex(List<PreparedEvent> rows, long[] positions) {
-        List<Integer> indexed = IntStream.range(0, rows.size()).filter(i -> rows.get(i).customerId() != null)
-                .boxed().toList();
-        jdbc.batchUpdate(INSERT_INDEX, indexed, indexed.size(), (insert, i) -> {
-            insert.setString(1, rows.get(i).customerId());
-            insert.setLong(2, positions[i]);
-        });
-    }
-
-    /** One statement executed as a batch of {@code size} rows (one multi-row insert on PostgreSQL). */
-    private void batch(String sql, int size, ParameterizedPreparedStatementSetter<Integer> row) {
-        jdbc.batchUpdate(sql, IntStream.range(0, size).boxed().toList(), size, row);
-    }
-
-    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
     }
 
     /**

@@ -5,10 +5,8 @@ import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
-import com.interactionledger.contracts.ledger.LedgerHash;
 import com.interactionledger.contracts.ledger.StoredEvent;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -23,10 +21,11 @@ import org.axonframework.serialization.Serializer;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +33,11 @@ import java.util.stream.Stream;
  * goes through {@link #appendEvents(List)}, knowing nothing else writes to the event table.
  * <p>
  * It enforces that every event belongs to a customer and stamps that customer into the metadata; it makes each
- * event ready to be stored — serialised, its personal fields sealed with its customer's key, digested, its stream
- * hash worked out — on the appending thread, before any lock; then it hands the events to the {@link GroupCommit},
- * which stores them with the appends that arrived at the same time in one transaction under the chain's head lock
- * (events, links, customer index, the command's receipt) and returns their positions once committed. It tells the
+ * event ready to be stored — serialised, its personal fields sealed with its customer's key, the link its stream
+ * continues from looked up — on the appending thread, before any lock; then it hands the events to the
+ * {@link GroupCommit}, which stores them with the appends that arrived at the same time in one transaction under the
+ * chain's head lock (recorded time, positions, digests and links, customer index, the command's receipt) and returns
+ * their positions once committed. It tells the
  * current unit of work what it appended and at which global positions, so the command's answer (and the audit
  * trail) can name exactly the events stored. Reads pass straight through to the JDBC engine.
  * <p>
@@ -74,21 +74,17 @@ public class LedgerAppendPath implements EventStorageEngine {
 
     private List<PreparedEvent> prepare(List<? extends EventMessage<?>> events) {
         List<PreparedEvent> prepared = new ArrayList<>(events.size());
-        Map<String, String> streamHeads = new HashMap<>();
+        Set<String> streamsSeen = new HashSet<>();
         for (EventMessage<?> event : events) {
             DomainEventMessage<?> stamped = EventUtils.asDomainEventMessage(stampCustomer(event));
             SerializedObject<byte[]> payload = stamped.serializePayload(eventSerializer, byte[].class);
             SerializedObject<byte[]> metaData = stamped.serializeMetaData(eventSerializer, byte[].class);
+            // Position and recorded time are given under the head lock.
             StoredEvent row = new StoredEvent(0, stamped.getAggregateIdentifier(), stamped.getSequenceNumber(),
                     stamped.getType(), stamped.getIdentifier(), metaData.getData(), payload.getData(),
-                    payload.getType().getRevision(), payload.getType().getName(),
-                    DateTimeUtils.formatInstant(stamped.getTimestamp()));
-            String digest = row.digest();
+                    payload.getType().getRevision(), payload.getType().getName(), null);
             String stream = row.aggregateIdentifier();
-            String previous = streamHeads.containsKey(stream) ? streamHeads.get(stream)
-                    : streams.previous(stream, row.sequenceNumber());
-            String streamHash = LedgerHash.streamHash(previous, row.sequenceNumber(), digest);
-            streamHeads.put(stream, streamHash);
+            String previousStreamHash = streamsSeen.add(stream) ? streams.previous(stream, row.sequenceNumber()) : null;
             Object content = stamped.getPayload();
             CustomerId customer = ((CustomerScoped) content).customerId();
             // A session or complaint of an erased customer gets no new events, personal or not, and no personal
@@ -96,7 +92,7 @@ public class LedgerAppendPath implements EventStorageEngine {
             // name them.
             boolean needsLiveCustomer = content instanceof DialogueEvent || content instanceof ComplaintEvent
                     || PersonalDataSerializer.seals(content);
-            prepared.add(new PreparedEvent(stamped, row, digest, streamHash,
+            prepared.add(new PreparedEvent(stamped, row, previousStreamHash,
                     customer == null ? null : customer.value(), needsLiveCustomer));
         }
         return prepared;

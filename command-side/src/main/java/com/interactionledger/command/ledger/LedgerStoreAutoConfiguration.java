@@ -4,6 +4,9 @@ import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,22 +20,21 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-
-import com.zaxxer.hikari.HikariDataSource;
-
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -89,7 +91,7 @@ public class LedgerStoreAutoConfiguration {
     @Bean(destroyMethod = "close")
     public GroupCommit groupCommit(DataSource dataSource, ObjectProvider<DataSourceProperties> dataSourceProperties,
                                    CustomerKeys customerKeys, StreamHeads streamHeads,
-                                   ObjectProvider<AppendHook> hooks,
+                                   ObjectProvider<AppendHook> hooks, ObjectProvider<MeterRegistry> meters,
                                    @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents,
                                    @Value("${ledger.append.connections:2}") int connections) {
         DataSourceProperties properties = dataSourceProperties.getIfAvailable();
@@ -108,7 +110,8 @@ public class LedgerStoreAutoConfiguration {
             close = own::close;
         }
         return new GroupCommit(appendConnections, close, customerKeys, streamHeads, hooks.orderedStream().toList(),
-                maxBatchEvents);
+                // Recorded time is the ledger's own wall clock, not the business clock that stamps what happened.
+                maxBatchEvents, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
     }
 
     /**
@@ -163,7 +166,12 @@ public class LedgerStoreAutoConfiguration {
     /** The Java migrations of the ledger store (its SQL ones are found on the classpath). */
     @Bean
     public FlywayConfigurationCustomizer ledgerJavaMigrations() {
-        return configuration -> configuration.javaMigrations(new LinkEventsRecordedBeforeTheChain(),
-                new IndexEventsRecordedBeforeTheIndex());
+        return configuration -> configuration.javaMigrations(javaMigrations());
+    }
+
+    /** The ledger store's Java migrations, for whoever migrates the store without the application (a benchmark). */
+    public static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new LinkEventsRecordedBeforeTheChain(), new IndexEventsRecordedBeforeTheIndex(),
+                new RecordTimesInOrder()};
     }
 }

@@ -54,8 +54,8 @@ final class StreamHeads {
      * Remembers the streams' new heads once their events are committed. Events of no aggregate (a read record,
      * whose stream is the event alone) are not remembered: nothing will follow them.
      */
-    void committed(List<PreparedEvent> events) {
-        for (PreparedEvent event : events) {
+    void committed(List<Linked> events) {
+        for (Linked event : events) {
             if (event.row().type() == null) {
                 continue;
             }

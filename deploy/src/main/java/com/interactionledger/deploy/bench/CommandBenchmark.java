@@ -91,7 +91,9 @@ public final class CommandBenchmark {
                 // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed;
                 // so are the development issuer's token checks.
                 "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT, "--ledger.access.mode=development",
-                "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20")));
+                "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20"),
+                // the append path's meters (batch sizes and times), read before and after the measurement
+                "--management.endpoints.web.exposure.include=health,info,metrics"));
         serviceArgs.addAll(options.passThrough());
         if (shape == Shape.EMBEDDED) {
             serviceArgs.add("--ledger.data-dir=" + work.toAbsolutePath().resolve("data"));
@@ -108,6 +110,7 @@ public final class CommandBenchmark {
         }
 
         Measured ledger;
+        AppendMeters appends;
         Freshness freshness;
         double cpuSeconds;
         String token;
@@ -123,9 +126,11 @@ public final class CommandBenchmark {
             if (!jfr.isEmpty()) {
                 jcmd(service.pid(), "JFR.start", "name=bench", "settings=default", "filename=" + jfr);
             }
+            AppendMeters metersBefore = AppendMeters.read(port, token);
             double cpuBefore = service.cpuSeconds();
             ledger = workload.run(load, clients, rate, Duration.ofSeconds(seconds), probe);
             cpuSeconds = service.cpuSeconds() - cpuBefore;
+            appends = AppendMeters.read(port, token).since(metersBefore);
             if (!jfr.isEmpty()) {
                 jcmd(service.pid(), "JFR.stop", "name=bench");
             }
@@ -144,7 +149,7 @@ public final class CommandBenchmark {
                 .run(load == Load.CLOSED ? clients : 64, Duration.ofSeconds(rawSeconds));
 
         System.out.println(report(shape, load, clients, rate, seconds, warmup, sessionLength, heap, ledger,
-                cpuSeconds, freshness, raw, sizes, chain, jdbcUrl));
+                cpuSeconds, appends, freshness, raw, sizes, chain, jdbcUrl));
     }
 
     // ---------------------------------------------------------------- load
@@ -333,6 +338,53 @@ public final class CommandBenchmark {
         }
     }
 
+    // ---------------------------------------------------------------- the append path's meters
+
+    /** Batches of the group commit: counts and totals of the service's meters (cumulative, or a difference). */
+    record AppendMeters(double batches, double appends, double events, double batchSeconds, double appendCount,
+                        double appendSeconds) {
+
+        static AppendMeters read(int port, String token) throws IOException {
+            try (WireHttp http = new WireHttp(port)) {
+                double[] appendsPerBatch = meter(http, token, "ledger.append.batch.appends");
+                double[] eventsPerBatch = meter(http, token, "ledger.append.batch.events");
+                double[] batchTime = meter(http, token, "ledger.append.batch.time");
+                double[] appendTime = meter(http, token, "ledger.append.time");
+                return new AppendMeters(appendsPerBatch[0], appendsPerBatch[1], eventsPerBatch[1], batchTime[1],
+                        appendTime[0], appendTime[1]);
+            }
+        }
+
+        AppendMeters since(AppendMeters before) {
+            return new AppendMeters(batches - before.batches, appends - before.appends, events - before.events,
+                    batchSeconds - before.batchSeconds, appendCount - before.appendCount,
+                    appendSeconds - before.appendSeconds);
+        }
+
+        /** COUNT and TOTAL (or TOTAL_TIME, in seconds) of a meter from /actuator/metrics. */
+        private static double[] meter(WireHttp http, String token, String name) throws IOException {
+            WireHttp.Answer answer = http.send("GET", "/actuator/metrics/" + name, token, null, null, true);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("no meter " + name + ": " + answer.status() + " " + answer.text());
+            }
+            double count = 0;
+            double total = 0;
+            for (com.fasterxml.jackson.databind.JsonNode measurement : JSON.readTree(answer.body())
+                    .path("measurements")) {
+                switch (measurement.path("statistic").asText()) {
+                    case "COUNT" -> count = measurement.path("value").asDouble();
+                    case "TOTAL", "TOTAL_TIME" -> total = measurement.path("value").asDouble();
+                    default -> {
+                    }
+                }
+            }
+            return new double[] {count, total};
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     // ---------------------------------------------------------------- freshness
 
     /** Freshness percentiles in milliseconds. */
@@ -520,8 +572,8 @@ public final class CommandBenchmark {
 
     private static String report(Shape shape, Load load, int clients, int rate, int seconds, int warmup,
                                  int sessionLength, String heap, Measured ledger, double cpuSeconds,
-                                 Freshness freshness, Result raw, int[] sizes, VerificationReport chain,
-                                 String jdbcUrl) {
+                                 AppendMeters appends, Freshness freshness, Result raw, int[] sizes,
+                                 VerificationReport chain, String jdbcUrl) {
         Runtime runtime = Runtime.getRuntime();
         String loadText = switch (load) {
             case CLOSED -> "closed loop, " + clients + " clients";
@@ -553,6 +605,11 @@ public final class CommandBenchmark {
                 / raw.perSecond()));
         out.append(String.format("Service CPU: %.1f s over %d s (%.0f%% of one core), %.2f ms per operation%n",
                 cpuSeconds, seconds, 100 * cpuSeconds / seconds, 1000 * cpuSeconds / operations));
+        out.append(String.format("Group commit: %.0f batches, %.1f appends (%.1f events) per batch, %.2f ms per"
+                        + " batch transaction, %.2f ms from an append's admission to its commit%n", appends.batches(),
+                appends.appends() / appends.batches(), appends.events() / appends.batches(),
+                1000 * appends.batchSeconds() / appends.batches(),
+                1000 * appends.appendSeconds() / appends.appendCount()));
         if (freshness != null) {
             out.append(String.format("Timeline freshness (%d commands): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f"
                     + " ms%n", freshness.measured(), freshness.p50(), freshness.p95(), freshness.p99(),

@@ -1,8 +1,8 @@
 package com.interactionledger.deploy.bench;
 
-import com.interactionledger.command.ledger.IndexEventsRecordedBeforeTheIndex;
-import com.interactionledger.command.ledger.LinkEventsRecordedBeforeTheChain;
+import com.interactionledger.command.ledger.LedgerStoreAutoConfiguration;
 import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.contracts.ledger.RecordedTime;
 import com.interactionledger.contracts.privacy.CustomerKeys;
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
@@ -70,7 +70,7 @@ public final class RegulatorBenchmark {
         start = System.nanoTime();
         Flyway.configure().dataSource(url, user, password).table("flyway_ledger_history")
                 .locations("classpath:db/ledger/common", "classpath:db/ledger/postgresql")
-                .javaMigrations(new LinkEventsRecordedBeforeTheChain(), new IndexEventsRecordedBeforeTheIndex()).load()
+                .javaMigrations(LedgerStoreAutoConfiguration.javaMigrations()).load()
                 .migrate();
         double linkSeconds = seconds(start);
 
@@ -136,7 +136,8 @@ public final class RegulatorBenchmark {
                 long sequence = i % EVENTS_PER_SESSION;
                 String sessionId = "bench-session-" + session;
                 String customer = "bench-customer-" + session / SESSIONS_PER_CUSTOMER;
-                String at = base.plusSeconds(i).toString();
+                // Recorded times as the append path records them: in order, in the ledger's one form.
+                String at = RecordedTime.format(base.plusSeconds(i));
                 insert.setString(1, sessionId);
                 insert.setLong(2, sequence);
                 insert.setString(3, "bench-event-" + i);

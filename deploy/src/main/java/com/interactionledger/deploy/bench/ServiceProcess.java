@@ -11,7 +11,7 @@ import java.util.List;
  * One service of the ledger in a JVM of its own, started from the application jar, as the benchmarks and drills
  * measure it: its own heap limit, its own CPU time (read from /proc), a log file, and a JFR profile when asked.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("deploy/target/interaction-ledger.jar");
 
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
      * Starts {@code mainClass} from the jar with these JVM options and application arguments, and waits until it
      * answers ready on {@code port}.
      */
-    static ServiceProcess start(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
+    public static ServiceProcess start(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
                                 Path logDirectory) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it first (mvn -DskipTests package)");
@@ -77,7 +77,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, nothing flushed — what a crash is. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -2,14 +2,18 @@ package com.interactionledger.deploy.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.deploy.bench.BenchOptions;
 import com.interactionledger.deploy.bench.LocalTopology;
+import com.interactionledger.deploy.bench.ServiceProcess;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -40,7 +44,10 @@ import static com.interactionledger.deploy.bench.LocalTopology.strings;
  *   <li>kill -9 a query-side instance: the survivor takes its partitions; the read models converge exactly;</li>
  *   <li>stop the broker for 30 s: commands keep succeeding; the relay catches up, no gap, no duplicate;</li>
  *   <li>kill -9 a command-side instance: every acknowledged command's events are in the store;</li>
- *   <li>restart PostgreSQL: the services recover by themselves; nothing acknowledged is lost.</li>
+ *   <li>restart PostgreSQL: the services recover by themselves; nothing acknowledged is lost;</li>
+ *   <li>kill -9 the all-in-one application (on a database of its own, under load from 16 clients, so that appends
+ *       are stored in batches) and start it again: every acknowledged command's events are in the store, none
+ *       twice, and its read models converge.</li>
  * </ol>
  * A client whose call fails (an instance gone, the database restarting) retries on the other instance with the
  * same Idempotency-Key, as a real client would; a command counts as acknowledged when it was answered 2xx. Every
@@ -68,7 +75,7 @@ public final class FaultDrills {
     public static void main(String[] args) throws Exception {
         FaultDrills drills = new FaultDrills(new BenchOptions(args));
         String which = drills.options.get("drill", "all");
-        List<String> run = which.equals("all") ? List.of("1", "2", "3", "4") : Arrays.asList(which.split(","));
+        List<String> run = which.equals("all") ? List.of("1", "2", "3", "4", "5") : Arrays.asList(which.split(","));
         for (String drill : run) {
             drills.run(drill);
         }
@@ -99,7 +106,49 @@ public final class FaultDrills {
             case "4" -> drill("4: PostgreSQL restarted under load", load, () -> {
                 shell(options.required("restart-postgres"));
             }, () -> { }, queryPorts);
-            default -> throw new IllegalArgumentException("no drill " + drill + " (1, 2, 3, 4 or all)");
+            case "5" -> allInOneKilled(load);
+            default -> throw new IllegalArgumentException("no drill " + drill + " (1, 2, 3, 4, 5 or all)");
+        }
+    }
+
+    /**
+     * Drill 5: the all-in-one application (embedded read models, no Kafka) on a database of its own, killed with
+     * SIGKILL a third of the way into the load, then started again on the same port; the clients retry what was
+     * not answered with the same Idempotency-Key.
+     */
+    private void allInOneKilled(Duration load) throws Exception {
+        String name = "5: kill -9 the all-in-one under group-commit load";
+        System.out.printf("%n=== Drill %s ===%n", name);
+        String url = options.required("all-in-one-jdbc-url");
+        int port = Integer.parseInt(options.get("all-in-one-port", "8179"));
+        List<String> args = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + options.get("user", "postgres"),
+                "--spring.datasource.password=" + options.get("password", ""),
+                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT, "--ledger.access.mode=development");
+        Path logs = Path.of("target", "drills");
+        ServiceProcess service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
+                List.of("-Xmx512m"), args, logs);
+        String run = "d" + Long.toString(System.currentTimeMillis(), 36);
+        Load traffic = new Load(run, Integer.parseInt(options.get("all-in-one-clients", "16")), List.of(port));
+        try {
+            traffic.start();
+            sleep(load.dividedBy(3));
+            service.kill();
+            System.out.println("all-in-one killed (SIGKILL) under load; starting it again");
+            service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
+                    List.of("-Xmx512m"), args, logs);
+            long remaining = load.toNanos() - (System.nanoTime() - traffic.startedAt);
+            if (remaining > 0) {
+                sleep(Duration.ofNanos(remaining));
+            }
+            traffic.stop();
+            System.out.printf("load: %d journeys, %d commands acknowledged, %d calls failed and were retried%n",
+                    traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
+            check(name, traffic, List.of(port), url, false);
+            report(name, "the all-in-one ready again (/actuator/health/readiness)", ready(port) ? 1 : 0, 1,
+                    ready(port));
+        } finally {
+            service.close();
         }
     }
 
@@ -112,7 +161,7 @@ public final class FaultDrills {
             throws Exception {
         System.out.printf("%n=== Drill %s ===%n", name);
         String run = "d" + Long.toString(System.currentTimeMillis(), 36);
-        Load traffic = new Load(run, Integer.parseInt(options.get("clients", "4")));
+        Load traffic = new Load(run, Integer.parseInt(options.get("clients", "4")), commandPorts);
         traffic.start();
         sleep(load.dividedBy(3));
         long faultAt = System.nanoTime();
@@ -126,13 +175,15 @@ public final class FaultDrills {
         traffic.stop();
         System.out.printf("load: %d journeys, %d commands acknowledged, %d calls failed and were retried%n",
                 traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
-        check(name, traffic, readers);
+        check(name, traffic, readers, options.required("jdbc-url"), true);
         afterwards.run();
         checkReady(name);
     }
 
-    private void check(String drill, Load traffic, List<Integer> readers) throws Exception {
-        try (Connection db = DriverManager.getConnection(options.required("jdbc-url"), options.get("user", "postgres"),
+    /** @param relayed whether the events go to Kafka (the distributed shape), so the relay must catch up */
+    private void check(String drill, Load traffic, List<Integer> readers, String jdbcUrl, boolean relayed)
+            throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, options.get("user", "postgres"),
                 options.get("password", ""))) {
             // 1. The store has every acknowledged event, once.
             Set<String> stored = new HashSet<>(strings(db, "SELECT eventidentifier FROM domainevententry"
@@ -151,15 +202,18 @@ public final class FaultDrills {
             // 2. The relay caught up and every read model converged on the readers still running.
             long head = number(db, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            long relayed = 0;
-            while (System.nanoTime() < deadline && (relayed = number(db, "SELECT COALESCE(MAX(position), 0) FROM"
-                    + " kafka_relay")) < head) {
-                sleep(Duration.ofMillis(200));
+            if (relayed) {
+                long published = 0;
+                while (System.nanoTime() < deadline && (published = number(db, "SELECT COALESCE(MAX(position), 0)"
+                        + " FROM kafka_relay")) < head) {
+                    sleep(Duration.ofMillis(200));
+                }
+                report(drill, "relay position reached the head at the end of the load", published, head,
+                        published >= head);
             }
-            report(drill, "relay position reached the head at the end of the load", relayed, head, relayed >= head);
             for (int port : readers) {
                 long applied = awaitFreshness(port, head, deadline);
-                report(drill, "read models of the query side on port " + port + " applied up to the head", applied,
+                report(drill, "read models of the service on port " + port + " applied up to the head", applied,
                         head, applied >= head);
             }
             // 3. The read models hold exactly the journeys' rows: no gap, no duplicate.
@@ -243,6 +297,7 @@ public final class FaultDrills {
     private final class Load {
         final String run;
         final int clients;
+        final List<Integer> ports;
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicInteger journeys = new AtomicInteger();
         final AtomicLong retried = new AtomicLong();
@@ -251,9 +306,10 @@ public final class FaultDrills {
         final ExecutorService pool;
         long startedAt;
 
-        Load(String run, int clients) {
+        Load(String run, int clients, List<Integer> ports) {
             this.run = run;
             this.clients = clients;
+            this.ports = ports;
             this.pool = Executors.newFixedThreadPool(clients);
         }
 
@@ -294,7 +350,7 @@ public final class FaultDrills {
             int attempt = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
-                int port = commandPorts.get((client + attempt) % commandPorts.size());
+                int port = ports.get((client + attempt) % ports.size());
                 try {
                     HttpResponse<String> answer = HTTP.send(request(port, path, "SYSTEM")
                                     .header("Content-Type", "application/json")

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * JDBC, so the same code serves the regulator's endpoint and the offline replay tools, on PostgreSQL or H2.
  * Nothing here reads a read model: a history is what the events say, as of an instant.
  * <p>
- * "As of T" means the events the ledger had recorded by T: those whose recorded time (the timestamp the command
- * side stamped on the event when it stored it) is at or before T. Without T, everything recorded so far.
+ * "As of T" means the events the ledger had recorded by T: those whose recorded time (the time the batch that stored
+ * the event took the chain's head: {@code RecordedTime}) is at or before T. Without T, everything recorded so far.
  */
 public final class LedgerHistory {
 

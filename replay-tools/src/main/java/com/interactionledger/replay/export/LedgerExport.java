@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.interactionledger.contracts.ledger.LedgerDigest;
 import com.interactionledger.contracts.ledger.LedgerHash;
+import com.interactionledger.contracts.ledger.RecordedTime;
 import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.HistoryStates;
@@ -192,19 +193,48 @@ public final class LedgerExport {
      * The ledger's head as it stood at {@code instant}: the last link among the events recorded by then, the chain
      * hash there and how many events the chain links up to it. Walks the event times once, streaming.
      */
+    /**
+     * The chain's head as the ledger stood at {@code instant}: its last event recorded at or before it. Recorded
+     * times rise with positions from {@code recorded_in_order_from} on (migration 12), so there the index on recorded
+     * time finds it at once; before that position (events recorded before the append path ordered them) it is found
+     * by reading those events.
+     */
     static LedgerDigest headAsOf(Connection connection, Instant instant) throws SQLException {
         long position = 0;
         Instant recordedAt = null;
+        long inOrderFrom = 1;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT globalindex, timestamp FROM domainevententry ORDER BY globalindex",
-                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(5_000);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Instant at = Instant.parse(rows.getString(2));
-                    if (!at.isAfter(instant)) {
-                        position = rows.getLong(1);
-                        recordedAt = at;
+                "SELECT recorded_in_order_from FROM ledger_chain_head WHERE id = 1");
+             ResultSet row = statement.executeQuery()) {
+            if (row.next()) {
+                inOrderFrom = row.getLong(1);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT globalindex, timestamp"
+                + " FROM domainevententry WHERE timestamp <= ? AND globalindex >= ?"
+                + " ORDER BY timestamp DESC, globalindex DESC FETCH FIRST 1 ROWS ONLY")) {
+            statement.setString(1, RecordedTime.format(instant));
+            statement.setLong(2, inOrderFrom);
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    position = row.getLong(1);
+                    recordedAt = RecordedTime.parse(row.getString(2));
+                }
+            }
+        }
+        if (position == 0 && inOrderFrom > 1) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT globalindex, timestamp FROM domainevententry WHERE globalindex < ? ORDER BY globalindex",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(5_000);
+                statement.setLong(1, inOrderFrom);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Instant at = RecordedTime.parse(rows.getString(2));
+                        if (!at.isAfter(instant)) {
+                            position = rows.getLong(1);
+                            recordedAt = at;
+                        }
                     }
                 }
             }
