@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,8 @@ class GroupCommitTest extends PostgresLedgerTest {
                 - positions.stream().mapToLong(Long::longValue).min().orElseThrow())
                 .as("consecutive positions: no gap").isEqualTo(29);
         assertThat(groupCommit.batches() - batchesBefore)
-                .as("30 appends queued behind the lock are stored in at most two batches").isLessThanOrEqualTo(2);
+                .as("each writer's first append alone, then the 30 queued behind the lock in one batch")
+                .isEqualTo(groupCommit.writers() + 1);
         assertChainIntact();
     }
 
@@ -82,10 +84,12 @@ class GroupCommitTest extends PostgresLedgerTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Integer.class, "taken-session")).isEqualTo(1);
-        assertThat(head() - headBefore).as("eight events stored, at the eight positions after the head")
-                .isEqualTo(8);
+        assertThat(head() - headBefore).as("eight events stored (and the writers' own), no position skipped")
+                .isEqualTo(8 + groupCommit.writers());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex > ?", Integer.class,
-                headBefore)).isEqualTo(8);
+                headBefore)).isEqualTo(8 + groupCommit.writers());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalindex > ?"
+                + " AND aggregateidentifier LIKE 'beside-taken-%'", Integer.class, headBefore)).isEqualTo(8);
         assertChainIntact();
     }
 
@@ -103,6 +107,34 @@ class GroupCommitTest extends PostgresLedgerTest {
         assertThat(failureOf(appended.get(2))).isInstanceOf(CustomerErasedException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Integer.class, "after-erasure")).isZero();
+        assertChainIntact();
+    }
+
+    @Test
+    void anInteractionWaitingForTheLockBehindAnotherBatchsErasureIsRefused() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<List<AppendedEvent>> erasure;
+        Future<List<AppendedEvent>> after;
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT globalindex FROM ledger_chain_head WHERE id = 1 FOR UPDATE");
+            long expected = groupCommit.appends() + 1;
+            erasure = pool.submit(() -> append(new GenericDomainEventMessage<>("CustomerPrivacy", "erased-meanwhile",
+                    0, new CustomerErased(new CustomerId("erased-meanwhile"), "GDPR Art. 17", "dpo-1", AT))));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> groupCommit.appends() >= expected && groupCommit.queued() == 0);
+            // With two writers this one waits for the lock in a batch of its own, while the erasure's holds it.
+            after = pool.submit(() -> append(started("after-erasure-meanwhile", "erased-meanwhile")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.appends() >= expected + 1);
+            holder.rollback();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(erasure.get()).hasSize(1);
+        assertThat(failureOf(after)).isInstanceOf(CustomerErasedException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class, "after-erasure-meanwhile")).isZero();
         assertChainIntact();
     }
 
@@ -136,26 +168,39 @@ class GroupCommitTest extends PostgresLedgerTest {
     }
 
     /**
-     * Locks the chain's head from the test, starts {@code count} tasks one after the other (each once the previous
-     * one's append was admitted), then releases the lock: the writer finds them all waiting.
+     * Locks the chain's head from the test, gives each writer an append of its own to wait for the lock with, starts
+     * {@code count} tasks one after the other (each once the previous one's append was admitted), then releases the
+     * lock: the first writer free finds them all waiting, and takes them as one batch.
      */
     private <T> List<Future<T>> whileTheHeadIsLocked(int count, IntFunction<java.util.concurrent.Callable<T>> task)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
+        ExecutorService pool = Executors.newFixedThreadPool(count + groupCommit.writers());
         List<Future<T>> futures = new ArrayList<>();
+        List<Future<List<AppendedEvent>>> occupying = new ArrayList<>();
         try (Connection holder = jdbc.getDataSource().getConnection()) {
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT globalindex FROM ledger_chain_head WHERE id = 1 FOR UPDATE");
+            for (int w = 0; w < groupCommit.writers(); w++) {
+                String session = "occupies-writer-" + UUID.randomUUID();
+                long expected = groupCommit.appends() + 1;
+                occupying.add(pool.submit(() -> append(started(session, "occupies-writers"))));
+                // Taken by a writer (admitted, none left queued), which now waits for the lock with it alone.
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> groupCommit.appends() >= expected && groupCommit.queued() == 0);
+            }
             long admittedBefore = groupCommit.appends();
             for (int i = 0; i < count; i++) {
                 futures.add(pool.submit(task.apply(i)));
                 long expected = admittedBefore + i + 1;
-                // Admitted: taken by the writer, which then waits for the lock, or waiting behind it.
+                // Admitted: queued behind the writers that wait for the lock.
                 await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.appends() >= expected);
             }
             holder.rollback();
         } finally {
             pool.shutdown();
+        }
+        for (Future<List<AppendedEvent>> append : occupying) {
+            assertThat(append.get()).hasSize(1);
         }
         return futures;
     }

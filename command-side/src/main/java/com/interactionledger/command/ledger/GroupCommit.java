@@ -46,14 +46,16 @@ import javax.sql.DataSource;
  * {@link AppendHook}s' work — instead of one transaction and one lock per append. Batches form by themselves under
  * load and add no delay when idle: a lone append is stored at once.
  * <p>
- * One writer thread per instance stores the batches; the threads that append wait for the commit that holds
- * their events and get back the positions actually stored (no answer is given before that commit). Everything
- * that can be done before the lock is done by the appending threads (serialising, sealing, looking up where each
- * stream's links continue: {@link LedgerAppendPath}); under the lock remain the batch's recorded time (never before
- * the head's: {@link RecordedTime}), the positions, the digests and links, and the statements.
+ * Writer threads (two by default) store the batches: while one holds the head lock, the next takes what has queued
+ * and waits for the lock, so that it starts the moment the other commits. The threads that append wait for the
+ * commit that holds their events and get back the positions actually stored (no answer is given before that
+ * commit). Everything that can be done before the lock is done by the appending threads (serialising, sealing,
+ * looking up where each stream's links continue: {@link LedgerAppendPath}); under the lock remain the batch's
+ * recorded time (never before the head's: {@link RecordedTime}), the positions, the digests and links, and the
+ * statements.
  * <p>
- * The writer has connections of its own ({@code appendConnections}: a small pool nothing else uses), so neither the
- * read models' processors nor the requests can leave it waiting for a connection while they wait for it.
+ * The writers have connections of their own ({@code appendConnections}: a small pool nothing else uses), so
+ * neither the read models' processors nor the requests can leave them waiting for a connection.
  * <p>
  * Positions are handed out here, under the lock, one after the other from the head: the ledger's global order has
  * no gaps, even when a batch fails. An append refused under the lock (its customer was erased) fails alone and the
@@ -92,14 +94,17 @@ public class GroupCommit implements AutoCloseable {
     private final StreamHeads streams;
     private final List<AppendHook> hooks;
     private final int maxBatchEvents;
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private final Object admission = new Object();
+    private final Object taking = new Object();
     private boolean closed;
     private final AtomicLong admitted = new AtomicLong();
     private final AtomicLong committedBatches = new AtomicLong();
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
     private final Timer batchTime;
+    private final Timer lockTime;
+    private final Timer writeTime;
     private final Timer appendTime;
 
     /**
@@ -107,13 +112,18 @@ public class GroupCommit implements AutoCloseable {
      * @param closeConnections  closes them when the writer stops (or does nothing when they are shared)
      */
     GroupCommit(DataSource appendConnections, AutoCloseable closeConnections, CustomerKeys keys, StreamHeads streams,
-                List<AppendHook> hooks, int maxBatchEvents, MeterRegistry meters, Clock clock) {
+                List<AppendHook> hooks, int maxBatchEvents, int writerCount, MeterRegistry meters, Clock clock) {
         this.batchAppends = DistributionSummary.builder("ledger.append.batch.appends")
                 .description("Appends stored together in one batch").register(meters);
         this.batchEvents = DistributionSummary.builder("ledger.append.batch.events")
                 .description("Events stored together in one batch").register(meters);
         this.batchTime = Timer.builder("ledger.append.batch.time")
                 .description("One batch's transaction, from taking the head lock to its commit").register(meters);
+        this.lockTime = Timer.builder("ledger.append.batch.lock")
+                .description("Taking the chain's head lock for a batch (waiting for the batch before to commit)")
+                .register(meters);
+        this.writeTime = Timer.builder("ledger.append.batch.write")
+                .description("Writing a batch's events, links and index rows, under the head lock").register(meters);
         this.appendTime = Timer.builder("ledger.append.time")
                 .description("An append, from its admission to the commit that holds it").register(meters);
         this.connections = appendConnections;
@@ -126,9 +136,12 @@ public class GroupCommit implements AutoCloseable {
         this.streams = streams;
         this.hooks = List.copyOf(hooks);
         this.maxBatchEvents = maxBatchEvents;
-        this.writer = new Thread(this::write, "ledger-group-commit");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::write, "ledger-group-commit-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     /**
@@ -169,6 +182,16 @@ public class GroupCommit implements AutoCloseable {
         return admitted.get();
     }
 
+    /** How many appends wait to be taken into a batch by a writer. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** How many threads store batches (each holding the head lock in turn). */
+    public int writers() {
+        return writers.size();
+    }
+
     /** How many batches committed so far: fewer than appends when appends arrive together. */
     public long batches() {
         return committedBatches.get();
@@ -181,7 +204,9 @@ public class GroupCommit implements AutoCloseable {
             closed = true;
         }
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread writer : writers) {
+                writer.join(TimeUnit.SECONDS.toMillis(30));
+            }
             closeConnections.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,26 +218,29 @@ public class GroupCommit implements AutoCloseable {
     private void write() {
         List<Append> batch = new ArrayList<>();
         while (true) {
-            Append first;
-            try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                first = null;
-            }
-            if (first == null) {
-                synchronized (admission) {
-                    if (closed && queue.isEmpty()) {
-                        return;
-                    }
+            // One writer takes at a time (what queued up while the others store), so a batch is the queue's order.
+            synchronized (taking) {
+                Append first;
+                try {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    first = null;
                 }
-                continue;
-            }
-            batch.add(first);
-            int events = first.events().size();
-            for (Append next = queue.peek(); next != null && events + next.events().size() <= maxBatchEvents;
-                 next = queue.peek()) {
-                batch.add(queue.poll());
-                events += next.events().size();
+                if (first == null) {
+                    synchronized (admission) {
+                        if (closed && queue.isEmpty()) {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                batch.add(first);
+                int events = first.events().size();
+                for (Append next = queue.peek(); next != null && events + next.events().size() <= maxBatchEvents;
+                     next = queue.peek()) {
+                    batch.add(queue.poll());
+                    events += next.events().size();
+                }
             }
             store(batch);
             batch.clear();
@@ -253,7 +281,9 @@ public class GroupCommit implements AutoCloseable {
 
     private List<Outcome> storeInTransaction(List<Append> batch) {
         // Under the head lock, which every erasure's own append takes too: no interaction slips in after it.
+        long locking = System.nanoTime();
         BatchWrites.LockedHead head = writes.lockHead(customersThatMustBeLive(batch));
+        lockTime.record(System.nanoTime() - locking, TimeUnit.NANOSECONDS);
         Set<String> erased = new HashSet<>(head.erased());
         String recordedAt = RecordedTime.format(RecordedTime.next(clock.instant(), head.recordedAt()));
         long position = head.globalIndex();
@@ -300,8 +330,10 @@ public class GroupCommit implements AutoCloseable {
         if (all.isEmpty()) {
             return outcomes;
         }
+        long writing = System.nanoTime();
         try {
             writes.write(all, recordedAt);
+            writeTime.record(System.nanoTime() - writing, TimeUnit.NANOSECONDS);
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 throw new StoreConflict(e);

@@ -85,22 +85,22 @@ public class LedgerStoreAutoConfiguration {
     /**
      * The writer of the ledger: batches of appends under one head lock (see {@link GroupCommit}). A batch holds at
      * most {@code ledger.append.max-batch-events} events; the {@link AppendHook}s of the services on the classpath
-     * run in each batch's transaction. The writer has a pool of its own ({@code ledger.append.connections}, 2 by
-     * default) on the application's database, so that nothing else can leave it waiting for a connection.
+     * run in each batch's transaction. {@code ledger.append.writers} threads (2) store batches, on a pool of their
+     * own on the application's database, so that nothing else can leave them waiting for a connection.
      */
     @Bean(destroyMethod = "close")
     public GroupCommit groupCommit(DataSource dataSource, ObjectProvider<DataSourceProperties> dataSourceProperties,
                                    CustomerKeys customerKeys, StreamHeads streamHeads,
                                    ObjectProvider<AppendHook> hooks, ObjectProvider<MeterRegistry> meters,
                                    @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents,
-                                   @Value("${ledger.append.connections:2}") int connections) {
+                                   @Value("${ledger.append.writers:2}") int writers) {
         DataSourceProperties properties = dataSourceProperties.getIfAvailable();
         DataSource appendConnections = dataSource;
         AutoCloseable close = () -> { };
         if (properties != null && properties.getUrl() != null) {
             HikariDataSource own = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
             own.setPoolName("ledger-append");
-            own.setMaximumPoolSize(connections);
+            own.setMaximumPoolSize(writers + 1);
             own.setMinimumIdle(1);
             if (properties.getUrl().startsWith("jdbc:postgresql:")) {
                 // A batch of rows goes as one multi-row INSERT, not one statement per row.
@@ -111,7 +111,7 @@ public class LedgerStoreAutoConfiguration {
         }
         return new GroupCommit(appendConnections, close, customerKeys, streamHeads, hooks.orderedStream().toList(),
                 // Recorded time is the ledger's own wall clock, not the business clock that stamps what happened.
-                maxBatchEvents, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+                maxBatchEvents, writers, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
     }
 
     /**

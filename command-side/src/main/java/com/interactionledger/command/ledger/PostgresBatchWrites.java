@@ -16,15 +16,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A batch's statements on PostgreSQL, two round trips whatever the batch's size: one locks the head and reads the
+ * A batch's statements on PostgreSQL, two round trips whatever the batch's size: one locks the head and then reads the
  * batch's erased customers; one writes every event, link and index row (each table from arrays, {@code unnest}) and
  * moves the head, as one statement. The statements' text never changes, so the server plans them once.
  */
 final class PostgresBatchWrites implements BatchWrites {
 
-    private static final String LOCK_HEAD = "SELECT globalindex, chain_hash, recorded_at, ARRAY(SELECT customer_id"
-            + " FROM ledger_customer_key WHERE destroyed_at IS NOT NULL AND customer_id = ANY(?))"
-            + " FROM ledger_chain_head WHERE id = 1 FOR UPDATE";
+    // Two statements in one round trip: the erased customers are read by a statement of their own, whose snapshot
+    // is taken once the lock is held. In the same statement as the lock they would be read as they stood before
+    // waiting for it, missing an erasure committed by the batch (of another writer or instance) that held it.
+    private static final String LOCK_HEAD = "SELECT globalindex, chain_hash, recorded_at FROM ledger_chain_head"
+            + " WHERE id = 1 FOR UPDATE; SELECT customer_id FROM ledger_customer_key"
+            + " WHERE destroyed_at IS NOT NULL AND customer_id = ANY(?)";
 
     private static final String WRITE = """
             WITH events AS (
@@ -54,15 +57,24 @@ final class PostgresBatchWrites implements BatchWrites {
         return jdbc.execute((ConnectionCallback<LockedHead>) connection -> {
             try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
                 lock.setArray(1, connection.createArrayOf("varchar", customers.toArray()));
-                try (ResultSet head = lock.executeQuery()) {
+                lock.execute();
+                long globalIndex;
+                String chainHash;
+                String recordedAt;
+                try (ResultSet head = lock.getResultSet()) {
                     head.next();
-                    Set<String> erased = new HashSet<>();
-                    for (Object customer : (Object[]) head.getArray(4).getArray()) {
-                        erased.add((String) customer);
-                    }
-                    return new LockedHead(head.getLong(1), head.getString(2), RecordedTime.parse(head.getString(3)),
-                            erased);
+                    globalIndex = head.getLong(1);
+                    chainHash = head.getString(2);
+                    recordedAt = head.getString(3);
                 }
+                Set<String> erased = new HashSet<>();
+                lock.getMoreResults();
+                try (ResultSet customer = lock.getResultSet()) {
+                    while (customer.next()) {
+                        erased.add(customer.getString(1));
+                    }
+                }
+                return new LockedHead(globalIndex, chainHash, RecordedTime.parse(recordedAt), erased);
             }
         });
     }

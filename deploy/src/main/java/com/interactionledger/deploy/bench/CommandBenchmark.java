@@ -46,8 +46,9 @@ import java.util.regex.Pattern;
  *       ({@code --rate} commands/s sent when they are due, whatever the answers; latency from the time a command
  *       was due, so a stalled service cannot hide its queue) or {@code reads} (the agent's timeline read, which
  *       records itself on the audit trail, from {@code --clients} clients while commands run open-loop at
- *       {@code --rate}/s).</li>
- *   <li>After {@code --warmup} seconds of the same load (not measured), measures for {@code --seconds}: operations
+ *       {@code --read-rate}/s, 500 by default). Several loads ({@code --load closed,open,reads}) are measured one
+ *       after the other on the same service.</li>
+ *   <li>After {@code --warmup} seconds of the (first) load, not measured, measures for {@code --seconds}: operations
  *       per second, latency percentiles, failures (any answer but 2xx), the service's CPU time per operation; in
  *       the open and reads loads on PostgreSQL also the timeline's freshness (from a command's answer, which names
  *       its position, until the timeline processor's stored tokens have all passed it, read every 5 ms).</li>
@@ -68,12 +69,14 @@ public final class CommandBenchmark {
     public static void main(String[] args) throws Exception {
         BenchOptions options = new BenchOptions(args);
         Shape shape = Shape.valueOf(options.get("shape", "all-in-one").toUpperCase(Locale.ROOT).replace('-', '_'));
-        Load load = Load.valueOf(options.get("load", "closed").toUpperCase(Locale.ROOT));
+        List<Load> loads = Arrays.stream(options.get("load", "closed").split(","))
+                .map(load -> Load.valueOf(load.trim().toUpperCase(Locale.ROOT))).toList();
         String jdbcUrl = options.required("jdbc-url");
         String user = options.get("user", "postgres");
         String password = options.get("password", "");
         int clients = Integer.parseInt(options.get("clients", "64"));
-        int rate = Integer.parseInt(options.get("rate", load == Load.READS ? "500" : "1000"));
+        int rate = Integer.parseInt(options.get("rate", "1000"));
+        int readRate = Integer.parseInt(options.get("read-rate", "500"));
         int seconds = Integer.parseInt(options.get("seconds", "60"));
         int warmup = Integer.parseInt(options.get("warmup", "30"));
         int sessionLength = Integer.parseInt(options.get("session-length", "50"));
@@ -109,32 +112,35 @@ public final class CommandBenchmark {
             jvm.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
 
-        Measured ledger;
-        AppendMeters appends;
-        Freshness freshness;
-        double cpuSeconds;
-        String token;
+        List<Phase> phases = new ArrayList<>();
         try (ServiceProcess service = ServiceProcess.start("ledger-" + shape.name().toLowerCase(Locale.ROOT),
                 mainClass, port, jvm, serviceArgs, work)) {
-            token = LocalTopology.developmentToken(port, "bench-channel-gateway", "SYSTEM");
+            String token = LocalTopology.developmentToken(port, "bench-channel-gateway", "SYSTEM");
             String agent = shape == Shape.COMMAND_SIDE ? null
                     : LocalTopology.developmentToken(port, "bench-agent", "AGENT");
-            Workload workload = new Workload(port, token, agent, sessionLength, load == Load.READS ? clients : 0);
-            workload.run(load, clients, rate, Duration.ofSeconds(warmup), null);
-            FreshnessProbe probe = load == Load.CLOSED || shape != Shape.ALL_IN_ONE ? null
-                    : new FreshnessProbe(jdbcUrl, user, password, "timeline");
-            if (!jfr.isEmpty()) {
-                jcmd(service.pid(), "JFR.start", "name=bench", "settings=default", "filename=" + jfr);
+            Workload workload = new Workload(port, token, agent, sessionLength);
+            // One warm-up (the first load), then each load measured in turn on the same warm service.
+            workload.run(loads.get(0), clients, commandRate(loads.get(0), rate, readRate),
+                    Duration.ofSeconds(warmup), null);
+            for (Load load : loads) {
+                FreshnessProbe probe = load == Load.CLOSED || shape != Shape.ALL_IN_ONE ? null
+                        : new FreshnessProbe(jdbcUrl, user, password, "timeline");
+                if (!jfr.isEmpty()) {
+                    jcmd(service.pid(), "JFR.start", "name=bench", "settings=default",
+                            "filename=" + jfr.replace(".jfr", "-" + load.name().toLowerCase(Locale.ROOT) + ".jfr"));
+                }
+                AppendMeters metersBefore = AppendMeters.read(port, token);
+                double cpuBefore = service.cpuSeconds();
+                Measured measured = workload.run(load, clients, commandRate(load, rate, readRate),
+                        Duration.ofSeconds(seconds), probe);
+                double cpuSeconds = service.cpuSeconds() - cpuBefore;
+                AppendMeters appends = AppendMeters.read(port, token).since(metersBefore);
+                if (!jfr.isEmpty()) {
+                    jcmd(service.pid(), "JFR.stop", "name=bench");
+                }
+                phases.add(new Phase(load, commandRate(load, rate, readRate), measured, cpuSeconds, appends,
+                        probe == null ? null : probe.finish()));
             }
-            AppendMeters metersBefore = AppendMeters.read(port, token);
-            double cpuBefore = service.cpuSeconds();
-            ledger = workload.run(load, clients, rate, Duration.ofSeconds(seconds), probe);
-            cpuSeconds = service.cpuSeconds() - cpuBefore;
-            appends = AppendMeters.read(port, token).since(metersBefore);
-            if (!jfr.isEmpty()) {
-                jcmd(service.pid(), "JFR.stop", "name=bench");
-            }
-            freshness = probe == null ? null : probe.finish();
         }
 
         String verifyUrl = shape == Shape.EMBEDDED ? serviceUrl : jdbcUrl;
@@ -146,10 +152,22 @@ public final class CommandBenchmark {
             sizes = averageEventSize(connection);
         }
         Result raw = new RawInsertDriver(jdbcUrl, user, password, sizes[0], sizes[1])
-                .run(load == Load.CLOSED ? clients : 64, Duration.ofSeconds(rawSeconds));
+                .run(clients, Duration.ofSeconds(rawSeconds));
 
-        System.out.println(report(shape, load, clients, rate, seconds, warmup, sessionLength, heap, ledger,
-                cpuSeconds, appends, freshness, raw, sizes, chain, jdbcUrl));
+        for (Phase phase : phases) {
+            System.out.println(report(shape, phase, clients, seconds, warmup, sessionLength, heap, raw, sizes, chain,
+                    jdbcUrl));
+        }
+    }
+
+    /** The commands' rate of an open load: alone, or under the timeline reads. */
+    private static int commandRate(Load load, int rate, int readRate) {
+        return load == Load.READS ? readRate : rate;
+    }
+
+    /** One load measured on the warm service. */
+    record Phase(Load load, int rate, Measured measured, double cpuSeconds, AppendMeters appends,
+                 Freshness freshness) {
     }
 
     // ---------------------------------------------------------------- load
@@ -212,16 +230,14 @@ public final class CommandBenchmark {
         private final String token;
         private final String agentToken;
         private final int sessionLength;
-        private final int readers;
         private final String run = UUID.randomUUID().toString().substring(0, 8);
         private final List<Lane> lanes = new ArrayList<>();
 
-        Workload(int port, String token, String agentToken, int sessionLength, int readers) {
+        Workload(int port, String token, String agentToken, int sessionLength) {
             this.port = port;
             this.token = token;
             this.agentToken = agentToken;
             this.sessionLength = sessionLength;
-            this.readers = readers;
         }
 
         /** One lane of commands: its own connection, customer and sessions. */
@@ -297,7 +313,7 @@ public final class CommandBenchmark {
                         }
                     }));
                 }
-                for (int r = 0; r < readers; r++) {
+                for (int r = 0; load == Load.READS && r < clients; r++) {
                     WireHttp http = new WireHttp(port);
                     threads.add(started(() -> {
                         while (System.nanoTime() < end) {
@@ -342,7 +358,7 @@ public final class CommandBenchmark {
 
     /** Batches of the group commit: counts and totals of the service's meters (cumulative, or a difference). */
     record AppendMeters(double batches, double appends, double events, double batchSeconds, double appendCount,
-                        double appendSeconds) {
+                        double appendSeconds, double lockSeconds, double writeSeconds) {
 
         static AppendMeters read(int port, String token) throws IOException {
             try (WireHttp http = new WireHttp(port)) {
@@ -350,15 +366,18 @@ public final class CommandBenchmark {
                 double[] eventsPerBatch = meter(http, token, "ledger.append.batch.events");
                 double[] batchTime = meter(http, token, "ledger.append.batch.time");
                 double[] appendTime = meter(http, token, "ledger.append.time");
+                double[] lockTime = meter(http, token, "ledger.append.batch.lock");
+                double[] writeTime = meter(http, token, "ledger.append.batch.write");
                 return new AppendMeters(appendsPerBatch[0], appendsPerBatch[1], eventsPerBatch[1], batchTime[1],
-                        appendTime[0], appendTime[1]);
+                        appendTime[0], appendTime[1], lockTime[1], writeTime[1]);
             }
         }
 
         AppendMeters since(AppendMeters before) {
             return new AppendMeters(batches - before.batches, appends - before.appends, events - before.events,
                     batchSeconds - before.batchSeconds, appendCount - before.appendCount,
-                    appendSeconds - before.appendSeconds);
+                    appendSeconds - before.appendSeconds, lockSeconds - before.lockSeconds,
+                    writeSeconds - before.writeSeconds);
         }
 
         /** COUNT and TOTAL (or TOTAL_TIME, in seconds) of a meter from /actuator/metrics. */
@@ -570,12 +589,16 @@ public final class CommandBenchmark {
                 result.percentileMillis(100), result.failures());
     }
 
-    private static String report(Shape shape, Load load, int clients, int rate, int seconds, int warmup,
-                                 int sessionLength, String heap, Measured ledger, double cpuSeconds,
-                                 AppendMeters appends, Freshness freshness, Result raw, int[] sizes,
-                                 VerificationReport chain, String jdbcUrl) {
+    private static String report(Shape shape, Phase phase, int clients, int seconds, int warmup,
+                                 int sessionLength, String heap, Result raw, int[] sizes, VerificationReport chain,
+                                 String jdbcUrl) {
+        Measured ledger = phase.measured();
+        AppendMeters appends = phase.appends();
+        Freshness freshness = phase.freshness();
+        double cpuSeconds = phase.cpuSeconds();
+        int rate = phase.rate();
         Runtime runtime = Runtime.getRuntime();
-        String loadText = switch (load) {
+        String loadText = switch (phase.load()) {
             case CLOSED -> "closed loop, " + clients + " clients";
             case OPEN -> "open loop at " + rate + " commands/s";
             case READS -> "timeline reads from " + clients + " clients while commands run open-loop at " + rate + "/s";
@@ -585,7 +608,7 @@ public final class CommandBenchmark {
                         ### Command path: %s, %s (%s)
 
                         Machine: %d cores, JVM %s, %s %s; service JVM heap %s; PostgreSQL %s
-                        Settings: %d s measured after %d s of warm-up; sessions of %d messages (+1 start); raw ceiling %d threads
+                        Settings: %d s measured after %d s of warm-up (the first load of the run); sessions of %d messages (+1 start); raw ceiling %d threads
                         Event size: payload %d B, metadata %d B (averages of the MessageRecorded events stored)
 
                         | | ops/s | p50 ms | p99 ms | p99.9 ms | max ms | failures |
@@ -594,7 +617,7 @@ public final class CommandBenchmark {
                 shape.name().toLowerCase(Locale.ROOT).replace('_', '-'), loadText, Instant.now(),
                 runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), heap, jdbcUrl.replaceAll("\\?.*", ""), seconds, warmup, sessionLength,
-                load == Load.CLOSED ? clients : 64, sizes[0], sizes[1]));
+                clients, sizes[0], sizes[1]));
         out.append(row("ledger: commands over HTTP", ledger.commands())).append('\n');
         if (ledger.reads() != null) {
             out.append(row("ledger: GET /customers/{id}/timeline (recorded)", ledger.reads())).append('\n');
@@ -606,9 +629,11 @@ public final class CommandBenchmark {
         out.append(String.format("Service CPU: %.1f s over %d s (%.0f%% of one core), %.2f ms per operation%n",
                 cpuSeconds, seconds, 100 * cpuSeconds / seconds, 1000 * cpuSeconds / operations));
         out.append(String.format("Group commit: %.0f batches, %.1f appends (%.1f events) per batch, %.2f ms per"
-                        + " batch transaction, %.2f ms from an append's admission to its commit%n", appends.batches(),
+                        + " batch transaction (of which %.2f ms taking the head lock, %.2f ms writing), %.2f ms from an"
+                        + " append's admission to its commit%n", appends.batches(),
                 appends.appends() / appends.batches(), appends.events() / appends.batches(),
-                1000 * appends.batchSeconds() / appends.batches(),
+                1000 * appends.batchSeconds() / appends.batches(), 1000 * appends.lockSeconds() / appends.batches(),
+                1000 * appends.writeSeconds() / appends.batches(),
                 1000 * appends.appendSeconds() / appends.appendCount()));
         if (freshness != null) {
             out.append(String.format("Timeline freshness (%d commands): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f"

@@ -7,7 +7,6 @@ import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.KeyedRows;
-import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -110,9 +109,8 @@ public class ServiceAnalyticsTables implements CustomerRows {
     }
 
     private KeyedRows<SessionFacts> sessions() {
-        ReadModelBatch batch = batches.current();
-        return batch.rows(SESSIONS, () -> new KeyedRows<>(jdbc, SESSIONS, KeyedRows.keysIn(batch,
-                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null)));
+        return batches.current().keyed(SESSIONS,
+                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null);
     }
 
     /**

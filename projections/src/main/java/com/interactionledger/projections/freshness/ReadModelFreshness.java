@@ -14,9 +14,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a read model stands against the event store. A read model has applied every event up to the lowest
@@ -32,10 +31,13 @@ import java.util.stream.Collectors;
 @Component
 public class ReadModelFreshness {
 
+    static final Duration TOKENS_READ_EVERY = Duration.ofMillis(200);
+
     private final JdbcTemplate jdbc;
     private final Serializer tokens;
     private final EventProcessingConfiguration processing;
     private final FeedProgress feed;
+    private final Map<String, StoredTokens> storedTokens = new ConcurrentHashMap<>();
 
     public ReadModelFreshness(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
                               ObjectProvider<FeedProgress> feed) {
@@ -47,9 +49,14 @@ public class ReadModelFreshness {
 
     public Freshness of(String readModel) {
         long position = appliedPosition(readModel);
-        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
-        long headPosition = head == null ? 0 : head;
-        Map<Long, Instant> recorded = recordedAt(List.of(position, headPosition));
+        // One round trip: the head's position, and the recorded times of the head and of the read model's position.
+        Map<Long, Instant> recorded = new HashMap<>();
+        jdbc.query("SELECT globalindex, timestamp FROM domainevententry"
+                        + " WHERE globalindex IN (?, (SELECT MAX(globalindex) FROM domainevententry))",
+                rs -> {
+                    recorded.put(rs.getLong(1), Instant.parse(rs.getString(2)));
+                }, position);
+        long headPosition = recorded.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
         Instant positionAt = recorded.get(position);
         Instant headAt = recorded.get(headPosition);
         long lagEvents = Math.max(0, headPosition - position);
@@ -84,29 +91,51 @@ public class ReadModelFreshness {
             // Distributed mode: every read model is fed by the same consumer group in one transaction per poll.
             return feed.appliedPosition();
         }
-        Map<Integer, Long> stored = new HashMap<>();
-        jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
-            byte[] token = rs.getBytes(2);
-            String type = rs.getString(3);
-            long position = 0;
-            if (token != null && type != null) {
-                TrackingToken tracking = tokens.deserialize(
-                        new SimpleSerializedObject<>(token, byte[].class, type, null));
-                position = tracking.position().orElse(0);
-            }
-            stored.put(rs.getInt(1), position);
-        }, readModel);
+        Map<Integer, Long> positions = new HashMap<>(storedTokens.computeIfAbsent(readModel, StoredTokens::new)
+                .positions());
         processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of())
-                .forEach((segment, status) -> stored.merge(segment,
+                .forEach((segment, status) -> positions.merge(segment,
                         status.getCurrentPosition().orElse(0), Math::max));
-        return stored.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        return positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
-    private Map<Long, Instant> recordedAt(List<Long> positions) {
-        return jdbc.query("SELECT globalindex, timestamp FROM domainevententry WHERE globalindex IN (?, ?)",
-                        (rs, row) -> Map.entry(rs.getLong(1), Instant.parse(rs.getString(2))),
-                        positions.get(0), positions.get(1))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    /**
+     * A processor's segments as its stored tokens place them, read again at most every {@link #TOKENS_READ_EVERY}.
+     * Every read of a read model asks for its freshness; reading and deserialising the tokens each time would cost
+     * more than the read. The segments this instance processes are known live anyway; only segments processed
+     * elsewhere can look up to that long behind.
+     */
+    private final class StoredTokens {
+        private final String processor;
+        private Map<Integer, Long> positions = Map.of();
+        private long readAt;
+        private boolean read;
+
+        StoredTokens(String processor) {
+            this.processor = processor;
+        }
+
+        synchronized Map<Integer, Long> positions() {
+            long now = System.nanoTime();
+            if (!read || now - readAt >= TOKENS_READ_EVERY.toNanos()) {
+                Map<Integer, Long> fresh = new HashMap<>();
+                jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
+                    byte[] token = rs.getBytes(2);
+                    String type = rs.getString(3);
+                    long position = 0;
+                    if (token != null && type != null) {
+                        TrackingToken tracking = tokens.deserialize(
+                                new SimpleSerializedObject<>(token, byte[].class, type, null));
+                        position = tracking.position().orElse(0);
+                    }
+                    fresh.put(rs.getInt(1), position);
+                }, processor);
+                positions = fresh;
+                readAt = now;
+                read = true;
+            }
+            return positions;
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.KeyedRows;
-import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,10 +93,8 @@ public class PrivacyTables implements CustomerRows {
     }
 
     private KeyedRows<Map<String, Object>> customers() {
-        ReadModelBatch batch = batches.current();
-        return batch.rows(CUSTOMERS, () -> new KeyedRows<>(jdbc, CUSTOMERS, KeyedRows.keysIn(batch,
-                payload -> payload instanceof CustomerScoped scoped && scoped.customerId() != null
-                        ? scoped.customerId().value() : null)));
+        return batches.current().keyed(CUSTOMERS, payload -> payload instanceof CustomerScoped scoped
+                && scoped.customerId() != null ? scoped.customerId().value() : null);
     }
 
     void placeHold(String customerId, String reference, Instant placedAt) {

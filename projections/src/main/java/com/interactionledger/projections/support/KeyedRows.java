@@ -1,6 +1,7 @@
 package com.interactionledger.projections.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class KeyedRows<T> implements ReadModelBatch.Rows {
     }
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final Table<T> table;
     private final Map<String, T> rows = new HashMap<>();
     private final Set<String> absent = new HashSet<>();
@@ -58,10 +60,12 @@ public final class KeyedRows<T> implements ReadModelBatch.Rows {
     private final Set<String> changed = new LinkedHashSet<>();
 
     /**
+     * @param postgres    whether the database is PostgreSQL (which reads the keys from an array)
      * @param keysOfBatch the keys the batch's events name, read at once on the first use
      */
-    public KeyedRows(JdbcTemplate jdbc, Table<T> table, Collection<String> keysOfBatch) {
+    public KeyedRows(JdbcTemplate jdbc, boolean postgres, Table<T> table, Collection<String> keysOfBatch) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
         this.table = table;
         read(keysOfBatch);
     }
@@ -129,12 +133,24 @@ public final class KeyedRows<T> implements ReadModelBatch.Rows {
             return;
         }
         absent.addAll(wanted);
-        jdbc.query(table.select() + " WHERE " + table.keyColumn() + " IN ("
-                + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")", rs -> {
-                    T row = table.reader().mapRow(rs, 0);
-                    String key = table.key(row);
-                    rows.put(key, row);
-                    absent.remove(key);
-                }, wanted.toArray());
+        RowCallbackHandler keep = rs -> {
+            T row = table.reader().mapRow(rs, 0);
+            String key = table.key(row);
+            rows.put(key, row);
+            absent.remove(key);
+        };
+        if (postgres) {
+            // Joined to the keys, so the planner looks each one up in the key's index: with an IN list it may scan
+            // the whole table and compare every row with every key, which grows with the table.
+            jdbc.query(connection -> {
+                var select = connection.prepareStatement(table.select() + " JOIN unnest(?::varchar[]) AS wanted(key)"
+                        + " ON " + table.keyColumn() + " = wanted.key");
+                select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
+                return select;
+            }, keep);
+        } else {
+            jdbc.query(table.select() + " WHERE " + table.keyColumn() + " IN ("
+                    + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")", keep, wanted.toArray());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,13 +28,15 @@ public final class ReadModelBatch {
     }
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final List<? extends Message<?>> messages;
     private final Map<Object, Rows> rows = new LinkedHashMap<>();
     private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
     private String readModel;
 
-    ReadModelBatch(JdbcTemplate jdbc, List<? extends Message<?>> messages) {
+    ReadModelBatch(JdbcTemplate jdbc, boolean postgres, List<? extends Message<?>> messages) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
         this.messages = messages;
     }
 
@@ -51,6 +54,14 @@ public final class ReadModelBatch {
             rows.put(table, known);
         }
         return (R) known;
+    }
+
+    /**
+     * The batch's rows of a keyed table ({@link KeyedRows}), made on first use with the keys {@code keyOfPayload}
+     * finds in the batch's events, read at once.
+     */
+    public <T> KeyedRows<T> keyed(KeyedRows.Table<T> table, Function<Object, String> keyOfPayload) {
+        return rows(table, () -> new KeyedRows<>(jdbc, postgres, table, KeyedRows.keysIn(this, keyOfPayload)));
     }
 
     /** A statement to run when the batch is written, with the others of the same SQL text as one JDBC batch. */

@@ -48,6 +48,7 @@ public class ReadModelBatches implements HandlerEnhancerDefinition {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private volatile Boolean postgres;
     private final TransactionTemplate savepoint;
     /** Read model and event id of the events to apply on their own, in a savepoint, when they come again. */
     private final Set<String> aloneNextTime = ConcurrentHashMap.newKeySet();
@@ -72,10 +73,19 @@ public class ReadModelBatches implements HandlerEnhancerDefinition {
             boolean processorBatch = root instanceof BatchingUnitOfWork<?>;
             List<? extends Message<?>> messages = processorBatch ? ((BatchingUnitOfWork<?>) root).getMessages()
                     : List.of(root.getMessage());
-            ReadModelBatch batch = new ReadModelBatch(jdbc, messages);
+            ReadModelBatch batch = new ReadModelBatch(jdbc, isPostgres(), messages);
             root.onPrepareCommit(u -> flushOrRetryAlone(batch, messages, processorBatch));
             return batch;
         });
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName());
+            postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+        return postgres;
     }
 
     /** A processor applies a batch whose writes failed again: then each of its events on its own. */

@@ -115,9 +115,8 @@ public class TimelineTables implements CustomerRows {
     }
 
     private KeyedRows<Map<String, Object>> sessions() {
-        ReadModelBatch batch = batches.current();
-        return batch.rows(SESSIONS, () -> new KeyedRows<>(jdbc, SESSIONS, KeyedRows.keysIn(batch,
-                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null)));
+        return batches.current().keyed(SESSIONS,
+                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null);
     }
 
     @Override
