@@ -10,6 +10,7 @@ import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
 import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.WakingEventStream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -68,6 +70,17 @@ public class ProjectionsAutoConfiguration {
     public ReadModelBatches readModelBatches(JdbcTemplate jdbc, DataSource dataSource,
                                              PlatformTransactionManager transactions) {
         return new ReadModelBatches(jdbc, dataSource, transactions);
+    }
+
+    /**
+     * What the read models' processors read ({@code axon.eventhandling.processors.*.source}): the event store,
+     * waking them as soon as a commit makes new events readable instead of every half second, at most every
+     * {@code ledger.read-models.wake-pause} (docs/PERFORMANCE.md weighs freshness against CPU).
+     */
+    @Bean(destroyMethod = "close")
+    public WakingEventStream ledgerEventStream(EventStore eventStore,
+                                               @Value("${ledger.read-models.wake-pause:PT0.1S}") Duration pause) {
+        return new WakingEventStream(eventStore, Duration.ofMillis(500), pause);
     }
 
     /** Pseudonymous customer keys for analysts' views; set the secret in production (README, "For analysts"). */

@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where a read model stands against the event store. A read model has applied every event up to the lowest
  * position among its processor's segments (each segment walks the whole stream, handling its share).
  * <p>
- * A segment's position is the later of two sources. The token table holds every segment's, whichever instance
- * processes it; but a segment that meets no event of its share stores its token only when it extends its claim
- * (every few seconds), so the table alone would make an idle read model look seconds behind. For the segments this
- * instance processes, the processor's live status knows the position as soon as a batch is applied (or found to
- * hold nothing for the segment). In distributed mode the read models are fed from Kafka and {@link FeedProgress}
+ * A segment's position comes from one of two sources. For the segments this instance processes, the processor's
+ * live status knows the position as soon as a batch is applied (or found to hold nothing for the segment). For the
+ * others the token table holds it (read again at most every {@link #TOKENS_READ_EVERY}); the table alone would not
+ * do for all, since a segment that meets no event of its share stores its token only when it extends its claim
+ * (every few seconds), which would make an idle read model look seconds behind. In distributed mode the read models are fed from Kafka and {@link FeedProgress}
  * says how far they are.
  */
 @Component
@@ -65,6 +65,11 @@ public class ReadModelFreshness {
         return new Freshness(readModel, position, positionAt, headPosition, headAt, lagEvents, lagSeconds);
     }
 
+    /** Forgets the stored tokens read of a read model, whose tokens were just reset: the next look reads them. */
+    public void tokensReset(String readModel) {
+        storedTokens.remove(readModel);
+    }
+
     /**
      * Waits, polling, until the read model has applied {@code position}, or {@code timeout} of real time passes
      * (measured on the JVM's monotonic clock: a wait is an operational matter, not business time).
@@ -93,10 +98,12 @@ public class ReadModelFreshness {
         }
         Map<Integer, Long> positions = new HashMap<>(storedTokens.computeIfAbsent(readModel, StoredTokens::new)
                 .positions());
+        // A segment processed here is where its live status says, even behind its stored token (a reset read model
+        // starts again from the beginning, while the stored tokens read a moment ago are still those of before).
         processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of())
-                .forEach((segment, status) -> positions.merge(segment,
-                        status.getCurrentPosition().orElse(0), Math::max));
+                .forEach((segment, status) -> status.getCurrentPosition()
+                        .ifPresent(position -> positions.put(segment, position)));
         return positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
