@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.command.ledger.LedgerDigests;
 import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ class RegulatorExportTest extends PostgresLedgerTest {
 
     @Autowired
     Environment environment;
+    @Autowired
+    LedgerDigests digests;
 
     @TempDir
     Path work;
@@ -44,6 +47,8 @@ class RegulatorExportTest extends PostgresLedgerTest {
                 "entryPoint", "web")));
         accepted(http.as("SYSTEM", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e1",
                 "authorRole", "CUSTOMER", "text", "Frais <b>doublés</b> & \"remboursement\" — 退款")));
+        // A digest between the steps: the head of the instant below counts its events from there on.
+        digests.record();
         accepted(agent.post("/complaints", json("complaintId", "export-complaint", "customerId", CUSTOMER,
                 "sessions", new String[] {"export-chat"}, "channel", "WEB_CHAT", "product", "credit_card",
                 "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
@@ -87,6 +92,11 @@ class RegulatorExportTest extends PostgresLedgerTest {
         assertThat(head.path("position").asLong()).isGreaterThanOrEqualTo(manifest.path("events").path("lastPosition").asLong());
         assertThat(head.path("chainHash").asText()).isEqualTo(jdbc.queryForObject(
                 "SELECT chain_hash FROM ledger_chain WHERE globalindex = ?", String.class, head.path("position").asLong()));
+        assertThat(head.path("events").asLong()).as("events linked up to the head, the digest's and those after it")
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_chain WHERE globalindex <= ?", Long.class,
+                        head.path("position").asLong()))
+                .isGreaterThan(jdbc.queryForObject("SELECT MAX(events) FROM ledger_digest WHERE globalindex <= ?",
+                        Long.class, head.path("position").asLong()));
         for (JsonNode file : manifest.path("files")) {
             byte[] content = first.get(file.path("name").asText());
             assertThat(file.path("bytes").asLong()).isEqualTo(content.length);

@@ -78,6 +78,17 @@ public final class RegulatorBenchmark {
                 .migrate();
         double linkSeconds = seconds(start);
 
+        // The digests a running ledger records every 15 minutes (ledger.chain.digest-interval): here every 900th
+        // event, one being recorded each second; positions have no gaps, so the count of events linked is the
+        // position. The verifier checks them below.
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement digests = connection.prepareStatement("INSERT INTO ledger_digest (globalindex,"
+                     + " chain_hash, events, recorded_at) SELECT globalindex, chain_hash, globalindex,"
+                     + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + globalindex * INTERVAL '1 second'"
+                     + " FROM ledger_chain WHERE globalindex % 900 = 0")) {
+            digests.executeUpdate();
+        }
+
         // Once to warm the JIT and the database's cache, then measured.
         VerificationReport report;
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -109,18 +120,26 @@ public final class RegulatorBenchmark {
             double windowSeconds = seconds(start);
             // As the ledger stood halfway through (event i is recorded at BASE + i s): the export must find the
             // head of that instant among a million recorded times; the customer's 100 events all precede it.
+            // Three customers one after the other, as a regulator's requests come: the first pays for loading the
+            // customer path's classes; the last is what a running service answers in.
             Instant asOf = BASE.plusSeconds(events / 2);
-            start = System.nanoTime();
-            LedgerExport.Result customer = LedgerExport.write(connection, new ExportScope.Customer(
-                    "bench-customer-4321", asOf), directory.resolve("customer"), key, personalData);
-            double customerSeconds = seconds(start);
+            LedgerExport.Result customer = null;
+            double firstCustomerSeconds = 0;
+            double customerSeconds = 0;
+            for (int c = 0; c < 3; c++) {
+                start = System.nanoTime();
+                customer = LedgerExport.write(connection, new ExportScope.Customer("bench-customer-" + (4321 + c),
+                        asOf), directory.resolve("customer-" + c), key, personalData);
+                customerSeconds = seconds(start);
+                firstCustomerSeconds = c == 0 ? customerSeconds : firstCustomerSeconds;
+            }
             System.out.printf("export: | window, whole ledger | %,d | %.1f s | %,.0f | %,d MiB | %d MiB |%n",
                     window.events(), windowSeconds, window.events() / windowSeconds,
                     Files.size(directory.resolve("window").resolve(LedgerExport.EVENTS)) / (1024 * 1024)
                             + Files.size(directory.resolve("window").resolve(LedgerExport.REPORT)) / (1024 * 1024),
                     maxHeap);
-            System.out.printf("export: | one customer (%s) as of %s | %,d | %.3f s | | | %d MiB |%n",
-                    "bench-customer-4321", asOf, customer.events(), customerSeconds, maxHeap);
+            System.out.printf("export: | one customer as of %s (the third of three; the first %.3f s) | %,d | %.3f s"
+                    + " | | | %d MiB |%n", asOf, firstCustomerSeconds, customer.events(), customerSeconds, maxHeap);
         } finally {
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

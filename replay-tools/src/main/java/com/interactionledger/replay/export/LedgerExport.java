@@ -242,10 +242,21 @@ public final class LedgerExport {
         if (position == 0) {
             return null;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT chain_hash,"
-                + " (SELECT COUNT(*) FROM ledger_chain WHERE globalindex <= ?) FROM ledger_chain WHERE globalindex = ?")) {
+        // The events linked up to the head: counted from the last digest at or before it (a digest holds the count
+        // at its position, and one is recorded every 15 minutes), not over the whole ledger.
+        try (PreparedStatement statement = connection.prepareStatement("""
+                WITH since AS (
+                    SELECT COALESCE(MAX(globalindex), 0) AS globalindex FROM ledger_digest WHERE globalindex <= ?
+                )
+                SELECT link.chain_hash,
+                    COALESCE((SELECT digest.events FROM ledger_digest digest, since
+                              WHERE digest.globalindex = since.globalindex), 0)
+                    + (SELECT COUNT(*) FROM ledger_chain counted, since
+                       WHERE counted.globalindex > since.globalindex AND counted.globalindex <= ?)
+                FROM ledger_chain link WHERE link.globalindex = ?""")) {
             statement.setLong(1, position);
             statement.setLong(2, position);
+            statement.setLong(3, position);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("the event at position " + position
