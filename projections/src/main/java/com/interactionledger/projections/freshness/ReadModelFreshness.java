@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,15 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A segment's position comes from one of two sources. For the segments this instance processes, the processor's
  * live status knows the position as soon as a batch is applied (or found to hold nothing for the segment). For the
- * others the token table holds it (read again at most every {@link #TOKENS_READ_EVERY}); the table alone would not
- * do for all, since a segment that meets no event of its share stores its token only when it extends its claim
- * (every few seconds), which would make an idle read model look seconds behind. In distributed mode the read models are fed from Kafka and {@link FeedProgress}
+ * others the token table holds it; the table alone would not do for all, since a segment that meets no event of its
+ * share stores its token only when it extends its claim (every few seconds), which would make an idle read model
+ * look seconds behind. In distributed mode the read models are fed from Kafka and {@link FeedProgress}
  * says how far they are.
  */
 @Component
 public class ReadModelFreshness {
 
-    static final Duration TOKENS_READ_EVERY = Duration.ofMillis(200);
+    static final Duration TOKENS_READ_EVERY = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final Serializer tokens;
@@ -65,11 +66,6 @@ public class ReadModelFreshness {
         return new Freshness(readModel, position, positionAt, headPosition, headAt, lagEvents, lagSeconds);
     }
 
-    /** Forgets the stored tokens read of a read model, whose tokens were just reset: the next look reads them. */
-    public void tokensReset(String readModel) {
-        storedTokens.remove(readModel);
-    }
-
     /**
      * Waits, polling, until the read model has applied {@code position}, or {@code timeout} of real time passes
      * (measured on the JVM's monotonic clock: a wait is an operational matter, not business time).
@@ -96,22 +92,24 @@ public class ReadModelFreshness {
             // Distributed mode: every read model is fed by the same consumer group in one transaction per poll.
             return feed.appliedPosition();
         }
-        Map<Integer, Long> positions = new HashMap<>(storedTokens.computeIfAbsent(readModel, StoredTokens::new)
-                .positions());
-        // A segment processed here is where its live status says, even behind its stored token (a reset read model
-        // starts again from the beginning, while the stored tokens read a moment ago are still those of before).
+        // A segment processed here is where its live status says: its stored token may lag by seconds.
+        Map<Integer, Long> live = new HashMap<>();
         processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of())
                 .forEach((segment, status) -> status.getCurrentPosition()
-                        .ifPresent(position -> positions.put(segment, position)));
+                        .ifPresent(position -> live.put(segment, position)));
+        Map<Integer, Long> positions = new HashMap<>(storedTokens.computeIfAbsent(readModel, StoredTokens::new)
+                .positions(live.keySet()));
+        positions.putAll(live);
         return positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
     /**
-     * A processor's segments as its stored tokens place them, read again at most every {@link #TOKENS_READ_EVERY}.
-     * Every read of a read model asks for its freshness; reading and deserialising the tokens each time would cost
-     * more than the read. The segments this instance processes are known live anyway; only segments processed
-     * elsewhere can look up to that long behind.
+     * A processor's segments as its stored tokens place them. Every read of a read model asks for its freshness, and
+     * reading and deserialising the tokens each time would cost more than the read; so when this instance processes
+     * every segment the table named when last read, the table is read again only every {@link #TOKENS_READ_EVERY}
+     * (to learn of segments split off elsewhere). Otherwise — segments processed by another instance, or not claimed
+     * yet, as just after a reset — it is read on every look, as the only source there is.
      */
     private final class StoredTokens {
         private final String processor;
@@ -123,25 +121,27 @@ public class ReadModelFreshness {
             this.processor = processor;
         }
 
-        synchronized Map<Integer, Long> positions() {
+        synchronized Map<Integer, Long> positions(Set<Integer> processedHere) {
             long now = System.nanoTime();
-            if (!read || now - readAt >= TOKENS_READ_EVERY.toNanos()) {
-                Map<Integer, Long> fresh = new HashMap<>();
-                jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
-                    byte[] token = rs.getBytes(2);
-                    String type = rs.getString(3);
-                    long position = 0;
-                    if (token != null && type != null) {
-                        TrackingToken tracking = tokens.deserialize(
-                                new SimpleSerializedObject<>(token, byte[].class, type, null));
-                        position = tracking.position().orElse(0);
-                    }
-                    fresh.put(rs.getInt(1), position);
-                }, processor);
-                positions = fresh;
-                readAt = now;
-                read = true;
+            if (read && processedHere.containsAll(positions.keySet())
+                    && now - readAt < TOKENS_READ_EVERY.toNanos()) {
+                return positions;
             }
+            Map<Integer, Long> fresh = new HashMap<>();
+            jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
+                byte[] token = rs.getBytes(2);
+                String type = rs.getString(3);
+                long position = 0;
+                if (token != null && type != null) {
+                    TrackingToken tracking = tokens.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, type, null));
+                    position = tracking.position().orElse(0);
+                }
+                fresh.put(rs.getInt(1), position);
+            }, processor);
+            positions = fresh;
+            readAt = now;
+            read = true;
             return positions;
         }
     }

@@ -100,7 +100,6 @@ public class ProjectionStatuses {
         StreamingEventProcessor restarted = whilePaused(name, "reset " + name, processor -> {
             try {
                 processor.resetTokens();
-                freshness.tokensReset(name);
             } catch (IllegalStateException e) {
                 throw e;
             } catch (RuntimeException e) {
