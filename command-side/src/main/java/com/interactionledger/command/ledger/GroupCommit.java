@@ -46,13 +46,13 @@ import javax.sql.DataSource;
  * {@link AppendHook}s' work — instead of one transaction and one lock per append. Batches form by themselves under
  * load and add no delay when idle: a lone append is stored at once.
  * <p>
- * Writer threads (two by default) store the batches: while one holds the head lock, the next takes what has queued
- * and waits for the lock, so that it starts the moment the other commits. The threads that append wait for the
- * commit that holds their events and get back the positions actually stored (no answer is given before that
- * commit). Everything that can be done before the lock is done by the appending threads (serialising, sealing,
- * looking up where each stream's links continue: {@link LedgerAppendPath}); under the lock remain the batch's
- * recorded time (never before the head's: {@link RecordedTime}), the positions, the digests and links, and the
- * statements.
+ * A writer thread stores the batches (one by default; with more, while one holds the head lock the next takes what
+ * has queued and waits for the lock — on two cores that measured no better, docs/PERFORMANCE.md). The threads that
+ * append wait for the commit that holds their events and get back the positions actually stored (no answer is
+ * given before that commit). Everything that can be done before the lock is done by the appending threads
+ * (serialising, sealing, looking up where each stream's links continue: {@link LedgerAppendPath}); under the lock
+ * remain the batch's recorded time (never before the head's: {@link RecordedTime}), the positions, the digests and
+ * links, and the statements.
  * <p>
  * The writers have connections of their own ({@code appendConnections}: a small pool nothing else uses), so
  * neither the read models' processors nor the requests can leave them waiting for a connection.

@@ -85,7 +85,7 @@ public class LedgerStoreAutoConfiguration {
     /**
      * The writer of the ledger: batches of appends under one head lock (see {@link GroupCommit}). A batch holds at
      * most {@code ledger.append.max-batch-events} events; the {@link AppendHook}s of the services on the classpath
-     * run in each batch's transaction. {@code ledger.append.writers} threads (2) store batches, on a pool of their
+     * run in each batch's transaction. {@code ledger.append.writers} threads (1) store batches, on a pool of their
      * own on the application's database, so that nothing else can leave them waiting for a connection.
      */
     @Bean(destroyMethod = "close")
@@ -93,7 +93,7 @@ public class LedgerStoreAutoConfiguration {
                                    CustomerKeys customerKeys, StreamHeads streamHeads,
                                    ObjectProvider<AppendHook> hooks, ObjectProvider<MeterRegistry> meters,
                                    @Value("${ledger.append.max-batch-events:1000}") int maxBatchEvents,
-                                   @Value("${ledger.append.writers:2}") int writers) {
+                                   @Value("${ledger.append.writers:1}") int writers) {
         DataSourceProperties properties = dataSourceProperties.getIfAvailable();
         DataSource appendConnections = dataSource;
         AutoCloseable close = () -> { };
