@@ -1,12 +1,12 @@
 package com.interactionledger.command.ledger;
 
+import com.interactionledger.contracts.common.Databases;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,9 +37,7 @@ interface BatchWrites {
 
     /** The statements for the database behind {@code jdbc}. */
     static BatchWrites forDatabase(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName());
-        return product != null && product.toLowerCase(Locale.ROOT).contains("postgres")
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres))
                 ? new PostgresBatchWrites(jdbc) : new JdbcBatchWrites(jdbc);
     }
 }

@@ -137,16 +137,10 @@ public final class FaultDrills {
             System.out.println("all-in-one killed (SIGKILL) under load; starting it again");
             service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
                     List.of("-Xmx512m"), args, logs);
-            long remaining = load.toNanos() - (System.nanoTime() - traffic.startedAt);
-            if (remaining > 0) {
-                sleep(Duration.ofNanos(remaining));
-            }
-            traffic.stop();
-            System.out.printf("load: %d journeys, %d commands acknowledged, %d calls failed and were retried%n",
-                    traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
+            finish(traffic, load);
             check(name, traffic, List.of(port), url, false);
-            report(name, "the all-in-one ready again (/actuator/health/readiness)", ready(port) ? 1 : 0, 1,
-                    ready(port));
+            boolean ready = ready(port);
+            report(name, "the all-in-one ready again (/actuator/health/readiness)", ready ? 1 : 0, 1, ready);
         } finally {
             service.close();
         }
@@ -168,6 +162,14 @@ public final class FaultDrills {
         fault.run();
         System.out.printf("fault injected and (where it mends by itself) mended after %.1f s%n",
                 (System.nanoTime() - faultAt) / 1e9);
+        finish(traffic, load);
+        check(name, traffic, readers, options.required("jdbc-url"), true);
+        afterwards.run();
+        checkReady(name);
+    }
+
+    /** Lets the load run for the whole of {@code load} from its start, stops it and prints what it did. */
+    private static void finish(Load traffic, Duration load) throws InterruptedException {
         long remaining = load.toNanos() - (System.nanoTime() - traffic.startedAt);
         if (remaining > 0) {
             sleep(Duration.ofNanos(remaining));
@@ -175,9 +177,6 @@ public final class FaultDrills {
         traffic.stop();
         System.out.printf("load: %d journeys, %d commands acknowledged, %d calls failed and were retried%n",
                 traffic.journeys.get(), traffic.acknowledged.size(), traffic.retried.get());
-        check(name, traffic, readers, options.required("jdbc-url"), true);
-        afterwards.run();
-        checkReady(name);
     }
 
     /** @param relayed whether the events go to Kafka (the distributed shape), so the relay must catch up */

@@ -1,5 +1,6 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.contracts.common.Databases;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,9 +83,7 @@ public class ReadModelBatches implements HandlerEnhancerDefinition {
 
     private boolean isPostgres() {
         if (postgres == null) {
-            String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName());
-            postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres));
         }
         return postgres;
     }
