@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -92,14 +93,18 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(first.path("lastSentimentScore").asDouble()).isEqualTo(-0.6);
         assertThat(first.path("messageCount").asInt()).isEqualTo(3);
         assertThat(first.path("handoffContext").asText()).contains("Charged twice");
-        assertThat(kinds(first)).containsExactly("SESSION_STARTED", "MESSAGE", "INTENT", "SENTIMENT", "MESSAGE",
+        assertThat(first.has("entries")).as("a timeline lists sessions, their dialogues open on demand").isFalse();
+
+        // The agent opening the chat sees its whole dialogue, under the same summary as on the timeline.
+        JsonNode chatOpened = opened(chat, first);
+        assertThat(kinds(chatOpened)).containsExactly("SESSION_STARTED", "MESSAGE", "INTENT", "SENTIMENT", "MESSAGE",
                 "HANDOFF", "AGENT_ASSIGNED", "MESSAGE", "CONTINUED_ELSEWHERE");
-        JsonNode handoff = first.path("entries").get(5);
+        JsonNode handoff = chatOpened.path("entries").get(5);
         assertThat(handoff.path("text").asText()).isEqualTo("Charged twice at the same merchant on 20 Nov; customer verified.");
         assertThat(handoff.path("details").path("lastIntent").asText()).isEqualTo("duplicate_charge");
         assertThat(handoff.path("details").path("messageCount").asInt()).isEqualTo(2);
         assertThat(handoff.path("actorRole").asText()).isEqualTo("SYSTEM");
-        JsonNode customerMessage = first.path("entries").get(1);
+        JsonNode customerMessage = chatOpened.path("entries").get(1);
         assertThat(customerMessage.path("actorRole").asText()).isEqualTo("CUSTOMER");
         assertThat(customerMessage.path("actorId").asText()).isEqualTo(customer);
         assertThat(customerMessage.path("text").asText()).isEqualTo("My card was charged twice for one purchase");
@@ -114,20 +119,16 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(second.path("csat").asInt()).isEqualTo(4);
         assertThat(second.path("nps").asInt()).isEqualTo(9);
         assertThat(second.path("endedAt").isNull()).isFalse();
-        assertThat(kinds(second)).containsExactly("SESSION_STARTED", "AGENT_ASSIGNED", "MESSAGE", "RESOLVED",
+        JsonNode callOpened = opened(call, second);
+        assertThat(kinds(callOpened)).containsExactly("SESSION_STARTED", "AGENT_ASSIGNED", "MESSAGE", "RESOLVED",
                 "CLOSED", "SURVEY");
-        assertThat(second.path("entries").get(0).path("details").path("continuedFromChannel").asText())
+        assertThat(callOpened.path("entries").get(0).path("details").path("continuedFromChannel").asText())
                 .isEqualTo("WEB_CHAT");
-        assertThat(second.path("entries").get(0).path("text").asText()).isEqualTo("Chat dropped during refund");
-
-        // The agent picking the call up sees the same session in full.
-        LedgerHttp.Response detail = http.get("/sessions/" + call);
-        assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.data()).isEqualTo(second);
+        assertThat(callOpened.path("entries").get(0).path("text").asText()).isEqualTo("Chat dropped during refund");
 
         // Positions increase along each session: entries are in the order the ledger recorded them.
-        assertThat(positions(first)).isSorted();
-        assertThat(positions(second)).isSorted();
+        assertThat(positions(chatOpened)).isSorted();
+        assertThat(positions(callOpened)).isSorted();
     }
 
     @Test
@@ -165,6 +166,16 @@ class DialogueJourneyTest extends PostgresLedgerTest {
 
     private static void ok(LedgerHttp.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /** The session as an agent opens it, checked to carry the summary the timeline showed. */
+    private JsonNode opened(String session, JsonNode summary) {
+        LedgerHttp.Response detail = http.get("/sessions/" + session);
+        assertThat(detail.status()).isEqualTo(200);
+        ObjectNode withoutEntries = ((ObjectNode) detail.data()).deepCopy();
+        withoutEntries.remove("entries");
+        assertThat(withoutEntries).isEqualTo(summary);
+        return detail.data();
     }
 
     private static List<String> kinds(JsonNode session) {

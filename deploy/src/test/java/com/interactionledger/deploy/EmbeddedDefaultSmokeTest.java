@@ -34,7 +34,8 @@ class EmbeddedDefaultSmokeTest {
         try (ConfigurableApplicationContext app = start()) {
             LedgerHttp http = new LedgerHttp(port(app));
             firstRun = awaitDemoTimeline(http, demoHead(app));
-            assertThat(firstRun.path("sessions").get(0).path("entries").size()).isGreaterThan(2);
+            String firstSession = firstRun.path("sessions").get(0).path("sessionId").asText();
+            assertThat(http.get("/sessions/" + firstSession).data().path("entries").size()).isGreaterThan(2);
             assertThat(http.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
         }
         assertThat(Files.exists(dataDir.resolve("ledger.mv.db"))).as("H2 file under the data directory").isTrue();

@@ -54,9 +54,13 @@ class PrivacyTest extends PostgresLedgerTest {
         assertThat(stored).hasSizeGreaterThan(4).noneMatch(payload -> payload.contains("PRIVACY-SEALED"));
         assertThat(stored).anyMatch(payload -> payload.contains("\"text\":\"pd1:"));
 
-        LedgerHttp.Response timeline = http.as("AGENT", "privacy-agent").get("/customers/privacy-sealed/timeline");
+        LedgerHttp agent = http.as("AGENT", "privacy-agent");
+        LedgerHttp.Response timeline = agent.get("/customers/privacy-sealed/timeline");
         assertThat(timeline.status()).isEqualTo(200);
-        assertThat(timeline.raw().body()).contains(text).contains("context PRIVACY-SEALED-2");
+        assertThat(timeline.raw().body()).contains("context PRIVACY-SEALED-2");
+        LedgerHttp.Response session = agent.get("/sessions/privacy-sealed-chat");
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.raw().body()).contains(text).contains("context PRIVACY-SEALED-2");
     }
 
     @Test

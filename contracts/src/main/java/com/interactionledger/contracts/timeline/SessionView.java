@@ -1,44 +1,16 @@
 package com.interactionledger.contracts.timeline;
 
-import com.interactionledger.contracts.common.CustomerId;
-import com.interactionledger.contracts.dialogue.AgentId;
-import com.interactionledger.contracts.dialogue.Channel;
-import com.interactionledger.contracts.dialogue.SessionId;
-import com.interactionledger.contracts.dialogue.SessionState;
-import com.interactionledger.contracts.dialogue.SocialNetwork;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * A session as an agent sees it: where it stands, how it got there, and every entry of its dialogue.
- *
- * @param version the sequence number of the session's last event: send it as {@code If-Match} to make the next
- *                command fail with 409 if somebody else changed the session meanwhile
+ * A session as an agent sees it when picking the conversation up: where it stands (its summary, whose fields the
+ * JSON shows at the top level beside {@code entries}) and every entry of its dialogue in recorded order.
  */
-public record SessionView(
-        SessionId sessionId,
-        CustomerId customerId,
-        Channel channel,
-        SocialNetwork socialNetwork,
-        String entryPoint,
-        String language,
-        SessionState state,
-        Instant startedAt,
-        Instant endedAt,
-        String queue,
-        AgentId agentId,
-        SessionId continuedFrom,
-        SessionId continuedTo,
-        String handoffContext,
-        String lastIntent,
-        Double lastSentimentScore,
-        String resolutionCode,
-        Boolean firstContactResolution,
-        Integer csat,
-        Integer nps,
-        int messageCount,
-        long version,
-        List<TimelineEntryView> entries
-) {
+public record SessionView(@JsonUnwrapped SessionSummary session, List<TimelineEntryView> entries) {
+
+    public SessionView {
+        entries = List.copyOf(entries);
+    }
 }

@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -59,7 +61,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers(pathPatterns(open)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new BearerTokens())
@@ -68,6 +70,16 @@ public class AccessConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * The open paths as plain path patterns, matched on the path alone. Given as strings, Spring Security matches
+     * each through Spring MVC's handler mappings (an {@code MvcRequestMatcher} per pattern), which showed among the
+     * hottest frames of a profile of timeline reads.
+     */
+    private static RequestMatcher[] pathPatterns(List<String> paths) {
+        PathPatternRequestMatcher.Builder patterns = PathPatternRequestMatcher.withDefaults();
+        return paths.stream().map(patterns::matcher).toArray(RequestMatcher[]::new);
     }
 
     /**

@@ -13,6 +13,7 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.timeline.FindCustomerTimeline;
+import com.interactionledger.contracts.timeline.SessionSummary;
 import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
@@ -30,12 +31,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static com.interactionledger.projections.support.VersionedRows.instant;
 
@@ -138,7 +137,7 @@ public class TimelineTables implements CustomerRows {
     // ---- reads ----
 
     /** Up to {@code fetch} sessions of the query, without their entries. */
-    List<SessionView> sessionsOf(FindCustomerTimeline query, int fetch) {
+    List<SessionSummary> sessionsOf(FindCustomerTimeline query, int fetch) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder("customer_id = ?");
         args.add(query.customerId().value());
@@ -162,38 +161,20 @@ public class TimelineTables implements CustomerRows {
                 SESSION_ROW, args.toArray());
     }
 
+    /** A session with every entry of its dialogue in recorded order. */
     Optional<SessionView> session(SessionId session) {
-        return withEntries(jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW,
-                session.value())).stream().findFirst();
-    }
-
-    /** The same sessions, each with all its entries in recorded order (one query for all of them). */
-    List<SessionView> withEntries(List<SessionView> sessions) {
-        if (sessions.isEmpty()) {
-            return sessions;
+        List<SessionSummary> found = jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW,
+                session.value());
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        String marks = String.join(", ", Collections.nCopies(sessions.size(), "?"));
-        Map<String, List<TimelineEntryView>> entries = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM timeline_entry WHERE session_id IN (" + marks
-                        + ") ORDER BY session_id, sequence_number",
-                (ResultSet rs) -> {
-                    entries.computeIfAbsent(rs.getString("session_id"), key -> new ArrayList<>()).add(entry(rs));
-                },
-                sessions.stream().map(view -> view.sessionId().value()).toArray());
-        return sessions.stream()
-                .map(view -> withEntries(view, entries.getOrDefault(view.sessionId().value(), List.of())))
-                .collect(Collectors.toList());
+        List<TimelineEntryView> entries = jdbc.query(
+                "SELECT * FROM timeline_entry WHERE session_id = ? ORDER BY sequence_number",
+                (rs, row) -> entry(rs), session.value());
+        return Optional.of(new SessionView(found.get(0), entries));
     }
 
-    private static SessionView withEntries(SessionView view, List<TimelineEntryView> entries) {
-        return new SessionView(view.sessionId(), view.customerId(), view.channel(), view.socialNetwork(),
-                view.entryPoint(), view.language(), view.state(), view.startedAt(), view.endedAt(), view.queue(),
-                view.agentId(), view.continuedFrom(), view.continuedTo(), view.handoffContext(), view.lastIntent(),
-                view.lastSentimentScore(), view.resolutionCode(), view.firstContactResolution(), view.csat(),
-                view.nps(), view.messageCount(), view.version(), List.copyOf(entries));
-    }
-
-    private static final RowMapper<SessionView> SESSION_ROW = (rs, row) -> new SessionView(
+    private static final RowMapper<SessionSummary> SESSION_ROW = (rs, row) -> new SessionSummary(
             new SessionId(rs.getString("session_id")),
             new CustomerId(rs.getString("customer_id")),
             Channel.valueOf(rs.getString("channel")),
@@ -215,8 +196,7 @@ public class TimelineTables implements CustomerRows {
             rs.getObject("csat", Integer.class),
             rs.getObject("nps", Integer.class),
             rs.getInt("message_count"),
-            rs.getLong("version"),
-            List.of());
+            rs.getLong("version"));
 
     private static TimelineEntryView entry(ResultSet rs) throws SQLException {
         String role = rs.getString("actor_role");

@@ -29,8 +29,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The agent's view: a customer's sessions across channels, each with its whole dialogue, and one session in
- * full when an agent picks a conversation up.
+ * The agent's view: a customer's sessions across channels, a page of summaries (channel, state, times, intent,
+ * sentiment, handoff context, outcome), and one session with its whole dialogue when an agent opens it to pick the
+ * conversation up. Both are reads of personal data, recorded on the audit trail.
  */
 @RestController
 @RolesAllowed({Names.AGENT, Names.SUPERVISOR})
@@ -85,7 +86,7 @@ class TimelineController {
                         ResponseTypes.optionalInstanceOf(SessionView.class))
                 .join()
                 .orElseThrow(() -> new NotFoundException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId));
-        access.recordRead(reader, request, List.of(session.customerId()), "SESSION", sessionId);
+        access.recordRead(reader, request, List.of(session.session().customerId()), "SESSION", sessionId);
         return session;
     }
 }

@@ -1,7 +1,7 @@
 package com.interactionledger.query.timeline;
 
 import com.interactionledger.contracts.common.CustomerId;
-import com.interactionledger.contracts.timeline.SessionView;
+import com.interactionledger.contracts.timeline.SessionSummary;
 
 import java.util.List;
 
@@ -10,5 +10,5 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-record TimelineResponse(CustomerId customerId, List<SessionView> sessions, String nextCursor) {
+record TimelineResponse(CustomerId customerId, List<SessionSummary> sessions, String nextCursor) {
 }

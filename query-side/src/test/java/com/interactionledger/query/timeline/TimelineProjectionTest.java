@@ -1,6 +1,7 @@
 package com.interactionledger.query.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AbandonReason;
@@ -123,7 +124,7 @@ class TimelineProjectionTest {
     }
 
     @Test
-    void timelineShowsEverySessionAcrossChannelsWithItsStandingAndEntriesInOrder() {
+    void timelineShowsEverySessionAcrossChannelsWithItsStandingAndEachOpensWithItsEntriesInOrder() {
         JsonNode page = api().get("/customers/tl-customer/timeline");
         JsonNode sessions = page.path("sessions");
         assertThat(ids(sessions)).containsExactly("tl-chat", "tl-wechat", "tl-call");
@@ -146,6 +147,8 @@ class TimelineProjectionTest {
         // Ended when it stopped being open (resolution), not at closure.
         assertThat(chat.path("endedAt").asText()).isEqualTo(t(11).toString());
         assertThat(chat.path("version").asLong()).isEqualTo(13);
+        assertThat(chat.has("entries")).as("the timeline lists sessions; each opens with its dialogue").isFalse();
+        chat = opened(chat);
         assertThat(kinds(chat)).containsExactly("SESSION_STARTED", "MESSAGE", "INTENT", "SENTIMENT", "MESSAGE",
                 "HANDOFF", "AGENT_ASSIGNED", "MESSAGE", "ON_HOLD", "RESUMED", "TRANSFERRED", "RESOLVED", "CLOSED",
                 "SURVEY");
@@ -167,6 +170,7 @@ class TimelineProjectionTest {
         assertThat(wechat.path("state").asText()).isEqualTo("ABANDONED");
         assertThat(wechat.path("continuedTo").asText()).isEqualTo("tl-call");
         assertThat(wechat.path("endedAt").asText()).isEqualTo(t(22).toString());
+        wechat = opened(wechat);
         assertThat(kinds(wechat)).containsExactly("SESSION_STARTED", "MESSAGE", "ABANDONED", "CONTINUED_ELSEWHERE");
         assertThat(wechat.path("entries").get(1).path("text").asText()).isEqualTo("我的新卡什么时候到？");
 
@@ -175,13 +179,18 @@ class TimelineProjectionTest {
         assertThat(call.path("continuedFrom").asText()).isEqualTo("tl-wechat");
         assertThat(call.path("endedAt").isNull()).isTrue();
         assertThat(call.path("messageCount").asInt()).isZero();
+        call = opened(call);
         assertThat(call.path("entries").get(0).path("details").path("continuedFromChannel").asText()).isEqualTo("SOCIAL");
     }
 
-    @Test
-    void sessionDetailIsTheSameSessionAsOnTheTimeline() {
-        JsonNode detail = api().get("/sessions/tl-chat");
-        assertThat(detail).isEqualTo(api().get("/customers/tl-customer/timeline").path("sessions").get(0));
+    /** The session as an agent opens it from its summary on the timeline: the same fields, and its entries. */
+    private JsonNode opened(JsonNode summary) {
+        JsonNode detail = api().get("/sessions/" + summary.path("sessionId").asText());
+        ObjectNode withoutEntries = detail.deepCopy();
+        withoutEntries.remove("entries");
+        assertThat(withoutEntries).isEqualTo(summary);
+        assertThat(detail.path("entries").isArray()).isTrue();
+        return detail;
     }
 
     @Test
