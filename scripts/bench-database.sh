@@ -9,4 +9,4 @@ BENCH_PASSWORD=${LEDGER_TEST_PG_PASSWORD:-}
 PSQL="env PGOPTIONS=--client-min-messages=warning psql -h $(echo "$SERVER" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#') -p $(echo "$SERVER" | sed -E 's#.*:([0-9]+)$#\1#') -U $BENCH_USER"
 $PSQL -d "${URL##*/}" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
 $PSQL -d "${URL##*/}" -qc "CREATE DATABASE $1" >/dev/null
-mvn -B -q -ntp -DskipTests package
+./mvnw -B -q -ntp -DskipTests package

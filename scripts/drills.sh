@@ -15,7 +15,7 @@ if [ "$DRILLS" != 5 ]; then
   scripts/run-distributed.sh fresh
   trap 'scripts/run-distributed.sh down' EXIT
 else
-  mvn -B -q -ntp -DskipTests install
+  ./mvnw -B -q -ntp -DskipTests install
 fi
 eval "$(scripts/ensure-postgres.sh)"
 URL=${LEDGER_TEST_PG_URL:?no PostgreSQL server}

@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/deploy/target/interaction-ledger.jar"
 if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp -DskipTests package)
+  (cd "$root" && ./mvnw -B -q -ntp -DskipTests package)
 fi
 exec java -cp "$jar" -Dloader.main=com.interactionledger.replay.ReplayCli \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -54,12 +54,12 @@ database() {
 build() {
   mkdir -p "$DIR"
   if [ ! -f deploy/target/interaction-ledger.jar ] || [ "${SKIP_BUILD:-0}" != 1 ]; then
-    mvn -B -q -ntp -DskipTests install
+    ./mvnw -B -q -ntp -DskipTests install
   fi
   # The broker's classpath: the Kafka server artifacts the tests use (deploy's test scope), from the local Maven
   # repository.
   if [ ! -s "$DIR/broker.classpath" ]; then
-    mvn -B -q -ntp -pl deploy dependency:build-classpath -Dmdep.includeScope=test \
+    ./mvnw -B -q -ntp -pl deploy dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$DIR/broker.classpath"
   fi
 }

@@ -4,6 +4,6 @@
 # Extra arguments go to the application, e.g. scripts/run.sh --ledger.demo.customers=100
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp -DskipTests package
+./mvnw -B -q -ntp -DskipTests package
 exec java -Daxoniq.update-checker.disabled=true -jar deploy/target/interaction-ledger.jar \
   --ledger.demo.enabled=true "$@"

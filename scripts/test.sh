@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(scripts/ensure-postgres.sh)"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
-exec mvn -B -ntp verify "$@"
+exec ./mvnw -B -ntp verify "$@"
