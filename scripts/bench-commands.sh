@@ -11,6 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-database.sh ledger_bench
 exec java -Xmx512m -Daxoniq.update-checker.disabled=true \
-  -Dloader.main=com.interactionledger.deploy.bench.CommandBenchmark \
-  -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+  -Dloader.main=com.interactionledger.tools.bench.CommandBenchmark \
+  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
   --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" --password "$BENCH_PASSWORD" "$@"

@@ -13,8 +13,8 @@ scripts/run-distributed.sh fresh
 trap 'scripts/run-distributed.sh down' EXIT
 eval "$(scripts/ensure-postgres.sh)"
 URL=${LEDGER_TEST_PG_URL:?no PostgreSQL server}
-java -Xmx512m -Dloader.main=com.interactionledger.deploy.bench.DistributedBenchmark \
-  -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Xmx512m -Dloader.main=com.interactionledger.tools.bench.DistributedBenchmark \
+  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
   --rates "$RATES" --seconds "$SECONDS_PER_RATE" \
   --command-ports "$((BASE_PORT + 1)),$((BASE_PORT + 2))" --query-port "$((BASE_PORT + 11))" \
   --bootstrap-servers "127.0.0.1:$((BASE_PORT + 10912))" \

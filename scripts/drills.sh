@@ -32,8 +32,8 @@ if [ -n "$CLUSTER" ]; then
 else
   RESTART="$(ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1) -D ${LEDGER_PG_DIR:-/tmp/interaction-ledger-pg} restart -m fast -w"
 fi
-java -Xmx512m -Dloader.main=com.interactionledger.deploy.drill.FaultDrills \
-  -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Xmx512m -Dloader.main=com.interactionledger.tools.drill.FaultDrills \
+  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
   --drill "$DRILLS" --load-seconds "$LOAD" --topology scripts/run-distributed.sh \
   --command-ports "$((BASE_PORT + 1)),$((BASE_PORT + 2))" --query-ports "$((BASE_PORT + 11)),$((BASE_PORT + 12))" \
   --jdbc-url "${URL%/*}/${LEDGER_DISTRIBUTED_DB:-ledger_distributed}" --user "${LEDGER_TEST_PG_USER:-postgres}" \

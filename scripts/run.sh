@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -DskipTests package
-exec java -Daxoniq.update-checker.disabled=true -jar deploy/target/interaction-ledger.jar \
-  --ledger.demo.enabled=true "$@"
+# The tools' jar: the all-in-one service plus the demo data (the service's own jar, deploy/, holds no demo).
+exec java -Daxoniq.update-checker.disabled=true -jar tools/target/ledger-tools.jar "$@"

@@ -1,7 +1,6 @@
 package com.interactionledger.deploy;
 
 import com.interactionledger.deploy.access.AccessConfiguration;
-import com.interactionledger.deploy.demo.DemoDataGenerator;
 import com.interactionledger.deploy.web.FallbackProblemHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,11 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The all-in-one Interaction Ledger: command side, projections and query side in one JVM. The modules configure
  * themselves from the classpath; this application only chooses the database (H2 file by default, PostgreSQL
- * with the {@code postgres} profile) and adds the demo data generator. (Named packages are scanned, so that the
- * separate services' entry points in {@code services} stay out.)
+ * with the {@code postgres} profile) and adds access control and the fallback problem handler. (Named packages are
+ * scanned, so that the separate services' entry points in {@code services} stay out.) The demo data is not part of
+ * the service: the tools module's {@code DemoLedger} runs this application with it.
  */
-@SpringBootApplication(scanBasePackageClasses = {AccessConfiguration.class, FallbackProblemHandler.class,
-        DemoDataGenerator.class})
+@SpringBootApplication(scanBasePackageClasses = {AccessConfiguration.class, FallbackProblemHandler.class})
 public class InteractionLedgerApplication {
 
     public static void main(String[] args) {

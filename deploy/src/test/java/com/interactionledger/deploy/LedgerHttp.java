@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code test-agent-desktop}; {@link #as(String, String)} acts as someone else, {@link #anonymous()} as nobody.
  * Extra headers go through {@link #with(String, String)}.
  */
-final class LedgerHttp {
+public final class LedgerHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,13 +27,13 @@ final class LedgerHttp {
     private final String base;
     private final Map<String, String> headers;
 
-    LedgerHttp(int port) {
+    public LedgerHttp(int port) {
         this("http://127.0.0.1:" + port, Map.of());
         headers.putAll(as("AGENT", "test-agent-desktop").headers);
     }
 
     /** A client of the application on this port sending no token (one that runs without a development issuer). */
-    static LedgerHttp anonymousAt(int port) {
+    public static LedgerHttp anonymousAt(int port) {
         return new LedgerHttp("http://127.0.0.1:" + port, Map.of());
     }
 
@@ -43,19 +43,19 @@ final class LedgerHttp {
     }
 
     /** The same client with one more header on every request. */
-    LedgerHttp with(String header, String value) {
+    public LedgerHttp with(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new LedgerHttp(base, more);
     }
 
     /** The same client acting as another actor, holding these roles (a development token for them). */
-    LedgerHttp as(String roles, String actorId) {
+    public LedgerHttp as(String roles, String actorId) {
         return withToken(token(roles, actorId));
     }
 
     /** A development token for this actor holding these roles (comma-separated). */
-    String token(String roles, String actorId) {
+    public String token(String roles, String actorId) {
         StringBuilder query = new StringBuilder("/dev/tokens?actor=").append(actorId);
         for (String role : roles.split(",")) {
             query.append("&role=").append(role.trim());
@@ -68,19 +68,19 @@ final class LedgerHttp {
     }
 
     /** The same client with this bearer token instead of its own. */
-    LedgerHttp withToken(String token) {
+    public LedgerHttp withToken(String token) {
         return anonymous().with("Authorization", "Bearer " + token);
     }
 
     /** The same client without a token. */
-    LedgerHttp anonymous() {
+    public LedgerHttp anonymous() {
         Map<String, String> without = new LinkedHashMap<>(headers);
         without.remove("Authorization");
         return new LedgerHttp(base, without);
     }
 
-    record Response(int status, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Response(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(raw.body());
             } catch (IOException e) {
@@ -89,16 +89,16 @@ final class LedgerHttp {
         }
 
         /** The data of a read-model answer ({@code {"data": ..., "freshness": ...}}). */
-        JsonNode data() {
+        public JsonNode data() {
             return json().path("data");
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
         /** The stable error code of a problem+json answer. */
-        String code() {
+        public String code() {
             return json().path("code").asText(null);
         }
 
@@ -108,17 +108,17 @@ final class LedgerHttp {
         }
     }
 
-    Response post(String path, String json) {
+    public Response post(String path, String json) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return send(request);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response method(String method, String path) {
+    public Response method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -141,7 +141,7 @@ final class LedgerHttp {
     }
 
     /** Builds a JSON object from alternating keys and values (values may be nested maps, lists or null). */
-    static String json(Object... keysAndValues) {
+    public static String json(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -1,13 +1,13 @@
-package com.interactionledger.deploy;
+package com.interactionledger.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.deploy.LedgerHttp;
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.tools.demo.DemoLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,10 +57,7 @@ class EmbeddedDefaultSmokeTest {
     }
 
     private ConfigurableApplicationContext start() {
-        InteractionLedgerApplication.offline();
-        return SpringApplication.run(InteractionLedgerApplication.class,
-                "--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.demo.enabled=true",
-                "--ledger.demo.customers=3");
+        return DemoLedger.run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.demo.customers=3");
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -1,4 +1,4 @@
-package com.interactionledger.deploy.bench;
+package com.interactionledger.tools.bench;
 
 import com.interactionledger.command.ledger.LedgerStoreAutoConfiguration;
 import com.interactionledger.contracts.common.LedgerSerialization;

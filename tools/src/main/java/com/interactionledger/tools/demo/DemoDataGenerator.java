@@ -1,4 +1,4 @@
-package com.interactionledger.deploy.demo;
+package com.interactionledger.tools.demo;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.LedgerMetadata;

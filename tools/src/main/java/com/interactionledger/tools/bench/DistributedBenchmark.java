@@ -1,4 +1,4 @@
-package com.interactionledger.deploy.bench;
+package com.interactionledger.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.interactionledger.deploy.bench.LocalTopology.developmentToken;
-import static com.interactionledger.deploy.bench.LocalTopology.number;
-import static com.interactionledger.deploy.bench.LocalTopology.sleep;
+import static com.interactionledger.tools.bench.LocalTopology.developmentToken;
+import static com.interactionledger.tools.bench.LocalTopology.number;
+import static com.interactionledger.tools.bench.LocalTopology.sleep;
 
 /**
  * Benchmark of the distributed shape (scripts/bench-distributed.sh runs it against scripts/run-distributed.sh;

@@ -1,4 +1,4 @@
-package com.interactionledger.deploy.bench;
+package com.interactionledger.tools.bench;
 
 import java.io.IOException;
 import java.net.URI;

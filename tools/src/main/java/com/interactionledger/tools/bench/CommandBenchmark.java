@@ -1,4 +1,4 @@
-package com.interactionledger.deploy.bench;
+package com.interactionledger.tools.bench;
 
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;

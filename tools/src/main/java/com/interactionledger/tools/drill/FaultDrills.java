@@ -1,12 +1,12 @@
-package com.interactionledger.deploy.drill;
+package com.interactionledger.tools.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.privacy.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
-import com.interactionledger.deploy.bench.BenchOptions;
-import com.interactionledger.deploy.bench.LocalTopology;
-import com.interactionledger.deploy.bench.ServiceProcess;
+import com.interactionledger.tools.bench.BenchOptions;
+import com.interactionledger.tools.bench.LocalTopology;
+import com.interactionledger.tools.bench.ServiceProcess;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.interactionledger.deploy.bench.LocalTopology.number;
-import static com.interactionledger.deploy.bench.LocalTopology.sleep;
-import static com.interactionledger.deploy.bench.LocalTopology.strings;
+import static com.interactionledger.tools.bench.LocalTopology.number;
+import static com.interactionledger.tools.bench.LocalTopology.sleep;
+import static com.interactionledger.tools.bench.LocalTopology.strings;
 
 /**
  * The fault drills of the distributed shape (scripts/drills.sh runs them against scripts/run-distributed.sh;

@@ -1,7 +1,6 @@
-package com.interactionledger.deploy.demo;
+package com.interactionledger.tools.demo;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +10,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 
-/** With {@code ledger.demo.enabled=true}, an empty ledger is filled with synthetic journeys once it is up. */
+/**
+ * An empty ledger is filled with synthetic journeys once it is up ({@code ledger.demo.customers} customers, 25 by
+ * default). Only {@link DemoLedger} brings this in: the service's own image has no demo data to switch on by
+ * mistake in a bank's ledger, where nothing written can be taken back.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "ledger.demo.enabled", havingValue = "true")
 class DemoDataConfiguration {
 
     @Bean
