@@ -1,20 +1,32 @@
 package com.interactionledger.deploy;
 
+import com.interactionledger.contracts.common.CustomerScoped;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module graph, enforced on the compiled classes of every module: contracts depend on no other module (and on
  * nothing but Java, Jackson and Axon's annotations/serializer); projections never see the command side; the query
- * side sees only contracts and projections; nothing depends on deploy.
+ * side sees only contracts and projections; nothing depends on deploy. And every event stored in the ledger has the
+ * one shape the append path and the stored contract need.
  */
 class ArchitectureTest {
 
@@ -87,13 +99,62 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Every event the ledger stores, of every feature (dialogue, complaint, privacy, audit), is a top-level record in
+     * contracts with an Axon {@code @Revision} (its stored JSON is a versioned contract, pinned by contracts'
+     * EventJsonApprovalTest) that is {@link CustomerScoped}: the append path takes the customer from it into the
+     * metadata, and the customer index, per-customer replay, Kafka partitioning and crypto-shredding rely on that
+     * (the append path refuses any other payload, but only at run time).
+     * <p>
+     * An event is known here by either mark, so an event carrying one and not the other fails: CustomerScoped is
+     * what the append path accepts, {@code @Revision} what the serializer versions.
+     * <p>
+     * No event is exempt. The one whose customer may be missing is {@code CommandRefused}: it is CustomerScoped,
+     * but a refused command names a customer only when it is a StartSession or a LodgeComplaint, so otherwise its
+     * {@code customerId()} is null and the append path stamps no customer. That is a value, not a type: the rule
+     * holds for it as for the others.
+     */
     @Test
     void everyEventIsARevisionedRecordThatBelongsToACustomer() {
-        classes().that().resideInAPackage(ROOT + ".contracts..")
-                .and().implement(ROOT + ".contracts.dialogue.DialogueEvent")
-                .should().beAnnotatedWith("org.axonframework.serialization.Revision")
+        classes().that(areLedgerEvents())
+                .should().resideInAPackage(ROOT + ".contracts..")
+                .andShould().beAnnotatedWith(Revision.class)
                 .andShould().beAssignableTo(Record.class)
+                .andShould().beAssignableTo(CustomerScoped.class)
                 .andShould().beTopLevelClasses()
                 .check(classes);
+    }
+
+    /**
+     * An event of contracts that carries neither mark would escape the rule above; aggregates and projections take
+     * every event they handle by its type, so each contracts type they take as an event must be CustomerScoped.
+     * (A handler may also take any payload as an Object, as the audit projection does; that names no event type.)
+     */
+    @Test
+    void everyEventTypeAHandlerTakesFromContractsBelongsToACustomer() {
+        methods().that().areAnnotatedWith(EventSourcingHandler.class)
+                .or().areAnnotatedWith(EventHandler.class)
+                .should(takeACustomerScopedEventWhenTheyTakeATypeOfContracts())
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaMethod> takeACustomerScopedEventWhenTheyTakeATypeOfContracts() {
+        return new ArchCondition<>("take a CustomerScoped event when they take a type of contracts") {
+            @Override
+            public void check(JavaMethod handler, ConditionEvents events) {
+                JavaClass event = handler.getRawParameterTypes().get(0);
+                boolean satisfied = !event.getPackageName().startsWith(ROOT + ".contracts")
+                        || event.isAssignableTo(CustomerScoped.class);
+                events.add(new SimpleConditionEvent(handler, satisfied, handler.getFullName() + " takes "
+                        + event.getName() + (satisfied ? "" : ", which is not CustomerScoped")));
+            }
+        };
+    }
+
+    /** Concrete classes with either mark of a ledger event: CustomerScoped or {@code @Revision}. */
+    private static DescribedPredicate<JavaClass> areLedgerEvents() {
+        return DescribedPredicate.describe("are ledger events (CustomerScoped or @Revision)",
+                type -> !type.isInterface()
+                        && (type.isAssignableTo(CustomerScoped.class) || type.isAnnotatedWith(Revision.class)));
     }
 }
