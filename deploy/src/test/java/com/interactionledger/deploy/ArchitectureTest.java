@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.interactionledger.contracts.common.CustomerScoped;
+import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,20 +14,25 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module graph, enforced on the compiled classes of every module: contracts depend on no other module (and on
- * nothing but Java, Jackson and Axon's annotations/serializer); projections never see the command side; the query
- * side sees only contracts and projections; nothing depends on deploy. And every event stored in the ledger has the
- * one shape the append path and the stored contract need.
+ * nothing but Java, Jackson and Axon's annotations/serializer); the ledger store sees only contracts; projections
+ * never see the command side; the query side sees only contracts, the ledger store and projections; nothing depends
+ * on deploy; the ledger store's beans are declared by it alone. And every event stored in the ledger has the one
+ * shape the append path and the stored contract need.
  */
 class ArchitectureTest {
 
@@ -42,22 +48,42 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : new String[]{"contracts", "command", "projections", "query", "replay", "deploy"}) {
+        for (String module : new String[]{"contracts", "ledger", "command", "projections", "query", "replay", "deploy"}) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + module)))
                     .as("classes of module " + module + " on the classpath").isTrue();
         }
     }
 
     @Test
-    void contractsDependOnNoOtherModuleAndOnlyOnJacksonAxonAndCloudEvents() {
-        // The JDK's cryptography and Axon's JDBC connection provider: the sealed form of personal data and the key
-        // store it needs are part of the stored contract. The CloudEvents API: the events' form on Kafka is too.
+    void contractsAreThePublicLanguageOnlyAndDependOnNoOtherModule() {
+        // Commands, events, queries, views and error codes, with the annotations and the JSON form of events; the
+        // store, its keys and the events' forms on disk and on Kafka are the ledger store's.
         ArchRule rule = classes().that().resideInAPackage(ROOT + ".contracts..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        ROOT + ".contracts..", "java..", "javax.crypto..", "com.fasterxml.jackson..",
-                        "org.axonframework.serialization..", "org.axonframework.modelling.command..",
-                        "org.axonframework.common.jdbc..", "io.cloudevents..");
+                        ROOT + ".contracts..", "java..", "com.fasterxml.jackson..",
+                        "org.axonframework.serialization..", "org.axonframework.modelling.command..");
         rule.check(classes);
+    }
+
+    @Test
+    void theLedgerStoreSeesOnlyContracts() {
+        noClasses().that().resideInAPackage(ROOT + ".ledger..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".projections..",
+                        ROOT + ".query..", ROOT + ".replay..", ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void theLedgerStoresBeansAreDeclaredByItAlone() {
+        // One definition of the event store, its serializers, the customers' keys and the upcasters, whichever
+        // services are on the classpath (before, the command side and the projections each declared them).
+        noMethods().that().areAnnotatedWith(Bean.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(ROOT + ".ledger..")
+                .should().haveRawReturnType(Serializer.class)
+                .orShould().haveRawReturnType(CustomerKeys.class)
+                .orShould().haveRawReturnType(EventStorageEngine.class)
+                .orShould().haveName("ledgerUpcasters")
+                .check(classes);
     }
 
     @Test
@@ -69,7 +95,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void querySideSeesOnlyContractsAndProjections() {
+    void querySideSeesOnlyContractsTheLedgerStoreAndProjections() {
         noClasses().that().resideInAPackage(ROOT + ".query..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".replay..",
                         ROOT + ".deploy..")
@@ -77,7 +103,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void commandSideSeesOnlyContracts() {
+    void commandSideSeesOnlyContractsAndTheLedgerStore() {
         noClasses().that().resideInAPackage(ROOT + ".command..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".projections..", ROOT + ".query..",
                         ROOT + ".replay..", ROOT + ".deploy..")
@@ -85,7 +111,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void replayToolsSeeOnlyContractsAndProjections() {
+    void replayToolsSeeOnlyContractsTheLedgerStoreAndProjections() {
         noClasses().that().resideInAPackage(ROOT + ".replay..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
                         ROOT + ".deploy..")

@@ -225,7 +225,7 @@ class DeployManifestsTest {
         for (String resource : List.of("application.yml", "application-postgres.yml")) {
             flatten("", new Yaml().load(resourceText(resource)), names);
         }
-        for (String resource : List.of("command-side.properties", "projections.properties")) {
+        for (String resource : List.of("ledger-store.properties", "projections.properties")) {
             Properties properties = new Properties();
             try {
                 properties.load(new java.io.StringReader(resourceText(resource)));
@@ -261,7 +261,7 @@ class DeployManifestsTest {
 
     private static List<String> configurationTexts() {
         return List.of(resourceText("application.yml"), resourceText("application-postgres.yml"),
-                resourceText("command-side.properties"), resourceText("projections.properties"));
+                resourceText("ledger-store.properties"), resourceText("projections.properties"));
     }
 
     private static String resourceText(String name) {

@@ -1,6 +1,6 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.deploy.services.QuerySideService;
 import com.interactionledger.projections.testsupport.KafkaBrokerProcess;

@@ -1,11 +1,11 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.interactionledger.command.ledger.CustomerIndex;
-import com.interactionledger.command.ledger.LedgerChain;
+import com.interactionledger.ledger.append.CustomerIndex;
+import com.interactionledger.ledger.append.LedgerChain;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
-import com.interactionledger.contracts.ledger.RecordedTime;
-import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.ledger.stored.RecordedTime;
+import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.command.ledger.AppendedEvent;
-import com.interactionledger.command.ledger.GroupCommit;
+import com.interactionledger.ledger.append.AppendedEvent;
+import com.interactionledger.ledger.append.GroupCommit;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;

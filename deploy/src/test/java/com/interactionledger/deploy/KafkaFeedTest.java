@@ -1,7 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.support.CustomerReplay;

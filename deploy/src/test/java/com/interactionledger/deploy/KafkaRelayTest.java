@@ -1,6 +1,6 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.contracts.distribution.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.LedgerCloudEvents;
 import com.interactionledger.projections.testsupport.KafkaBrokerProcess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;

@@ -1,6 +1,6 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;

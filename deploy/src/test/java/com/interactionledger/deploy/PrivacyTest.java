@@ -2,9 +2,9 @@ package com.interactionledger.deploy;
 
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
-import com.interactionledger.contracts.privacy.CustomerKeys;
-import com.interactionledger.contracts.privacy.MasterKeys;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

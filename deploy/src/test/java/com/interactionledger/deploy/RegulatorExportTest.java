@@ -1,7 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.interactionledger.command.ledger.LedgerDigests;
+import com.interactionledger.ledger.append.LedgerDigests;
 import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

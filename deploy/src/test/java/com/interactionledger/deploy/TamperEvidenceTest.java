@@ -1,8 +1,8 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.command.ledger.LedgerDigests;
-import com.interactionledger.contracts.ledger.LedgerHash;
-import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.ledger.append.LedgerDigests;
+import com.interactionledger.ledger.stored.LedgerHash;
+import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.projections.testsupport.TestPostgres;
 import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,6 @@
 package com.interactionledger.projections;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.common.LedgerUpcasters;
-import com.interactionledger.contracts.privacy.CustomerKeys;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
 import com.interactionledger.projections.privacy.RetentionPeriods;
 import com.interactionledger.projections.risk.RiskRules;
 import com.interactionledger.projections.schema.ReadModelSchema;
@@ -12,7 +8,6 @@ import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.WakingEventStream;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.MetaDataSequencingPolicy;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -24,16 +19,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
-import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,9 +34,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The read models, switched on by being on the classpath. The serializers are declared here too (the same
- * definitions as on the command side, from the contracts module) because a query-side service reads the events
- * without the command side being present; where both are, whichever comes first is used, and they are equal.
+ * The read models, switched on by being on the classpath. They read the events through the ledger store's
+ * serializers, customer keys and upcasters ({@code ledger-store}'s {@code LedgerStoreAutoConfiguration}, their one
+ * home), whether the command side is present or not.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 @ComponentScan(basePackageClasses = ProjectionsAutoConfiguration.class)
@@ -98,39 +90,6 @@ public class ProjectionsAutoConfiguration {
     @Bean(initMethod = "migrate")
     public ReadModelSchema readModelSchema(DataSource dataSource) {
         return new ReadModelSchema(dataSource);
-    }
-
-    /**
-     * The ledger's upcasters in Axon's chain, so every reader of events sees them in their current shape. Declared
-     * by the command side and the projections alike (either can run alone); the first one wins.
-     */
-    @Bean
-    @ConditionalOnMissingBean(name = "ledgerUpcasters")
-    public ConfigurerModule ledgerUpcasters() {
-        return configurer -> LedgerUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer(CustomerKeys customerKeys) {
-        return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), customerKeys);
-    }
-
-    /** The customers' keys, to read their personal data (or find it erased); the same setting as the command side. */
-    @Bean
-    @ConditionalOnMissingBean
-    public CustomerKeys customerKeys(ConnectionProvider connectionProvider,
-                                     @Value("${ledger.privacy.master-keys:}") String masterKeys,
-                                     @Value("${ledger.privacy.key-cache:PT30S}") Duration keyCache) {
-        return CustomerKeys.configured(connectionProvider, masterKeys, keyCache);
-    }
-
-    @Bean
-    @Primary
-    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
-    public Serializer serializer() {
-        return LedgerSerialization.generalSerializer();
     }
 
     /**

@@ -2,10 +2,10 @@ package com.interactionledger.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.ledger.LedgerDigest;
-import com.interactionledger.contracts.privacy.CustomerKeys;
-import com.interactionledger.contracts.privacy.MasterKeys;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.stored.LedgerDigest;
+import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.replay.export.ExportKeys;

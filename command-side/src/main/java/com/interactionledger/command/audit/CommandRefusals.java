@@ -1,7 +1,7 @@
 package com.interactionledger.command.audit;
 
 import com.interactionledger.command.idempotency.IdempotencyKeyInFlightException;
-import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;

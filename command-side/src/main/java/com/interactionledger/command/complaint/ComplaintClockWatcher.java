@@ -1,6 +1,6 @@
 package com.interactionledger.command.complaint;
 
-import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.complaint.ComplaintId;

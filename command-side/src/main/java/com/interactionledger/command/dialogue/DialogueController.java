@@ -1,6 +1,6 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.command.ledger.CommandOutcome;
+import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.command.web.CommandExceptionAdvice;

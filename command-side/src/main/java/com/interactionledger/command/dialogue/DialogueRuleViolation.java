@@ -1,6 +1,6 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 
 /** A dialogue command refused by the dialogue's rules. */

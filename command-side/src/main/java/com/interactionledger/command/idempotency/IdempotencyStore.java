@@ -2,10 +2,10 @@ package com.interactionledger.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.command.ledger.AppendHook;
-import com.interactionledger.command.ledger.CommandOutcome;
-import com.interactionledger.command.ledger.CommandReceipt;
-import com.interactionledger.command.ledger.StoredAppend;
+import com.interactionledger.ledger.append.AppendHook;
+import com.interactionledger.ledger.append.CommandOutcome;
+import com.interactionledger.ledger.append.CommandReceipt;
+import com.interactionledger.ledger.append.StoredAppend;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,10 +1,10 @@
 package com.interactionledger.command.idempotency;
 
 import com.interactionledger.command.audit.CommandRefusals;
-import com.interactionledger.command.ledger.AppendedEvents;
-import com.interactionledger.command.ledger.CommandOutcome;
-import com.interactionledger.command.ledger.CommandReceipt;
-import com.interactionledger.command.ledger.StreamConflictException;
+import com.interactionledger.ledger.append.AppendedEvents;
+import com.interactionledger.ledger.append.CommandOutcome;
+import com.interactionledger.ledger.append.CommandReceipt;
+import com.interactionledger.ledger.append.StreamConflictException;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.LedgerCommand;
 import org.axonframework.commandhandling.CommandMessage;

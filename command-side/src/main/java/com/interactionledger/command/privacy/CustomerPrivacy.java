@@ -1,6 +1,6 @@
 package com.interactionledger.command.privacy;
 
-import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerRestricted;

@@ -1,7 +1,7 @@
 package com.interactionledger.command.privacy;
 
 import com.interactionledger.contracts.common.AccessRole.Names;
-import com.interactionledger.contracts.privacy.CustomerKeys;
+import com.interactionledger.ledger.sealing.CustomerKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;

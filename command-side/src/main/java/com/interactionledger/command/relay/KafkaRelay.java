@@ -1,7 +1,7 @@
 package com.interactionledger.command.relay;
 
-import com.interactionledger.contracts.distribution.LedgerCloudEvents;
-import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.ledger.stored.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.StoredEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;

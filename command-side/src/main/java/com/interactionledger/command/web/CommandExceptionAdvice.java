@@ -2,7 +2,7 @@ package com.interactionledger.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
-import com.interactionledger.command.ledger.RuleViolation;
+import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.Identifiers;

@@ -1,6 +1,6 @@
 package com.interactionledger.command.complaint;
 
-import com.interactionledger.command.ledger.RuleViolations;
+import com.interactionledger.ledger.append.RuleViolations;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.AcceptResolution;

@@ -1,6 +1,6 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.command.ledger.RuleViolations;
+import com.interactionledger.ledger.append.RuleViolations;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;

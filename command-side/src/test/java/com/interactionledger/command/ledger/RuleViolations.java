@@ -1,4 +1,4 @@
-package com.interactionledger.command.ledger;
+package com.interactionledger.ledger.append;
 
 import com.interactionledger.contracts.common.ErrorCode;
 import org.hamcrest.Description;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static com.interactionledger.command.ledger.RuleViolations.violation;
+import static com.interactionledger.ledger.append.RuleViolations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 

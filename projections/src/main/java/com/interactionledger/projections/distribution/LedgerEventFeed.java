@@ -1,7 +1,7 @@
 package com.interactionledger.projections.distribution;
 
-import com.interactionledger.contracts.distribution.LedgerCloudEvents;
-import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.ledger.stored.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerEvents;
 import io.cloudevents.CloudEvent;

@@ -1,6 +1,6 @@
 package com.interactionledger.projections.history;
 
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import java.time.Instant;
 import java.util.List;
 

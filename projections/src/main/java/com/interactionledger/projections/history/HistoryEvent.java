@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

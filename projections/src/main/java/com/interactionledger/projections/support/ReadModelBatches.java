@@ -1,6 +1,6 @@
 package com.interactionledger.projections.support;
 
-import com.interactionledger.contracts.common.Databases;
+import com.interactionledger.ledger.stored.Databases;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;

@@ -3,7 +3,7 @@ package com.interactionledger.query.regulator;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import com.interactionledger.projections.history.CustomerHistory;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.query.web.NotFoundException;

@@ -2,7 +2,7 @@ package com.interactionledger.replay.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.contracts.ledger.LedgerDigest;
+import com.interactionledger.ledger.stored.LedgerDigest;
 import com.interactionledger.replay.ReadSnapshot;
 import com.interactionledger.replay.ReplayJson;
 

@@ -1,8 +1,8 @@
 package com.interactionledger.replay.verify;
 
-import com.interactionledger.contracts.ledger.LedgerDigest;
-import com.interactionledger.contracts.ledger.LedgerHash;
-import com.interactionledger.contracts.ledger.StoredEvent;
+import com.interactionledger.ledger.stored.LedgerDigest;
+import com.interactionledger.ledger.stored.LedgerHash;
+import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.replay.ReadSnapshot;
 import com.interactionledger.replay.verify.Finding.Kind;
 

@@ -1,6 +1,6 @@
 package com.interactionledger.tools.bench;
 
-import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.replay.verify.LedgerVerifier;

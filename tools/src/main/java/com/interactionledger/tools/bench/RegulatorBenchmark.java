@@ -1,11 +1,11 @@
 package com.interactionledger.tools.bench;
 
-import com.interactionledger.command.ledger.LedgerStoreAutoConfiguration;
+import com.interactionledger.ledger.append.LedgerStoreAutoConfiguration;
 import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.ledger.RecordedTime;
-import com.interactionledger.contracts.privacy.CustomerKeys;
-import com.interactionledger.contracts.privacy.MasterKeys;
-import com.interactionledger.contracts.privacy.PersonalDataSerializer;
+import com.interactionledger.ledger.stored.RecordedTime;
+import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import com.interactionledger.replay.export.ExportKeys;
 import com.interactionledger.replay.export.ExportScope;
 import com.interactionledger.replay.export.LedgerExport;

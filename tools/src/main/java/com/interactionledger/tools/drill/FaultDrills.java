@@ -2,7 +2,7 @@ package com.interactionledger.tools.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.contracts.privacy.MasterKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.tools.bench.BenchOptions;
 import com.interactionledger.tools.bench.LocalTopology;

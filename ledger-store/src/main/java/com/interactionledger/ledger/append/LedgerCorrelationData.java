@@ -1,0 +1,47 @@
+package com.interactionledger.ledger.append;
+
+import com.interactionledger.contracts.common.LedgerCommand;
+import com.interactionledger.contracts.common.LedgerMetadata;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries who/where/why from a command onto every event it causes: actor, channel and correlation id are copied;
+ * the causation id is the command's own message id and the command type its name, so the audit trail can say which
+ * command appended which events. Replaces Axon's default origin provider, whose
+ * {@code correlationId} means the parent message rather than the business flow.
+ */
+public class LedgerCorrelationData implements CorrelationDataProvider {
+
+    private static final List<String> COPIED = List.of(
+            LedgerMetadata.ACTOR_ID,
+            LedgerMetadata.ACTOR_ROLE,
+            LedgerMetadata.CHANNEL,
+            LedgerMetadata.CORRELATION_ID,
+            LedgerMetadata.IDEMPOTENCY_KEY,
+            LedgerMetadata.REQUEST_HASH);
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        for (String key : COPIED) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+        data.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
+        if (message instanceof CommandMessage<?> command) {
+            data.put(LedgerMetadata.COMMAND_TYPE, command.getPayloadType().getSimpleName());
+            if (command.getPayload() instanceof LedgerCommand target) {
+                data.put(LedgerMetadata.COMMAND_TARGET, target.targetId());
+            }
+        }
+        return data;
+    }
+}
