@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module graph, enforced on the compiled classes of every module: contracts depend on no other module (and on
- * nothing but Java, Jackson and Axon's annotations/serializer); projections never see the command side; the query
- * side sees only contracts and projections; nothing depends on deploy.
+ * nothing but Java, Jackson and Axon's annotations/serializer); the problems (the API's error format) see only the
+ * contracts; projections never see the command side; the query side sees only contracts, problems and projections;
+ * nothing depends on deploy.
  */
 class ArchitectureTest {
 
@@ -30,7 +31,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : new String[]{"contracts", "command", "projections", "query", "replay", "deploy"}) {
+        for (String module : new String[]{"contracts", "problems", "command", "projections", "query", "replay",
+                "deploy"}) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + module)))
                     .as("classes of module " + module + " on the classpath").isTrue();
         }
@@ -49,6 +51,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemsSeeOnlyContracts() {
+        noClasses().that().resideInAPackage(ROOT + ".problems..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".projections..",
+                        ROOT + ".query..", ROOT + ".replay..", ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
     void projectionsNeverSeeTheCommandSide() {
         noClasses().that().resideInAPackage(ROOT + ".projections..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
@@ -57,7 +67,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void querySideSeesOnlyContractsAndProjections() {
+    void querySideSeesOnlyContractsProblemsAndProjections() {
         noClasses().that().resideInAPackage(ROOT + ".query..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".replay..",
                         ROOT + ".deploy..")
@@ -65,7 +75,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void commandSideSeesOnlyContracts() {
+    void commandSideSeesOnlyContractsAndProblems() {
         noClasses().that().resideInAPackage(ROOT + ".command..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".projections..", ROOT + ".query..",
                         ROOT + ".replay..", ROOT + ".deploy..")
