@@ -29,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module graph, enforced on the compiled classes of every module: contracts depend on no other module (and on
- * nothing but Java, Jackson and Axon's annotations/serializer); the ledger store sees only contracts; projections
- * never see the command side; the query side sees only contracts, the ledger store and projections; nothing depends
- * on deploy; the ledger store's beans are declared by it alone. And every event stored in the ledger has the one
- * shape the append path and the stored contract need.
+ * nothing but Java, Jackson and Axon's annotations/serializer); the ledger store sees only contracts, and so do the
+ * problems (the API's error format); projections never see the command side; the query side sees only contracts,
+ * the ledger store, problems and projections; nothing depends on deploy; the ledger store's beans are declared by
+ * it alone. And every event stored in the ledger has the one shape the append path and the stored contract need.
  */
 class ArchitectureTest {
 
@@ -48,7 +48,8 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String module : new String[]{"contracts", "ledger", "command", "projections", "query", "replay", "deploy"}) {
+        for (String module : new String[]{"contracts", "ledger", "problems", "command", "projections", "query",
+                "replay", "deploy"}) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + module)))
                     .as("classes of module " + module + " on the classpath").isTrue();
         }
@@ -68,8 +69,16 @@ class ArchitectureTest {
     @Test
     void theLedgerStoreSeesOnlyContracts() {
         noClasses().that().resideInAPackage(ROOT + ".ledger..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".projections..",
-                        ROOT + ".query..", ROOT + ".replay..", ROOT + ".deploy..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".problems..", ROOT + ".command..",
+                        ROOT + ".projections..", ROOT + ".query..", ROOT + ".replay..", ROOT + ".deploy..")
+                .check(classes);
+    }
+
+    @Test
+    void problemsSeeOnlyContracts() {
+        noClasses().that().resideInAPackage(ROOT + ".problems..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".ledger..", ROOT + ".command..",
+                        ROOT + ".projections..", ROOT + ".query..", ROOT + ".replay..", ROOT + ".deploy..")
                 .check(classes);
     }
 
@@ -95,7 +104,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void querySideSeesOnlyContractsTheLedgerStoreAndProjections() {
+    void querySideSeesOnlyContractsTheLedgerStoreProblemsAndProjections() {
         noClasses().that().resideInAPackage(ROOT + ".query..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".replay..",
                         ROOT + ".deploy..")
@@ -103,7 +112,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void commandSideSeesOnlyContractsAndTheLedgerStore() {
+    void commandSideSeesOnlyContractsTheLedgerStoreAndProblems() {
         noClasses().that().resideInAPackage(ROOT + ".command..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".projections..", ROOT + ".query..",
                         ROOT + ".replay..", ROOT + ".deploy..")

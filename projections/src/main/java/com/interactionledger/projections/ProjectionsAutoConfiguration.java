@@ -65,7 +65,7 @@ public class ProjectionsAutoConfiguration {
     }
 
     /**
-     * What the read models' processors read ({@code axon.eventhandling.processors.*.source}): the event store,
+     * What the read models' processors read (their source, {@link ReadModelProcessors}): the event store,
      * waking them as soon as a commit makes new events readable instead of every half second, at most every
      * {@code ledger.read-models.wake-pause} (docs/PERFORMANCE.md weighs freshness against CPU).
      */

@@ -3,13 +3,13 @@ package com.interactionledger.command.complaint;
 import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
-import com.interactionledger.command.web.CommandExceptionAdvice;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -146,13 +146,13 @@ class ComplaintController {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownComplaint(AggregateNotFoundException e, HttpServletRequest request) {
-        return CommandExceptionAdvice.problem(ErrorCode.COMPLAINT_NOT_FOUND,
+        return Problems.problem(ErrorCode.COMPLAINT_NOT_FOUND,
                 "No complaint " + e.getAggregateIdentifier(), request);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail complaintExists(HttpServletRequest request) {
-        return CommandExceptionAdvice.problem(ErrorCode.COMPLAINT_ALREADY_EXISTS,
+        return Problems.problem(ErrorCode.COMPLAINT_ALREADY_EXISTS,
                 "A complaint with this id already exists", request);
     }
 }

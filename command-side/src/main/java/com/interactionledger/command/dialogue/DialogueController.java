@@ -3,13 +3,13 @@ package com.interactionledger.command.dialogue;
 import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
-import com.interactionledger.command.web.CommandExceptionAdvice;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ResumeSession;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -156,13 +156,13 @@ class DialogueController {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownSession(AggregateNotFoundException e, HttpServletRequest request) {
-        return CommandExceptionAdvice.problem(ErrorCode.SESSION_NOT_FOUND, "No session " + e.getAggregateIdentifier(),
+        return Problems.problem(ErrorCode.SESSION_NOT_FOUND, "No session " + e.getAggregateIdentifier(),
                 request);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail sessionExists(HttpServletRequest request) {
-        return CommandExceptionAdvice.problem(ErrorCode.SESSION_ALREADY_EXISTS,
+        return Problems.problem(ErrorCode.SESSION_ALREADY_EXISTS,
                 "A session with this id already exists", request);
     }
 }

@@ -12,23 +12,24 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static com.interactionledger.problems.Problems.problem;
+
 /**
- * Refusals of the command API as RFC 9457 problem+json with a stable {@code code}: business rules, concurrency,
- * idempotency, headers and bodies. (Unknown and duplicate sessions or complaints are answered by their own
- * controllers, which know which kind of resource was meant.) Errors the web framework raises itself, and unexpected
- * ones (logged, never echoed), fall through to the application's fallback handler.
+ * Refusals of the command API as RFC 9457 problem+json with a stable {@code code} (built by {@code Problems}, like
+ * every error of the API): business rules, concurrency, idempotency, headers and bodies. (Unknown and duplicate
+ * sessions or complaints are answered by their own controllers, which know which kind of resource was meant.) Errors
+ * the web framework raises itself, and unexpected ones (logged, never echoed), fall through to the application's
+ * fallback handler.
  */
 @RestControllerAdvice(basePackages = "com.interactionledger.command")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -104,18 +105,5 @@ public class CommandExceptionAdvice {
                 : "";
         return problem(ErrorCode.MALFORMED_REQUEST, "The body could not be read as the expected JSON" + where,
                 request);
-    }
-
-    /**
-     * The problem+json body for a coded error; the application's fallback handler uses it too, for the errors the
-     * web framework raises itself.
-     */
-    public static ProblemDetail problem(ErrorCode code, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
-        problem.setType(URI.create(code.typeUri()));
-        problem.setTitle(code.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code.name());
-        return problem;
     }
 }

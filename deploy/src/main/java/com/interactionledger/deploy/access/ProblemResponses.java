@@ -1,8 +1,8 @@
 package com.interactionledger.deploy.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.command.web.CommandExceptionAdvice;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -49,7 +49,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
             throws IOException {
-        ProblemDetail problem = CommandExceptionAdvice.problem(code, detail, request);
+        ProblemDetail problem = Problems.problem(code, detail, request);
         response.setStatus(code.httpStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

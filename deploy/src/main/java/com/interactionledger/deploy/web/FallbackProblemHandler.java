@@ -1,7 +1,7 @@
 package com.interactionledger.deploy.web;
 
-import com.interactionledger.command.web.CommandExceptionAdvice;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +38,8 @@ public class FallbackProblemHandler extends ResponseEntityExceptionHandler {
         }
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : code.title();
-        ProblemDetail problem = CommandExceptionAdvice.problem(code, detail, servletRequest(request));
         // The framework's status stands even where the code is a generic one (a 413 is a MALFORMED_REQUEST).
-        problem.setStatus(status.value());
+        ProblemDetail problem = Problems.problem(code, status.value(), detail, servletRequest(request));
         return ResponseEntity.status(status).headers(headers).body(problem);
     }
 
@@ -48,7 +47,7 @@ public class FallbackProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         HttpServletRequest servletRequest = servletRequest(request);
         log.error("Unexpected failure of {} {}", servletRequest.getMethod(), servletRequest.getRequestURI(), e);
-        ProblemDetail problem = CommandExceptionAdvice.problem(ErrorCode.INTERNAL_ERROR,
+        ProblemDetail problem = Problems.problem(ErrorCode.INTERNAL_ERROR,
                 ErrorCode.INTERNAL_ERROR.title(), servletRequest);
         return ResponseEntity.status(ErrorCode.INTERNAL_ERROR.httpStatus()).body(problem);
     }

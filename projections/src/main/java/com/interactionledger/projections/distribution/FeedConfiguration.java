@@ -1,5 +1,6 @@
 package com.interactionledger.projections.distribution;
 
+import com.interactionledger.projections.ReadModelProcessors;
 import com.interactionledger.projections.history.LedgerEvents;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,11 +16,11 @@ import java.lang.management.ManagementFactory;
 
 /** The feed from Kafka, on a query-side service with {@code ledger.kafka.consumer.enabled=true}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = DistributedReadModels.ENABLED, havingValue = "true")
+@ConditionalOnProperty(name = ReadModelProcessors.DISTRIBUTED, havingValue = "true")
 @EnableConfigurationProperties(FeedProperties.class)
 class FeedConfiguration {
 
-    @Bean(DistributedReadModels.FEED_BEAN)
+    @Bean(ReadModelProcessors.FEED_BEAN)
     LedgerEventFeed ledgerEventFeed(FeedProperties properties, JdbcTemplate jdbc,
                                     PlatformTransactionManager transactions,
                                     @Qualifier("eventSerializer") Serializer eventSerializer,

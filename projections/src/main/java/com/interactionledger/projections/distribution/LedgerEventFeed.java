@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Feeds the read models from the ledger's Kafka topic in distributed mode: every query-side instance joins one
  * consumer group, so the instances share the partitions (and with them the customers) and take over the partitions
  * of an instance that is gone. The read models' processors are subscribing processors with this as their source
- * (see {@link DistributedReadModels}), so the very same handlers apply the events as in the embedded default.
+ * (see {@link com.interactionledger.projections.ReadModelProcessors}), so the very same handlers apply the events as
+ * in the embedded default.
  * <p>
  * One poll is applied in one database transaction: the events go to every read model, and the partition's row in
  * {@code read_model_feed} moves to the last event applied. Only after that commit are the offsets committed to

@@ -6,16 +6,15 @@ import com.interactionledger.contracts.common.Identifiers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
+import static com.interactionledger.problems.Problems.problem;
 
 /**
- * Refusals of the read API as RFC 9457 problem+json with a stable {@code code}. Framework errors and unexpected
- * ones fall through to the application's fallback handler.
+ * Refusals of the read API as RFC 9457 problem+json with a stable {@code code} (built by {@code Problems}, like
+ * every error of the API). Framework errors and unexpected ones fall through to the application's fallback handler.
  */
 @RestControllerAdvice(basePackages = "com.interactionledger.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,14 +43,5 @@ class QueryExceptionAdvice {
     @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
     ProblemDetail badIdentifier(Identifiers.InvalidIdentifierException e, HttpServletRequest request) {
         return problem(ErrorCode.INVALID_IDENTIFIER, e.getMessage(), request);
-    }
-
-    private static ProblemDetail problem(ErrorCode code, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
-        problem.setType(URI.create(code.typeUri()));
-        problem.setTitle(code.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code.name());
-        return problem;
     }
 }
