@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The replay tools (README "Replay tools" and "For regulators"): reads the ledger directly, without the application.
 #   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
-#   scripts/replay-tools.sh help
+#   scripts/replay-tools.sh help                      every subcommand, what to type, exit codes (stderr)
+#   scripts/replay-tools.sh verify --help             one subcommand's options and exit codes (or: help verify)
+#   source <(scripts/replay-tools.sh completion)      bash completion of subcommands, options, read model names
 # Builds the application jar first if it is not there (scripts/run.sh builds it too). Paths in the arguments are
 # taken from the directory you run it in.
 set -euo pipefail

@@ -4,12 +4,17 @@ import com.interactionledger.projections.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,34 +114,44 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_withoutJdbcUrl_showsUsageAndExitCode2() {
-        Outcome outcome = run("stats", "--user", "postgres");
+    void statsWithoutJdbcUrlSaysSoInOneLineWithExitCode2() {
+        Outcome missing = run("stats", "--user", "postgres");
+        Outcome blank = run("stats", "--jdbc-url", " ");
 
-        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);
-        assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err()).startsWith("stats: --jdbc-url is required\n").contains(ReplayCli.USAGE_TEXT);
+        assertThat(missing.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).isEqualTo("stats: --jdbc-url is required\n");
+        assertThat(blank.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(blank.err()).isEqualTo("stats: --jdbc-url is required\n");
     }
 
     @Test
-    void stats_withUnknownOrIncompleteOption_showsUsageAndExitCode2() {
+    void statsWithAnUnknownOrIncompleteOptionSaysWhichInOneLineWithExitCode2() {
         Outcome unknown = run("stats", "--jdbc-url", ledger.url(), "--verbose");
         Outcome incomplete = run("stats", "--jdbc-url");
+        Outcome misspelt = run("stats", "--jdbc_url", ledger.url());
 
         assertThat(unknown.exitCode()).isEqualTo(ReplayCli.USAGE);
-        assertThat(unknown.err()).startsWith("stats: unknown option --verbose\n").contains(ReplayCli.USAGE_TEXT);
+        assertThat(unknown.err()).isEqualTo("stats: unknown option --verbose\n");
         assertThat(incomplete.exitCode()).isEqualTo(ReplayCli.USAGE);
-        assertThat(incomplete.err()).startsWith("stats: --jdbc-url needs a value\n");
+        assertThat(incomplete.err()).isEqualTo("stats: --jdbc-url needs a value\n");
+        // The typo is named, rather than the --jdbc-url it leaves missing.
+        assertThat(misspelt.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(misspelt.err()).isEqualTo("stats: unknown option --jdbc_url\n");
     }
 
     @Test
-    void rebuild_withoutANameOrAService_showsUsageAndExitCode2() {
+    void rebuildWithoutANameOrAServiceSaysWhichIsMissingInOneLineWithExitCode2() {
         Outcome nameless = run("rebuild", "--url", "http://127.0.0.1:1");
         Outcome nowhere = run("rebuild", "timeline");
+        Outcome badTimeout = run("rebuild", "timeline", "--url", "http://127.0.0.1:1", "--timeout", "an hour");
 
         assertThat(nameless.exitCode()).isEqualTo(ReplayCli.USAGE);
-        assertThat(nameless.err()).startsWith("rebuild: name the read model to rebuild\n");
+        assertThat(nameless.err()).isEqualTo("rebuild: name the read model to rebuild\n");
         assertThat(nowhere.exitCode()).isEqualTo(ReplayCli.USAGE);
-        assertThat(nowhere.err()).startsWith("rebuild: --url is required\n");
+        assertThat(nowhere.err()).isEqualTo("rebuild: --url is required\n");
+        assertThat(badTimeout.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(badTimeout.err()).isEqualTo("rebuild: --timeout must be an ISO-8601 duration such as PT30M\n");
     }
 
     @Test
@@ -245,5 +260,104 @@ class ReplayCliTest {
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err()).startsWith("unknown subcommand: frobnicate\n").endsWith(ReplayCli.USAGE_TEXT);
+    }
+
+    @Test
+    void helpListsEverySubcommandWithWhatToTypeAndTheExitCodes() {
+        Outcome outcome = run("--help");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).isEmpty();
+        // A subcommand's line starts with two spaces and its name; its description and wrapped options are indented more.
+        List<String> listed = outcome.err().lines().dropWhile(line -> !line.equals("Commands:")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).filter(line -> line.matches("  \\S.*"))
+                .map(line -> line.trim().split(" ")[0]).toList();
+        assertThat(listed).containsExactly("stats", "verify", "digests", "history", "export", "verify-export", "keygen",
+                "status", "rebuild", "help", "completion");
+        assertThat(outcome.err()).contains("\n  verify --jdbc-url URL [--user U] [--password P] [--digests FILE]\n",
+                "\n  rebuild NAME --url SERVICE [--token TOKEN] [--timeout DURATION] [--customer ID]\n",
+                "\n  verify-export --dir DIR --public-key PEM\n");
+        assertThat(outcome.err()).contains("Exit codes:\n  0   done (verify: intact)\n",
+                "\n  1   database or service unreachable or unreadable\n", "\n  2   wrong usage or unreadable input\n",
+                "\n  4   verify found the ledger broken, or verify-export a package changed\n",
+                "\n  5   no such customer or read model\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            stats         | --jdbc-url URL,--user U,--password P
+            verify        | --jdbc-url URL,--user U,--password P,--digests FILE
+            digests       | --jdbc-url URL,--user U,--password P,--out FILE
+            history       | --jdbc-url URL,--user U,--password P,--customer ID,--as-of INSTANT
+            export        | --jdbc-url URL,--out DIR,--signing-key PEM,--customer ID,--as-of INSTANT,--from INSTANT,--to INSTANT
+            verify-export | --dir DIR,--public-key PEM
+            keygen        | --out DIR
+            status        | --url SERVICE,--token TOKEN
+            rebuild       | NAME,--url SERVICE,--token TOKEN,--timeout DURATION,--customer ID
+            completion    | -h
+            """)
+    void eachSubcommandHasItsOwnHelpWithItsOptionsAndExitCodes(String subcommand, String options) {
+        Outcome help = run(subcommand, "--help");
+        Outcome shortForm = run(subcommand, "-h");
+        Outcome viaHelp = run("help", subcommand);
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).isEmpty();
+        assertThat(help.err()).startsWith("Usage: replay-tools " + subcommand + " ")
+                .contains(options.split(",")).contains("  -h, --help ", "\nExit codes:\n  0   ");
+        assertThat(shortForm.err()).isEqualTo(help.err());
+        assertThat(viaHelp.exitCode()).isZero();
+        assertThat(viaHelp.err()).isEqualTo(help.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stats", "verify", "digests", "history", "export", "verify-export", "keygen", "status",
+            "rebuild", "completion"})
+    void anUnknownOptionIsNamedInOneLineOnStderrWithExitCode2(String subcommand) {
+        Outcome outcome = run(subcommand, "--frobnicate");
+
+        assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).isEqualTo(subcommand + ": unknown option --frobnicate\n");
+    }
+
+    @Test
+    void versionNamesTheToolAndTheFormatsItReadsAndWrites() {
+        Outcome outcome = run("--version");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.err().lines()).hasSize(2).first().asString().startsWith("replay-tools ");
+        assertThat(outcome.err()).endsWith(
+                "hash chain interaction-ledger/event/v1, export packages interaction-ledger-export/v1\n");
+    }
+
+    @Test
+    void completionPrintsABashScriptThatCompletesSubcommandsOptionsAndReadModels() throws Exception {
+        Outcome outcome = run("completion");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.err()).isEmpty();
+        assertThat(outcome.out()).startsWith("#!/usr/bin/env bash\n")
+                .contains("\ncomplete -F _complete_replay-tools -o default replay-tools replay-tools.sh ");
+        Path script = Files.createTempFile("replay-tools", ".bash");
+        Files.writeString(script, outcome.out());
+
+        assertThat(complete(script, "scripts/replay-tools.sh", "ver")).containsExactly("verify", "verify-export");
+        assertThat(complete(script, "scripts/replay-tools.sh", "rebuild", "ti")).containsExactly("timeline");
+        assertThat(complete(script, "scripts/replay-tools.sh", "verify", "--"))
+                .containsExactlyInAnyOrder("--jdbc-url", "--user", "--password", "--digests", "--help");
+    }
+
+    /** What bash offers on TAB after {@code words} (the last one being completed), with the script sourced. */
+    private static List<String> complete(Path script, String... words) throws Exception {
+        String call = "source \"$0\"; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); _complete_replay-tools;"
+                + " printf '%s\\n' \"${COMPREPLY[@]}\"";
+        // compopt complains outside a real completion; that goes to stderr, the answers to stdout.
+        Process bash = new ProcessBuilder(concat(new String[] {"bash", "-c", call, script.toString()}, words))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String offered = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).isZero();
+        return offered.lines().filter(line -> !line.isEmpty()).toList();
     }
 }

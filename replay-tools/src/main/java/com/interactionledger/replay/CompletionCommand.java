@@ -1,0 +1,38 @@
+package com.interactionledger.replay;
+
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * A bash completion script for the whole tool, generated from the commands themselves, on stdout (picocli's own
+ * generate-completion subcommand prints on its "out", which is stderr here). It completes {@code replay-tools},
+ * and {@code replay-tools.sh} by any path, since bash falls back to a command's last path component.
+ */
+@Command(name = "completion",
+        description = "Prints a bash completion script: source <(scripts/replay-tools.sh completion)",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:wrong usage"})
+public final class CompletionCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ReplayCli tool;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Override
+    public Integer call() {
+        tool.out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+        tool.out().flush();
+        return ReplayCli.OK;
+    }
+}

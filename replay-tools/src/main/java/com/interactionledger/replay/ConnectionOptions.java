@@ -1,0 +1,88 @@
+package com.interactionledger.replay;
+
+import com.interactionledger.contracts.common.LedgerSerialization;
+import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.ledger.sealing.MasterKeys;
+import com.interactionledger.ledger.sealing.PersonalDataSerializer;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Where to read the ledger: the options every subcommand that reads the database shares (a picocli mixin), and the
+ * one place that turns "cannot connect" and "cannot read" into a line and exit code 1.
+ */
+public final class ConnectionOptions {
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", required = true,
+            description = "The ledger's database, e.g. jdbc:postgresql://127.0.0.1:5432/ledger")
+    private String url;
+
+    // Null user and password let credentials embedded in the URL (or the driver's defaults) apply.
+    @Option(names = "--user", paramLabel = "U", description = "Database user (else the URL's or the driver's)")
+    private String user;
+
+    @Option(names = "--password", paramLabel = "P", description = "Database password (else the URL's or none)")
+    private String password;
+
+    /** What a subcommand does with the ledger, on a connection this mixin opens and closes. */
+    public interface LedgerAction {
+        int run(Connection connection) throws SQLException, IOException, GeneralSecurityException;
+    }
+
+    /**
+     * Connects, runs the action, closes. The database's failures become {@link ReplayCli.Failure}s with exit code 1;
+     * what the action throws otherwise (a file it cannot read, a wrong argument) goes on to the exception handler.
+     */
+    public int onLedger(LedgerAction action) throws IOException, GeneralSecurityException {
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("--jdbc-url is required");
+        }
+        Connection connection;
+        try {
+            connection = connect();
+        } catch (SQLException e) {
+            throw new ReplayCli.Failure(ReplayCli.FAILED, "cannot connect to " + displayUrl() + ": "
+                    + ReplayCli.oneLine(e));
+        }
+        try (connection) {
+            return action.run(connection);
+        } catch (SQLException e) {
+            throw new ReplayCli.Failure(ReplayCli.FAILED, "cannot read the ledger at " + displayUrl() + ": "
+                    + ReplayCli.oneLine(e));
+        }
+    }
+
+    /**
+     * Opens personal fields with the customers' keys, unwrapped by the master keys in {@code LEDGER_MASTER_KEYS}
+     * (the embedded default's development key when it is not set); keys are read on connections of their own.
+     */
+    public PersonalDataSerializer personalData() {
+        String masterKeys = System.getenv("LEDGER_MASTER_KEYS");
+        CustomerKeys keys = CustomerKeys.configured(this::connect,
+                masterKeys == null || masterKeys.isBlank() ? MasterKeys.DEVELOPMENT : masterKeys,
+                Duration.ofMinutes(5));
+        return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), keys);
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** The URL without its query string, which may carry a password and ends up in terminals and logs. */
+    public String displayUrl() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    // Whatever logs the options sees no password.
+    @Override
+    public String toString() {
+        return "ConnectionOptions[url=" + displayUrl() + ", user=" + user + "]";
+    }
+}

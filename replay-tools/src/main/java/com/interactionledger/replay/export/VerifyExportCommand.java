@@ -1,0 +1,48 @@
+package com.interactionledger.replay.export;
+
+import com.interactionledger.replay.HelpOption;
+import com.interactionledger.replay.ReplayCli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify-export",
+        description = "Checks a package's signature, files and counts; exit 4 if anything was changed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:intact, signed by the holder of the key", "2:wrong usage, or the key cannot be read",
+                "4:the package was changed (or signed with another key)"})
+public final class VerifyExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ReplayCli tool;
+
+    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The package")
+    private Path directory;
+
+    @Option(names = "--public-key", paramLabel = "PEM", required = true, description = "The bank's public key")
+    private Path publicKey;
+
+    @Mixin
+    private HelpOption help;
+
+    @Override
+    public Integer call() throws IOException, GeneralSecurityException {
+        PrintStream out = tool.out();
+        List<String> problems = ExportVerifier.problems(directory, ExportKeys.publicKey(publicKey));
+        if (problems.isEmpty()) {
+            out.println("export " + directory + ": INTACT, signed by the holder of this key");
+            return ReplayCli.OK;
+        }
+        out.println("export " + directory + ": CHANGED");
+        problems.forEach(problem -> out.println("  " + problem));
+        return ReplayCli.BROKEN;
+    }
+}
