@@ -4,6 +4,7 @@ import com.interactionledger.command.audit.CommandRefusals;
 import com.interactionledger.command.idempotency.IdempotencyStore;
 import com.interactionledger.command.idempotency.OutcomeRecordingInterceptor;
 import com.interactionledger.ledger.append.LedgerCorrelationData;
+import com.interactionledger.ledger.append.LedgerDigests;
 import com.interactionledger.ledger.append.LedgerStoreAutoConfiguration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -35,10 +36,18 @@ import java.time.Clock;
  */
 @AutoConfiguration(after = LedgerStoreAutoConfiguration.class,
         before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
-// The ledger store's auto-configuration lives in this package tree but is imported as one, never scanned.
 @ComponentScan(basePackageClasses = CommandSideAutoConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class))
 public class CommandSideAutoConfiguration {
+
+    /**
+     * The command side records the hash chain's digests on its schedule (a query-side service, which appends only
+     * records of reads, leaves that to the command side).
+     */
+    @Bean
+    public LedgerDigests ledgerDigests(JdbcTemplate jdbc, Clock clock) {
+        return new LedgerDigests(jdbc, clock);
+    }
 
     /** Time enters the ledger here only; tests replace it with a fixed clock. */
     @Bean

@@ -3,7 +3,6 @@ package com.interactionledger.ledger.append;
 import com.interactionledger.ledger.stored.LedgerDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -16,9 +15,9 @@ import java.util.Optional;
  * Records a digest of the hash chain (its head position and hash, and how many events it links) every
  * {@code ledger.chain.digest-interval} (15 minutes) when the ledger has grown since the last one. Regulators export
  * the digests and keep them ({@code ReplayCli digests}); {@code ReplayCli verify --digests} then proves the chain
- * still passes through every one, which a chain rewritten and re-hashed from some event onwards cannot.
+ * still passes through every one, which a chain rewritten and re-hashed from some event onwards cannot. The command
+ * side declares it (it records on a schedule, on the instances that take commands).
  */
-@Component
 public class LedgerDigests {
 
     private final JdbcTemplate jdbc;
