@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The replay tools (README "Replay tools" and "For regulators"): reads the ledger directly, without the application.
+# The replay tools (docs/REGULATORS.md): reads the ledger directly, without the application.
 #   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
 #   scripts/replay-tools.sh help
 # Builds the application jar first if it is not there (scripts/run.sh builds it too). Paths in the arguments are

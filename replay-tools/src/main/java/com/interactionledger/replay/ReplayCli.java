@@ -41,7 +41,7 @@ import java.util.Set;
 
 /**
  * Command-line tools that read the ledger directly, without starting the application:
- * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (README, "Replay tools" and "For regulators").
+ * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (docs/REGULATORS.md).
  * <p>
  * Exit codes: 0 done (and, for verify, the ledger is intact), 1 the database could not be reached or read, 2 wrong
  * usage, 3 subcommand not built yet, 4 verify found the ledger broken, 5 history of a customer the ledger does not
