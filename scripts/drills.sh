@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fault drills (README "Running distributed", results in docs/RELIABILITY.md):
+# The fault drills (docs/OPERATIONS.md, results in docs/RELIABILITY.md):
 #   scripts/drills.sh [all|1|2|3|4|5|1,3] [LOAD_SECONDS]     defaults: all, 20 s of load per drill
 # Drills 1-4 break the distributed shape: the script starts the local topology fresh (scripts/run-distributed.sh
 # fresh) and runs them under load from 4 clients. Drill 5 kills the all-in-one application under load from 16

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the test suite has a real PostgreSQL and tells it where, as shell exports on stdout:
 #   eval "$(scripts/ensure-postgres.sh)"
-# Order (see README "Tests"):
+# Order (see docs/TESTS.md):
 #   1. a Docker engine answers        -> nothing to export: the tests start PostgreSQL with Testcontainers;
 #   2. the local server 127.0.0.1:5432 answers (trust auth, database test) -> use it;
 #   3. a local cluster exists but is down -> start it (Debian pg_ctlcluster);

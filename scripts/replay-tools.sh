@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The replay tools (README "Replay tools" and "For regulators"): reads the ledger directly, without the application.
+# The replay tools (docs/REGULATORS.md): reads the ledger directly, without the application.
 #   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
 #   scripts/replay-tools.sh help                      every subcommand, what to type, exit codes (stderr)
 #   scripts/replay-tools.sh verify --help             one subcommand's options and exit codes (or: help verify)

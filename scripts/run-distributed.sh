@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The distributed shape on this machine, without containers (README "Running distributed"): one Kafka broker JVM
+# The distributed shape on this machine, without containers (docs/OPERATIONS.md): one Kafka broker JVM
 # (KRaft) started from the Maven artifacts, command-side x2 and query-side x2 as separate JVMs on loopback ports,
 # the local PostgreSQL (scripts/ensure-postgres.sh) with a database of its own.
 #

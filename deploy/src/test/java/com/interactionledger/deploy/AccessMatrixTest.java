@@ -24,14 +24,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's role x endpoint matrix is what the application does: every endpoint the application maps (found
- * from its handler mappings, so a new one cannot slip past) is in the table, and every cell is called over HTTP —
- * anonymously and with a token holding only that role — and answers as the cell says: 401, 403, or ✓ (past the
- * role check: the endpoint's own answer, here mostly a 400 or 404 for the probe's empty body and unknown ids, so
- * the calls write no business event).
+ * The role x endpoint matrix of docs/PRIVACY-AND-ACCESS.md is what the application does: every endpoint the
+ * application maps (found from its handler mappings, so a new one cannot slip past) is in the table, and every cell
+ * is called over HTTP — anonymously and with a token holding only that role — and answers as the cell says: 401,
+ * 403, or ✓ (past the role check: the endpoint's own answer, here mostly a 400 or 404 for the probe's empty body
+ * and unknown ids, so the calls write no business event).
  */
 class AccessMatrixTest extends PostgresLedgerTest {
 
+    /** The page that holds the matrix (from the module's directory, where the tests run). */
+    private static final Path PAGE = Path.of("../docs/PRIVACY-AND-ACCESS.md");
     private static final String BEGIN = "<!-- access-matrix:begin -->";
     private static final String END = "<!-- access-matrix:end -->";
     private static final List<String> CALLERS = Stream.concat(Stream.of("anonymous"),
@@ -45,8 +47,8 @@ class AccessMatrixTest extends PostgresLedgerTest {
 
     @Test
     void everyEndpointIsInTheMatrixAndEveryCellAnswersAsDocumented() throws IOException {
-        Map<String, List<String>> documented = readmeMatrix();
-        assertThat(documented.keySet()).as("the README's access matrix lists exactly the mapped endpoints")
+        Map<String, List<String>> documented = documentedMatrix();
+        assertThat(documented.keySet()).as(PAGE + "'s access matrix lists exactly the mapped endpoints")
                 .containsExactlyInAnyOrderElementsOf(mappedEndpoints());
 
         Map<String, LedgerHttp> callers = new LinkedHashMap<>();
@@ -133,14 +135,14 @@ class AccessMatrixTest extends PostgresLedgerTest {
         return List.copyOf(endpoints);
     }
 
-    /** The README table: endpoint -> the cells for anonymous, then each role in the enum's order. */
-    private static Map<String, List<String>> readmeMatrix() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        int from = readme.indexOf(BEGIN);
-        int to = readme.indexOf(END);
-        assertThat(from).as("README has " + BEGIN).isNotNegative();
-        assertThat(to).as("README has " + END).isGreaterThan(from);
-        List<String> rows = readme.substring(from + BEGIN.length(), to).strip().lines().toList();
+    /** The page's table: endpoint -> the cells for anonymous, then each role in the enum's order. */
+    private static Map<String, List<String>> documentedMatrix() throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int from = page.indexOf(BEGIN);
+        int to = page.indexOf(END);
+        assertThat(from).as(PAGE + " has " + BEGIN).isNotNegative();
+        assertThat(to).as(PAGE + " has " + END).isGreaterThan(from);
+        List<String> rows = page.substring(from + BEGIN.length(), to).strip().lines().toList();
         assertThat(cells(rows.get(0))).as("the matrix's columns")
                 .isEqualTo(Stream.concat(Stream.of("Endpoint"), CALLERS.stream()).toList());
         Map<String, List<String>> matrix = new LinkedHashMap<>();

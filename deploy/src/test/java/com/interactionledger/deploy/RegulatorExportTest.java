@@ -22,9 +22,9 @@ import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's export commands, run as written there against a scripted journey: a signed package per customer
- * and per time window, byte-identical when made twice, verified by our tool and by OpenSSL, and refused once any
- * byte of it changes.
+ * The export commands of docs/REGULATORS.md, run as written there against a scripted journey: a signed package per
+ * customer and per time window, byte-identical when made twice, verified by our tool and by OpenSSL, and refused
+ * once any byte of it changes.
  */
 class RegulatorExportTest extends PostgresLedgerTest {
 
@@ -40,7 +40,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
     Path work;
 
     @Test
-    void theReadmeCommandsExportVerifyAndRepeatByteForByte() throws Exception {
+    void theDocumentedCommandsExportVerifyAndRepeatByteForByte() throws Exception {
         Instant from = recordedTimeBetweenSteps();
         LedgerHttp agent = http.as("AGENT", "export-agent");
         accepted(agent.post("/sessions", json("sessionId", "export-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
@@ -58,7 +58,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
                 "authorRole", "CUSTOMER", "text", "after the instant")));
         Instant to = recordedTimeBetweenSteps();
 
-        List<String> commands = readmeCommands();
+        List<String> commands = documentedCommands();
         assertThat(commands).hasSize(5);
         ReplayToolsRun keygen = run(commands.get(0), asOf, from, to);
         assertThat(keygen.exitCode()).as(keygen.err()).isZero();
@@ -159,15 +159,15 @@ class RegulatorExportTest extends PostgresLedgerTest {
         }
     }
 
-    /** The replay-tools and openssl lines of the README's "Signed exports" block, in order. */
-    private static List<String> readmeCommands() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("### Signed exports"), readme.indexOf("### Tamper evidence"));
+    /** The replay-tools and openssl lines of the "Signed exports" block of docs/REGULATORS.md, in order. */
+    private static List<String> documentedCommands() throws Exception {
+        String page = Files.readString(Path.of("../docs/REGULATORS.md"), StandardCharsets.UTF_8);
+        String section = page.substring(page.indexOf("## Signed exports"), page.indexOf("## Tamper evidence"));
         return section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh ")
                 || line.startsWith("openssl ")).toList();
     }
 
-    /** Runs a README replay-tools line in this JVM, with this test's database, customer, instants and directory. */
+    /** Runs a documented replay-tools line in this JVM, with this test's database, customer, instants and directory. */
     private ReplayToolsRun run(String line, Instant asOf, Instant from, Instant to) {
         List<String> args = new ArrayList<>();
         String[] words = line.substring("scripts/replay-tools.sh ".length()).split("\\s+");
@@ -191,7 +191,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
         return ReplayToolsRun.of(args.toArray(String[]::new));
     }
 
-    /** The README's OpenSSL line, run in the test's directory: the recipient's check without our tools. */
+    /** The documented OpenSSL line, run in the test's directory: the recipient's check without our tools. */
     private String openssl(String line) throws Exception {
         Process process = new ProcessBuilder(List.of(line.split("\\s+"))).directory(work.toFile())
                 .redirectErrorStream(true).start();

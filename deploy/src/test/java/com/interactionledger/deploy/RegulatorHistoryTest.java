@@ -100,17 +100,17 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
         assertThat(now.path("events").findValues("actorId").stream().map(JsonNode::asText))
                 .contains("fca-examiner");
 
-        // The README's two commands, as written there (its customer and instant swapped for this journey's): the
-        // endpoint, and the replay tools reading the store offline, give the same history.
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("### A customer's history as of any instant"),
-                readme.indexOf("### Tamper evidence"));
+        // The two commands of docs/REGULATORS.md, as written there (its customer and instant swapped for this
+        // journey's): the endpoint, and the replay tools reading the store offline, give the same history.
+        String page = Files.readString(Path.of("../docs/REGULATORS.md"), StandardCharsets.UTF_8);
+        String section = page.substring(page.indexOf("## A customer's history as of any instant"),
+                page.indexOf("## Tamper evidence"));
         Matcher curl = Pattern.compile("curl -s 'localhost:8080(\\S+)\\?asOf=\\S+' \\\\\n"
                 + "  -H \"Authorization: Bearer \\$(\\w+)\"").matcher(section);
-        assertThat(curl.find()).as("the README's history curl").isTrue();
+        assertThat(curl.find()).as("the history curl of docs/REGULATORS.md").isTrue();
         Matcher token = Pattern.compile(curl.group(2) + "=\\$\\(curl -s -X POST "
                 + "'localhost:8080/dev/tokens\\?actor=(\\S+)&role=(\\w+)'\\)").matcher(section);
-        assertThat(token.find()).as("the README's token for the history curl").isTrue();
+        assertThat(token.find()).as("the token for the history curl of docs/REGULATORS.md").isTrue();
         LedgerHttp.Response byEndpoint = http.as(token.group(2), token.group(1)).get(curl.group(1)
                 .replace("walk-customer", CUSTOMER) + "?asOf=" + lodged);
         assertThat(byEndpoint.status()).isEqualTo(200);

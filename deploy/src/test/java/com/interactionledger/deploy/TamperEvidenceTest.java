@@ -222,11 +222,15 @@ class TamperEvidenceTest {
         assertBroken(cli("verify"), position, "INSERTED");
     }
 
-    /** The README's regulator commands, as written there, against this ledger: export the digests, then verify. */
+    /**
+     * The commands of docs/REGULATORS.md's "Tamper evidence", as written there, against this ledger: export the
+     * digests, then verify.
+     */
     @Test
-    void theReadmeCommandsExportTheDigestsAndVerifyAgainstThem(@TempDir Path directory) throws Exception {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## For regulators"), readme.indexOf("## Architecture"));
+    void theDocumentedCommandsExportTheDigestsAndVerifyAgainstThem(@TempDir Path directory) throws Exception {
+        String page = Files.readString(Path.of("../docs/REGULATORS.md"), StandardCharsets.UTF_8);
+        String section = page.substring(page.indexOf("## Tamper evidence"),
+                page.indexOf("## Rebuilding a read model"));
         List<String> commands = section.lines().filter(line -> line.startsWith("scripts/replay-tools.sh digests ")
                 || line.startsWith("scripts/replay-tools.sh verify --jdbc-url jdbc:postgresql")).toList();
         assertThat(commands).hasSize(2);

@@ -75,7 +75,7 @@ public class ProjectionsAutoConfiguration {
         return new WakingEventStream(eventStore, Duration.ofMillis(500), pause);
     }
 
-    /** Pseudonymous customer keys for analysts' views; set the secret in production (README, "For analysts"). */
+    /** Pseudonymous customer keys for analysts' views; set the secret in production (docs/ANALYTICS.md). */
     @Bean
     public Pseudonyms pseudonyms(@Value("${ledger.analytics.pseudonym-key}") String secret) {
         return new Pseudonyms(secret);

@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Command-line tools that read the ledger directly, without starting the application:
- * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (README, "Replay tools" and "For regulators").
+ * {@code scripts/replay-tools.sh <subcommand> --jdbc-url URL ...} (docs/REGULATORS.md).
  * One picocli command per subcommand, each next to the code it drives; this class is the top of the tree, and says
  * how failures become one line on stderr and an exit code.
  * <p>
@@ -46,8 +46,8 @@ import java.util.concurrent.Callable;
  * package) broken, 5 history of a customer the ledger does not know, or a read model the service does not have.
  */
 @Command(name = "replay-tools", mixinStandardHelpOptions = true, versionProvider = ReplayCli.Version.class,
-        description = "Reads the ledger directly, without starting the application (README \"Replay tools\" and \"For "
-                + "regulators\"). Each subcommand's options: replay-tools help COMMAND, or COMMAND --help.",
+        description = "Reads the ledger directly, without starting the application (docs/REGULATORS.md). Each "
+                + "subcommand's options: replay-tools help COMMAND, or COMMAND --help.",
         subcommands = {StatsCommand.class, VerifyCommand.class, DigestsCommand.class, HistoryCommand.class,
                 ExportCommand.class, VerifyExportCommand.class, KeygenCommand.class, StatusCommand.class,
                 RebuildCommand.class, HelpCommand.class, CompletionCommand.class},

@@ -17,7 +17,7 @@ import static com.interactionledger.contracts.complaint.ComplaintState.RESOLVED;
 
 /**
  * The legal transitions of a complaint: for every step, the states it may be taken from and where it leads. The
- * aggregate enforces this table and the README prints it (ComplaintStateTableTest keeps the two identical).
+ * aggregate enforces this table and docs/DOMAIN.md prints it (ComplaintStateTableTest keeps the two identical).
  */
 public enum ComplaintStep {
     ACKNOWLEDGE("AcknowledgeComplaint", "IN_PROGRESS", RECEIVED),

@@ -16,7 +16,7 @@ import static com.interactionledger.contracts.dialogue.SessionState.WITH_AGENT;
 
 /**
  * The legal transitions of an interaction session: for every step, the states it may be taken from and where it
- * leads. This table is the policy the aggregate enforces and the table printed in the README (a test keeps the
+ * leads. This table is the policy the aggregate enforces and the table printed in docs/DOMAIN.md (a test keeps the
  * two identical).
  */
 public enum DialogueStep {

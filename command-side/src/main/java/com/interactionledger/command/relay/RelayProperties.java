@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The relay of the ledger to Kafka ({@code ledger.kafka.*}; README "Running distributed").
+ * The relay of the ledger to Kafka ({@code ledger.kafka.*}; docs/OPERATIONS.md, "The relay" and "Settings").
  *
  * @param bootstrapServers the brokers
  * @param topic            where the events go, keyed by customer

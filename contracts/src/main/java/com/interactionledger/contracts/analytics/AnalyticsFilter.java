@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * Which sessions a satisfaction or service-efficiency question is about; every field is optional (null: any). The
- * dimensions mean what they mean when grouping by them (README, "For analysts").
+ * dimensions mean what they mean when grouping by them (docs/ANALYTICS.md).
  *
  * @param startedFrom sessions started at or after this instant
  * @param startedTo   sessions started before this instant

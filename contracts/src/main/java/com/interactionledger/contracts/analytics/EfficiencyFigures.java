@@ -1,7 +1,7 @@
 package com.interactionledger.contracts.analytics;
 
 /**
- * Service efficiency of a group of sessions (definitions in the README, "Service efficiency"). Rates are fractions
+ * Service efficiency of a group of sessions (definitions in docs/ANALYTICS.md). Rates are fractions
  * from 0 to 1, null where there is nothing to divide by.
  */
 public record EfficiencyFigures(

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The roles a caller of the API holds, from the verified token (README "Privacy and access"). Each endpoint names
+ * The roles a caller of the API holds, from the verified token (docs/PRIVACY-AND-ACCESS.md). Each endpoint names
  * the roles it admits; the role a caller acts in is recorded with every command and every read of personal data.
  */
 public enum AccessRole {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Who may call the API ({@code ledger.access.*}, README "Privacy and access").
+ * Who may call the API ({@code ledger.access.*}, docs/PRIVACY-AND-ACCESS.md).
  *
  * @param mode        {@code development}: tokens from the embedded development issuer ({@code POST /dev/tokens}),
  *                    signed with a key made at start-up; {@code oidc}: tokens from the OIDC provider at

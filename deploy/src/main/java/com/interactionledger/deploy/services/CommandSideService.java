@@ -9,7 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The command-side service of the distributed shape (README "Running distributed"): the command API, the ledger
+ * The command-side service of the distributed shape (docs/OPERATIONS.md): the command API, the ledger
  * store and the relay to Kafka; no read models. Any number of instances share the store: appends queue on the
  * chain's head lock, a conflicting write is a 409, and aggregates are loaded from the store on every command (no
  * cache to go stale). Access control is the all-in-one's, the same for every service.

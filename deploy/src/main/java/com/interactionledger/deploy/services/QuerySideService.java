@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The query-side service of the distributed shape (README "Running distributed"): the read models and the read
+ * The query-side service of the distributed shape (docs/OPERATIONS.md): the read models and the read
  * API. With {@code ledger.kafka.consumer.enabled=true} its read models are fed from Kafka by a consumer group that
  * all its instances join. It keeps the ledger store (not the command API): every read of personal data is recorded
  * in the ledger. Access control is the all-in-one's, the same for every service.

@@ -22,10 +22,10 @@ class OpenApiConfiguration {
                 .description("Commands append immutable events about a bank's interactions with its customers "
                         + "(sessions, messages, handoffs, complaints, surveys); reads answer from read models, each "
                         + "answer with its freshness. Errors are RFC 9457 problem+json with a stable code. Every call "
-                        + "needs a bearer token (JWT) whose roles the endpoint admits (README \"Privacy and access\": "
+                        + "needs a bearer token (JWT) whose roles the endpoint admits (docs/PRIVACY-AND-ACCESS.md: "
                         + "the role matrix, and POST /dev/tokens in development); reads of personal data are "
-                        + "recorded on the audit trail. See the README for the domain, the state tables and the "
-                        + "metric definitions."))
+                        + "recorded on the audit trail. See docs/DOMAIN.md for the domain and the state tables, and "
+                        + "docs/ANALYTICS.md for the metric definitions."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));

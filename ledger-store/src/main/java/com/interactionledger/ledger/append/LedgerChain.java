@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the hash chain (README, "For regulators"; the arithmetic is {@link LedgerHash}). Used by the append path
- * inside each append's transaction, and once by the migration that links the events recorded before the chain.
+ * Writes the hash chain (docs/REGULATORS.md, "Tamper evidence"; the arithmetic is {@link LedgerHash}). Used by the
+ * append path inside each append's transaction, and once by the migration that links the events recorded before the
+ * chain.
  */
 public class LedgerChain {
 

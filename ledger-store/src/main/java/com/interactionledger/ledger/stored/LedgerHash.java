@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 /**
  * The hash chain's arithmetic, in one place for the writer (the append path) and every verifier. Written so that a
- * regulator can re-implement it from this description alone (the README repeats it):
+ * regulator can re-implement it from this description alone (docs/REGULATORS.md repeats it):
  * <ul>
  *   <li><b>event digest</b> = SHA-256 of the tag {@code interaction-ledger/event/v1} followed by, in this order,
  *       the aggregate identifier, sequence number, type, event identifier, payload type, payload revision,

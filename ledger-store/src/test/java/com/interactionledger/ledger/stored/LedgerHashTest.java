@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Known answers for the chain's arithmetic, computed outside Java (Python's hashlib, following only the description
- * in {@link LedgerHash} and the README): proof that a regulator can re-implement the verification from the text.
+ * in {@link LedgerHash} and docs/REGULATORS.md): proof that a regulator can re-implement the verification from the
+ * text.
  * <pre>
  * def f(b): return struct.pack('>i', -1) if b is None else struct.pack('>i', len(b)) + b
  * digest = sha256(b'interaction-ledger/event/v1' + f(b's-1') + f(b'0') + f(b'InteractionSession') + f(b'e-1')

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Satisfaction and service-efficiency figures from the sessions' facts: pure arithmetic, the definitions the
- * README writes down ("Service efficiency", "Satisfaction").
+ * docs/ANALYTICS.md writes down ("Service efficiency", "Satisfaction").
  */
 final class AnalyticsCalculator {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * How far the read models of a distributed query side are, as a global position they have certainly applied
- * everything up to: the freshness stamps on query answers (README "Running distributed").
+ * everything up to: the freshness stamps on query answers (docs/OPERATIONS.md, "The query side in distributed mode").
  * <p>
  * The relay says up to which position the broker has everything ({@code kafka_relay}) and, per partition, the last
  * offset it had acknowledged then ({@code kafka_relay_partition}); the feed says, per partition, the next offset it

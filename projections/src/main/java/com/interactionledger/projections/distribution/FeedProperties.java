@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.Map;
 
 /**
- * The query side's feed from Kafka ({@code ledger.kafka.*}; README "Running distributed").
+ * The query side's feed from Kafka ({@code ledger.kafka.*}; docs/OPERATIONS.md).
  *
  * @param bootstrapServers the brokers
  * @param topic            the ledger's topic, which the command side's relay fills

@@ -17,7 +17,7 @@ import java.util.Base64;
 
 /**
  * The export's signature: Ed25519 (deterministic, so exporting twice signs identically), keys in PEM files
- * (PKCS#8 private, X.509 public) that OpenSSL reads too. The README shows verification with OpenSSL.
+ * (PKCS#8 private, X.509 public) that OpenSSL reads too. docs/REGULATORS.md shows verification with OpenSSL.
  */
 public final class ExportKeys {
 

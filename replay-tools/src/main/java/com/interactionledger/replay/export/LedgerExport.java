@@ -44,7 +44,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes an export package into a directory (README, "For regulators"):
+ * Writes an export package into a directory (docs/REGULATORS.md, "Signed exports"):
  * <ul>
  *   <li>{@code events.jsonl}: one event per line, in global order, with its position, recorded time, stream,
  *       revision, metadata, payload, event digest and chain hash;</li>

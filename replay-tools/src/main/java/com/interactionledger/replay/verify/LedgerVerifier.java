@@ -23,8 +23,9 @@ import java.util.TreeMap;
 
 /**
  * Recomputes the hash chain from the stored events and checks every link, every stream and every digest
- * (README, "For regulators"). It reads with plain JDBC, on PostgreSQL or H2, in one read-only snapshot, streaming:
- * memory stays constant however long the ledger is (only anomalies are kept, and a bounded number of them).
+ * (docs/REGULATORS.md, "Tamper evidence"). It reads with plain JDBC, on PostgreSQL or H2, in one read-only
+ * snapshot, streaming: memory stays constant however long the ledger is (only anomalies are kept, and a bounded
+ * number of them).
  * <ol>
  *   <li>Events and links are walked together in global order. An event without a link was inserted; a link
  *       without an event was deleted; an event whose digest is not its link's was altered, or reordered when its

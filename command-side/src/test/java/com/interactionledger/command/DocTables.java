@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renders a transition table (steps x states) as the README prints it, and reads the README section between two
- * markers, so a test can prove the documented table is the one the aggregate enforces.
+ * Renders a transition table (steps x states) as docs/DOMAIN.md prints it, and reads the section of that page
+ * between two markers, so a test can prove the documented table is the one the aggregate enforces.
  */
-public final class ReadmeTables {
+public final class DocTables {
 
-    private ReadmeTables() {
+    /** The page that holds the transition tables (from the module's directory, where the tests run). */
+    private static final Path DOMAIN_PAGE = Path.of("../docs/DOMAIN.md");
+
+    private DocTables() {
     }
 
     public static <T, S extends Enum<S>> String render(List<T> steps, S[] states, Function<T, String> command,
@@ -37,13 +40,13 @@ public final class ReadmeTables {
         return table.toString().strip();
     }
 
-    /** The README text between the line starting with {@code begin} and the {@code end} marker. */
+    /** The text of docs/DOMAIN.md between the line starting with {@code begin} and the {@code end} marker. */
     public static String section(String begin, String end) throws IOException {
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        int from = readme.indexOf(begin);
-        int to = readme.indexOf(end);
-        assertThat(from).as("README has the marker " + begin).isNotNegative();
-        assertThat(to).as("README has the marker " + end).isGreaterThan(from);
-        return readme.substring(readme.indexOf('\n', from) + 1, to).strip();
+        String page = Files.readString(DOMAIN_PAGE, StandardCharsets.UTF_8);
+        int from = page.indexOf(begin);
+        int to = page.indexOf(end);
+        assertThat(from).as(DOMAIN_PAGE + " has the marker " + begin).isNotNegative();
+        assertThat(to).as(DOMAIN_PAGE + " has the marker " + end).isGreaterThan(from);
+        return page.substring(page.indexOf('\n', from) + 1, to).strip();
     }
 }
