@@ -49,7 +49,7 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
     }
 
     @Test
-    void twoHundredConcurrentCommandsOnOneSession_eachAcceptedOnceGapFree_restRefusedWith409() throws Exception {
+    void twoHundredConcurrentCommandsOnOneSessionEachAcceptedOnceGapFreeRestRefusedWith409() throws Exception {
         // Command-line arguments, so they win over application.yml (H2, port 8080) as they would in production.
         // The second instance is a command-side service, as the distributed shape scales them (docs/OPERATIONS.md).
         secondInstance = new SpringApplicationBuilder(CommandSideService.class).run(

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DialogueJourneyTest extends PostgresLedgerTest {
 
     @Test
-    void botChatHandedToAgentThenContinuedByPhone_timelineShowsEverythingInOrder() {
+    void botChatHandedToAgentThenContinuedByPhoneTimelineShowsEverythingInOrder() {
         String customer = "journey-customer";
         String chat = "journey-chat";
         String call = "journey-call";

@@ -45,6 +45,7 @@ class DocumentLinksTest {
     void everyRelativeLinkOfTheReadmeAndTheDocsResolves() {
         List<Path> pages = new ArrayList<>();
         pages.add(ROOT.resolve("README.md"));
+        pages.add(ROOT.resolve("CONTRIBUTING.md"));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
         } catch (IOException e) {

@@ -48,7 +48,7 @@ class GroupCommitTest extends PostgresLedgerTest {
     GroupCommit groupCommit;
 
     @Test
-    void appendsThatArriveTogetherAreStoredInOneBatch_eachWithItsOwnPositions() throws Exception {
+    void appendsThatArriveTogetherAreStoredInOneBatchEachWithItsOwnPositions() throws Exception {
         long batchesBefore = groupCommit.batches();
         List<Future<List<AppendedEvent>>> appended = whileTheHeadIsLocked(30,
                 i -> () -> append(started("batched-" + i, "batched-customer-" + i % 3)));
@@ -68,7 +68,7 @@ class GroupCommitTest extends PostgresLedgerTest {
     }
 
     @Test
-    void anAppendAtATakenStreamPositionFailsAlone_theRestOfItsBatchCommits() throws Exception {
+    void anAppendAtATakenStreamPositionFailsAloneTheRestOfItsBatchCommits() throws Exception {
         append(started("taken-session", "taken-customer"));
         long headBefore = head();
 
@@ -121,11 +121,11 @@ class GroupCommitTest extends PostgresLedgerTest {
             long expected = groupCommit.appends() + 1;
             erasure = pool.submit(() -> append(new GenericDomainEventMessage<>("CustomerPrivacy", "erased-meanwhile",
                     0, new CustomerErased(new CustomerId("erased-meanwhile"), "GDPR Art. 17", "dpo-1", AT))));
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> groupCommit.appends() >= expected && groupCommit.queued() == 0);
             // With two writers this one waits for the lock in a batch of its own, while the erasure's holds it.
             after = pool.submit(() -> append(started("after-erasure-meanwhile", "erased-meanwhile")));
-            await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.appends() >= expected + 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.appends() >= expected + 1);
             holder.rollback();
         } finally {
             pool.shutdown();
@@ -139,7 +139,7 @@ class GroupCommitTest extends PostgresLedgerTest {
     }
 
     @Test
-    void requestsSentAgainWhileTheFirstIsUnderWay_storeOneMessageAndAllGetItsAnswer() throws Exception {
+    void requestsSentAgainWhileTheFirstIsUnderWayStoreOneMessageAndAllGetItsAnswer() throws Exception {
         assertThat(http.post("/sessions", json("sessionId", "idem-twins", "customerId", "idem-twins-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
         LedgerHttp client = http.with("Idempotency-Key", "idem-twins-key");
@@ -185,7 +185,7 @@ class GroupCommitTest extends PostgresLedgerTest {
                 long expected = groupCommit.appends() + 1;
                 occupying.add(pool.submit(() -> append(started(session, "occupies-writers"))));
                 // Taken by a writer (admitted, none left queued), which now waits for the lock with it alone.
-                await().atMost(Duration.ofSeconds(10))
+                await().atMost(Duration.ofSeconds(30))
                         .until(() -> groupCommit.appends() >= expected && groupCommit.queued() == 0);
             }
             long admittedBefore = groupCommit.appends();
@@ -193,7 +193,7 @@ class GroupCommitTest extends PostgresLedgerTest {
                 futures.add(pool.submit(task.apply(i)));
                 long expected = admittedBefore + i + 1;
                 // Admitted: queued behind the writers that wait for the lock.
-                await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.appends() >= expected);
+                await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.appends() >= expected);
             }
             holder.rollback();
         } finally {

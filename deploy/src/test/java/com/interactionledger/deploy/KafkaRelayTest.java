@@ -101,7 +101,7 @@ class KafkaRelayTest extends PostgresLedgerTest {
             journey("outage-during", "outage-during-chat", 4);
             long head = head();
             // the relay cannot get past what the broker has not acknowledged
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
                     .until(() -> relayPosition() < head);
             // ... and says so in the health, where monitoring looks; the readiness to take commands is untouched
             await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/actuator/health/relay").json()

@@ -24,7 +24,7 @@ class WakingEventStreamTest extends PostgresLedgerTest {
     EventStore eventStore;
 
     @Test
-    void aStreamThatAskedForACallbackIsWokenByTheNextCommit_andFindsItsEventReadable() throws Exception {
+    void aStreamThatAskedForACallbackIsWokenByTheNextCommitAndFindsItsEventReadable() throws Exception {
         try (WakingEventStream events = new WakingEventStream(eventStore, Duration.ofHours(1), Duration.ZERO);
              BlockingStream<TrackedEventMessage<?>> stream = events.openStream(events.createHeadToken())) {
             CountDownLatch woken = new CountDownLatch(1);

@@ -43,7 +43,7 @@ class LedgerStatsTest {
     }
 
     @Test
-    void givenLedgerWithOneGap_whenComputed_thenEveryCountIsExact() throws Exception {
+    void givenLedgerWithOneGapWhenComputedThenEveryCountIsExact() throws Exception {
         try (Connection connection = ledger.connect()) {
             LedgerStats.Result stats = new LedgerStats().compute(connection);
 
@@ -55,14 +55,14 @@ class LedgerStatsTest {
     }
 
     @Test
-    void givenFetchSizeSmallerThanTheLedger_whenComputed_thenStreamedBatchesGiveTheSameCounts() throws Exception {
+    void givenFetchSizeSmallerThanTheLedgerWhenComputedThenStreamedBatchesGiveTheSameCounts() throws Exception {
         try (Connection connection = ledger.connect()) {
             assertThat(new LedgerStats(2).compute(connection)).isEqualTo(FIXTURE_STATS);
         }
     }
 
     @Test
-    void givenSeveralMissingPositions_whenComputed_thenEachMissingIndexIsCountedNotEachRun() throws Exception {
+    void givenSeveralMissingPositionsWhenComputedThenEachMissingIndexIsCountedNotEachRun() throws Exception {
         try (Connection connection = TestPostgres.freshDatabase("replay_gaps").connect()) {
             createEventStore(connection, "postgresql");
             insert(connection, 10, "s-1", 0, "SessionStarted", metadata("c-1"));
@@ -81,7 +81,7 @@ class LedgerStatsTest {
     }
 
     @Test
-    void givenMetadataWithoutReadableCustomer_whenComputed_thenThoseEventsAreCountedNotFatal() throws Exception {
+    void givenMetadataWithoutReadableCustomerWhenComputedThenThoseEventsAreCountedNotFatal() throws Exception {
         try (Connection connection = TestPostgres.freshDatabase("replay_meta").connect()) {
             createEventStore(connection, "postgresql");
             insert(connection, 1, "s-1", 0, "SessionStarted", metadata("c-1"));
@@ -99,7 +99,7 @@ class LedgerStatsTest {
     }
 
     @Test
-    void givenEmptyLedger_whenComputed_thenNoPositionsAndZeroCounts() throws Exception {
+    void givenEmptyLedgerWhenComputedThenNoPositionsAndZeroCounts() throws Exception {
         try (Connection connection = TestPostgres.freshDatabase("replay_empty").connect()) {
             createEventStore(connection, "postgresql");
 
@@ -111,7 +111,7 @@ class LedgerStatsTest {
     }
 
     @Test
-    void givenTheEmbeddedH2Store_whenComputed_thenTheSameQueriesWork() throws Exception {
+    void givenTheEmbeddedH2StoreWhenComputedThenTheSameQueriesWork() throws Exception {
         // The all-in-one application keeps its ledger in H2 by default; the tool must read that schema too.
         try (Connection connection = java.sql.DriverManager.getConnection(
                 "jdbc:h2:mem:replay_stats;DB_CLOSE_DELAY=-1", "sa", "")) {

@@ -42,7 +42,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_printsTheReportOfTheLedger() {
+    void statsPrintsTheReportOfTheLedger() {
         Outcome outcome = run("stats", "--jdbc-url", ledger.url(), "--user", ledger.user(),
                 "--password", ledger.password());
 
@@ -66,7 +66,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_onAnEmptyLedger_saysNoneRatherThanInventingPositions() throws Exception {
+    void statsOnAnEmptyLedgerSaysNoneRatherThanInventingPositions() throws Exception {
         TestPostgres.Database empty = TestPostgres.freshDatabase("replay_cli_empty");
         try (Connection connection = empty.connect()) {
             EventStoreFixture.createEventStore(connection, "postgresql");
@@ -81,7 +81,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_withoutEventStoreTable_failsWithOneLineAndExitCode1() {
+    void statsWithoutEventStoreTableFailsWithOneLineAndExitCode1() {
         TestPostgres.Database noSchema = TestPostgres.freshDatabase("replay_cli_noschema");
 
         Outcome outcome = run("stats", "--jdbc-url", noSchema.url(), "--user", noSchema.user(),
@@ -95,7 +95,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_againstUnreachableDatabase_failsWithOneLineAndNoStackTrace() {
+    void statsAgainstUnreachableDatabaseFailsWithOneLineAndNoStackTrace() {
         Outcome outcome = run("stats", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
@@ -106,7 +106,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void stats_neverEchoesTheQueryStringOfTheUrl() {
+    void statsNeverEchoesTheQueryStringOfTheUrl() {
         Outcome outcome = run("stats", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?password=s3cret");
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
@@ -155,7 +155,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void rebuildOfOneCustomer_againstNoService_saysSoAndExitCode1() {
+    void rebuildOfOneCustomerAgainstNoServiceSaysSoAndExitCode1() {
         Outcome outcome = run("rebuild", "timeline", "--url", "http://127.0.0.1:1", "--customer", "c-1");
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
@@ -165,7 +165,7 @@ class ReplayCliTest {
 
 
     @Test
-    void verify_onAStoreWithoutHashChain_failsWithExitCode1NotAPass() {
+    void verifyOnAStoreWithoutHashChainFailsWithExitCode1NotAPass() {
         Outcome outcome = run("verify", "--jdbc-url", ledger.url(), "--user", ledger.user(),
                 "--password", ledger.password());
 
@@ -176,7 +176,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void verify_withAMissingOrMalformedDigestFile_saysWhichAndExitCode2() throws Exception {
+    void verifyWithAMissingOrMalformedDigestFileSaysWhichAndExitCode2() throws Exception {
         java.nio.file.Path malformed = java.nio.file.Files.createTempFile("digests", ".jsonl");
         java.nio.file.Files.writeString(malformed, "{\"position\":3,\"chainHash\":\"abc\",\"events\":3}\n");
         String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
@@ -191,7 +191,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void digests_onAStoreWithoutHashChain_failsWithExitCode1() {
+    void digestsOnAStoreWithoutHashChainFailsWithExitCode1() {
         Outcome outcome = run("digests", "--jdbc-url", ledger.url(), "--user", ledger.user(),
                 "--password", ledger.password());
 
@@ -206,7 +206,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void export_withoutASigningKeyOrScope_saysWhatIsMissingAndExitCode2() {
+    void exportWithoutASigningKeyOrScopeSaysWhatIsMissingAndExitCode2() {
         String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
 
         Outcome unsigned = run(concat(new String[] {"export", "--out", "/tmp/never-written", "--customer", "c-1",
@@ -223,7 +223,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void verifyExport_ofADirectoryWithoutAPackage_saysSoAndExitCode4() throws Exception {
+    void verifyExportOfADirectoryWithoutAPackageSaysSoAndExitCode4() throws Exception {
         java.nio.file.Path keys = java.nio.file.Files.createTempDirectory("keys");
         assertThat(run("keygen", "--out", keys.toString()).exitCode()).isZero();
         java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("empty-export");
@@ -237,7 +237,7 @@ class ReplayCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"help", "--help", "-h"})
-    void help_printsUsageOnStderrAndExitCode0(String help) {
+    void helpPrintsUsageOnStderrAndExitCode0(String help) {
         Outcome outcome = run(help);
 
         assertThat(outcome.exitCode()).isZero();
@@ -246,7 +246,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void noArguments_showsUsageAndExitCode2() {
+    void noArgumentsShowsUsageAndExitCode2() {
         Outcome outcome = run();
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE).isEqualTo(2);
@@ -254,7 +254,7 @@ class ReplayCliTest {
     }
 
     @Test
-    void unknownSubcommand_namesItShowsUsageAndExitCode2() {
+    void unknownSubcommandNamesItShowsUsageAndExitCode2() {
         Outcome outcome = run("frobnicate");
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.USAGE);

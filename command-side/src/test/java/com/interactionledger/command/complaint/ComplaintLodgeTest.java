@@ -52,7 +52,7 @@ class ComplaintLodgeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jurisdictions")
-    void givenNoComplaint_whenLodged_thenLodgedAndTheClocksOfItsJurisdictionSet(Scenario scenario) {
+    void givenNoComplaintWhenLodgedThenLodgedAndTheClocksOfItsJurisdictionSet(Scenario scenario) {
         fixture.givenNoPriorActivity()
                 .when(lodge(scenario))
                 .expectSuccessfulHandlerExecution()
@@ -60,7 +60,7 @@ class ComplaintLodgeTest {
     }
 
     @Test
-    void givenNoComplaint_whenLodgedWithoutSessions_thenLodgedWithAnEmptySessionList() {
+    void givenNoComplaintWhenLodgedWithoutSessionsThenLodgedWithAnEmptySessionList() {
         Scenario uk = Scenario.UK;
         fixture.givenNoPriorActivity()
                 .when(new LodgeComplaint(COMPLAINT, CUSTOMER, null, Channel.PHONE, "current-account", null,
@@ -73,7 +73,7 @@ class ComplaintLodgeTest {
     }
 
     @Test
-    void givenNoComplaint_whenLodgedOnASaturdayInLondon_thenBusinessDaysStartOnMonday() {
+    void givenNoComplaintWhenLodgedOnASaturdayInLondonThenBusinessDaysStartOnMonday() {
         // Saturday 2026-11-21 12:00 London: Mon 23, Tue 24, Wed 25 are the three business days; 8 weeks after the
         // 21st is Saturday 2027-01-16 (calendar weeks, not business days).
         Instant saturday = Instant.parse("2026-11-21T12:00:00Z");

@@ -77,37 +77,37 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkGeneral_whenExtended_thenExtensionNotAllowed() {
+    void givenUkGeneralWhenExtendedThenExtensionNotAllowed() {
         expectRefused(inProgress(Scenario.UK), extend(EXTENSION_REASON, APPROVER, Scenario.UK.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUkGeneralAfterHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+    void givenUkGeneralAfterHoldingResponseWhenExtendedThenExtensionNotAllowed() {
         expectRefused(with(inProgress(Scenario.UK), holdingResponseSent(Scenario.UK.at(3))),
                 extend(EXCEPTIONAL, APPROVER, Scenario.UK.now), ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUs_whenExtended_thenExtensionNotAllowed() {
+    void givenUsWhenExtendedThenExtensionNotAllowed() {
         expectRefused(inProgress(Scenario.US), extend(EXTENSION_REASON, APPROVER, Scenario.US.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUsAfterHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+    void givenUsAfterHoldingResponseWhenExtendedThenExtensionNotAllowed() {
         expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
                 extend(EXTENSION_REASON, APPROVER, Scenario.US.now), ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUkPaymentServicesWithoutHoldingResponse_whenExtended_thenExtensionNotAllowed() {
+    void givenUkPaymentServicesWithoutHoldingResponseWhenExtendedThenExtensionNotAllowed() {
         expectRefused(inProgress(Scenario.UK_PAYMENTS), extend(EXCEPTIONAL, APPROVER, Scenario.UK_PAYMENTS.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUkPaymentServicesAfterHoldingResponse_whenExtended_thenThirtyFiveBusinessDays() {
+    void givenUkPaymentServicesAfterHoldingResponseWhenExtendedThenThirtyFiveBusinessDays() {
         Instant now = Scenario.UK_PAYMENTS.now;
         fixture.given(ukPaymentsAfterHoldingResponse())
                 .when(extend(EXCEPTIONAL, null, now))
@@ -116,7 +116,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkEMoneyAfterHoldingResponse_whenExtended_thenThirtyFiveBusinessDays() {
+    void givenUkEMoneyAfterHoldingResponseWhenExtendedThenThirtyFiveBusinessDays() {
         Instant now = Scenario.UK_E_MONEY.now;
         fixture.given(with(inProgress(Scenario.UK_E_MONEY), holdingResponseSent(Scenario.UK_E_MONEY.at(3))))
                 .when(extend(EXCEPTIONAL, null, now))
@@ -125,7 +125,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkPaymentServicesAlreadyExtended_whenExtendedAgain_thenExtensionNotAllowed() {
+    void givenUkPaymentServicesAlreadyExtendedWhenExtendedAgainThenExtensionNotAllowed() {
         Instant at = Scenario.UK_PAYMENTS.at(4);
         expectRefused(with(ukPaymentsAfterHoldingResponse(),
                         new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXCEPTIONAL, null, at),
@@ -134,14 +134,14 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkPaymentServicesAfterHoldingResponse_whenExtendedAfterTheFifteenthBusinessDayEnded_thenExtensionNotAllowed() {
+    void givenUkPaymentServicesAfterHoldingResponseWhenExtendedAfterTheFifteenthBusinessDayEndedThenExtensionNotAllowed() {
         // The 15 business days end at 2026-12-15T00:00Z (midnight London, GMT).
         expectRefused(ukPaymentsAfterHoldingResponse(),
                 extend(EXCEPTIONAL, null, Instant.parse("2026-12-15T00:00:00Z")), ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenCn_whenFirstExtension_thenThirtyDaysWithoutApprover() {
+    void givenCnWhenFirstExtensionThenThirtyDaysWithoutApprover() {
         Instant now = Scenario.CN.now;
         fixture.given(inProgress(Scenario.CN))
                 .when(extend(EXTENSION_REASON, null, now))
@@ -150,7 +150,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenCnExtendedOnce_whenSecondExtensionApproved_thenSixtyDaysWithCalendarWarning() {
+    void givenCnExtendedOnceWhenSecondExtensionApprovedThenSixtyDaysWithCalendarWarning() {
         Instant now = Scenario.CN.now;
         fixture.given(cnExtendedOnce())
                 .when(extend(ESPECIALLY_COMPLEX, DEPUTY, now))
@@ -161,32 +161,32 @@ class ComplaintPolicyTest {
     @ParameterizedTest(name = "approvedBy [{0}]")
     @NullSource
     @ValueSource(strings = {"", "   "})
-    void givenCnExtendedOnce_whenSecondExtensionWithoutApprover_thenExtensionNotAllowed(String approvedBy) {
+    void givenCnExtendedOnceWhenSecondExtensionWithoutApproverThenExtensionNotAllowed(String approvedBy) {
         expectRefused(cnExtendedOnce(), extend(ESPECIALLY_COMPLEX, approvedBy, Scenario.CN.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenCnExtendedTwice_whenThirdExtension_thenExtensionNotAllowed() {
+    void givenCnExtendedTwiceWhenThirdExtensionThenExtensionNotAllowed() {
         expectRefused(cnExtendedTwice(), extend(ESPECIALLY_COMPLEX, DEPUTY, Scenario.CN.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenCn_whenExtendedAtTheInstantTheFifteenDaysEnd_thenExtensionNotAllowed() {
+    void givenCnWhenExtendedAtTheInstantTheFifteenDaysEndThenExtensionNotAllowed() {
         // 2026-11-17 ends at 2026-11-18 00:00 Shanghai = 2026-11-17T16:00Z.
         expectRefused(inProgress(Scenario.CN), extend(EXTENSION_REASON, null, Instant.parse("2026-11-17T16:00:00Z")),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenCn_whenExtendedAfterTheFifteenDaysEnded_thenExtensionNotAllowed() {
+    void givenCnWhenExtendedAfterTheFifteenDaysEndedThenExtensionNotAllowed() {
         expectRefused(inProgress(Scenario.CN), extend(EXTENSION_REASON, null, Instant.parse("2026-11-20T03:00:00Z")),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test
-    void givenCn_whenExtendedInTheLastSecondOfTheFifteenDays_thenThirtyDays() {
+    void givenCnWhenExtendedInTheLastSecondOfTheFifteenDaysThenThirtyDays() {
         Instant lastSecond = Instant.parse("2026-11-17T15:59:59Z");
         fixture.given(inProgress(Scenario.CN))
                 .when(extend(EXTENSION_REASON, null, lastSecond))
@@ -196,7 +196,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenCnExtendedOnce_whenSecondExtensionAfterTheThirtyDaysEnded_thenExtensionNotAllowed() {
+    void givenCnExtendedOnceWhenSecondExtensionAfterTheThirtyDaysEndedThenExtensionNotAllowed() {
         expectRefused(cnExtendedOnce(), extend(ESPECIALLY_COMPLEX, DEPUTY, Instant.parse("2026-12-02T16:00:00Z")),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
     }
@@ -205,27 +205,27 @@ class ComplaintPolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Scenario.class, names = {"US", "CN"})
-    void givenComplaintOutsideTheFca_whenResolvedWithSummaryResolution_thenSummaryResolutionNotAllowed(
+    void givenComplaintOutsideTheFcaWhenResolvedWithSummaryResolutionThenSummaryResolutionNotAllowed(
             Scenario scenario) {
         expectRefused(inProgress(scenario), resolve(true, scenario.now),
                 ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUk_whenResolvedWithSummaryResolutionAtTheEndOfTheThirdBusinessDay_thenSummaryResolutionNotAllowed() {
+    void givenUkWhenResolvedWithSummaryResolutionAtTheEndOfTheThirdBusinessDayThenSummaryResolutionNotAllowed() {
         // The window closes at the end of Thursday 2026-11-26 London = 2026-11-27T00:00Z.
         expectRefused(inProgress(Scenario.UK), resolve(true, Instant.parse("2026-11-27T00:00:00Z")),
                 ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUk_whenResolvedWithSummaryResolutionAWeekLater_thenSummaryResolutionNotAllowed() {
+    void givenUkWhenResolvedWithSummaryResolutionAWeekLaterThenSummaryResolutionNotAllowed() {
         expectRefused(received(Scenario.UK), resolve(true, Instant.parse("2026-11-30T10:00:00Z")),
                 ErrorCode.SUMMARY_RESOLUTION_NOT_ALLOWED);
     }
 
     @Test
-    void givenUk_whenResolvedWithSummaryResolutionWithinTheWindow_thenResolvedBySummaryResolution() {
+    void givenUkWhenResolvedWithSummaryResolutionWithinTheWindowThenResolvedBySummaryResolution() {
         Instant now = Scenario.UK.now;
         fixture.given(inProgress(Scenario.UK))
                 .when(resolve(true, now))
@@ -233,7 +233,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUk_whenResolvedWithSummaryResolutionInTheLastSecondOfTheWindow_thenResolvedBySummaryResolution() {
+    void givenUkWhenResolvedWithSummaryResolutionInTheLastSecondOfTheWindowThenResolvedBySummaryResolution() {
         Instant lastSecond = Instant.parse("2026-11-26T23:59:59Z");
         fixture.given(received(Scenario.UK))
                 .when(resolve(true, lastSecond))
@@ -241,7 +241,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkPaymentServices_whenResolvedWithSummaryResolutionWithinTheWindow_thenResolvedBySummaryResolution() {
+    void givenUkPaymentServicesWhenResolvedWithSummaryResolutionWithinTheWindowThenResolvedBySummaryResolution() {
         Instant now = Scenario.UK_PAYMENTS.now;
         fixture.given(awaitingCustomer(Scenario.UK_PAYMENTS))
                 .when(resolve(true, now))
@@ -249,7 +249,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkAfterTheWindow_whenResolvedWithAFinalResponse_thenResolved() {
+    void givenUkAfterTheWindowWhenResolvedWithAFinalResponseThenResolved() {
         Instant later = Instant.parse("2026-12-10T10:00:00Z");
         fixture.given(inProgress(Scenario.UK))
                 .when(resolve(false, later))
@@ -262,20 +262,20 @@ class ComplaintPolicyTest {
     private static final Instant UK_DUE = Instant.parse("2027-01-19T00:00:00Z");
 
     @Test
-    void givenUk_whenBreachRecordedBeforeTheDueInstant_thenDeadlineNotReached() {
+    void givenUkWhenBreachRecordedBeforeTheDueInstantThenDeadlineNotReached() {
         expectRefused(inProgress(Scenario.UK), recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-01-18T23:59:59Z")),
                 ErrorCode.DEADLINE_NOT_REACHED);
     }
 
     @Test
-    void givenUk_whenBreachRecordedAtTheDueInstant_thenBreached() {
+    void givenUkWhenBreachRecordedAtTheDueInstantThenBreached() {
         fixture.given(inProgress(Scenario.UK))
                 .when(recordBreach(FCA_FINAL_RESPONSE, UK_DUE))
                 .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, UK_DUE));
     }
 
     @Test
-    void givenUk_whenBreachRecordedDaysAfterTheDueInstant_thenBreachedWithTheDueInstantAndTheTimeSeen() {
+    void givenUkWhenBreachRecordedDaysAfterTheDueInstantThenBreachedWithTheDueInstantAndTheTimeSeen() {
         Instant seen = Instant.parse("2027-01-25T08:00:00Z");
         fixture.given(awaitingCustomer(Scenario.UK))
                 .when(recordBreach(FCA_FINAL_RESPONSE, seen))
@@ -283,7 +283,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkBreachAlreadyRecorded_whenBreachRecordedAgain_thenDeadlineAlreadyRecorded() {
+    void givenUkBreachAlreadyRecordedWhenBreachRecordedAgainThenDeadlineAlreadyRecorded() {
         expectRefused(with(inProgress(Scenario.UK),
                         new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, UK_DUE)),
                 recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-01-20T08:00:00Z")),
@@ -291,7 +291,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkWarningRecorded_whenBreachRecordedAtTheDueInstant_thenBreached() {
+    void givenUkWarningRecordedWhenBreachRecordedAtTheDueInstantThenBreached() {
         Instant warned = Instant.parse("2027-01-12T09:00:00Z");
         fixture.given(with(inProgress(Scenario.UK),
                         new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE, warned)))
@@ -300,7 +300,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUk_whenBreachOfTheSummaryWindowRecorded_thenClockNotRunning() {
+    void givenUkWhenBreachOfTheSummaryWindowRecordedThenClockNotRunning() {
         // The summary window is an opportunity, not an obligation: it cannot be breached.
         expectRefused(inProgress(Scenario.UK), recordBreach(FCA_SUMMARY_RESOLUTION, Instant.parse("2026-11-30T10:00:00Z")),
                 ErrorCode.CLOCK_NOT_RUNNING);
@@ -316,26 +316,26 @@ class ComplaintPolicyTest {
             "US,          NFRA_DECISION",
             "CN,          CFPB_RESPONSE",
             "CN,          FCA_FINAL_RESPONSE"})
-    void givenJurisdictionWithoutThatClock_whenBreachRecorded_thenClockNotRunning(Scenario scenario,
+    void givenJurisdictionWithoutThatClockWhenBreachRecordedThenClockNotRunning(Scenario scenario,
                                                                                   ClockType clock) {
         expectRefused(inProgress(scenario), recordBreach(clock, Instant.parse("2027-06-01T00:00:00Z")),
                 ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenCnWaitingForTheCustomer_whenBreachRecorded_thenClockNotRunning() {
+    void givenCnWaitingForTheCustomerWhenBreachRecordedThenClockNotRunning() {
         // Long after the original due date: the clock is stopped, so nothing runs out.
         expectRefused(awaitingCustomer(Scenario.CN), recordBreach(NFRA_DECISION, Instant.parse("2026-12-01T00:00:00Z")),
                 ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenCnRunningAgainAfterWaiting_whenBreachRecordedAtTheOriginalDueInstant_thenDeadlineNotReached() {
+    void givenCnRunningAgainAfterWaitingWhenBreachRecordedAtTheOriginalDueInstantThenDeadlineNotReached() {
         expectRefused(cnRunningAgain(), recordBreach(NFRA_DECISION, CN_15.dueAt()), ErrorCode.DEADLINE_NOT_REACHED);
     }
 
     @Test
-    void givenCnRunningAgainAfterWaiting_whenBreachRecordedAtTheMovedDueInstant_thenBreached() {
+    void givenCnRunningAgainAfterWaitingWhenBreachRecordedAtTheMovedDueInstantThenBreached() {
         // Four days waited: due Monday 2026-11-23, which ends at 2026-11-23T16:00Z.
         Instant movedDue = Instant.parse("2026-11-23T16:00:00Z");
         fixture.given(cnRunningAgain())
@@ -344,14 +344,14 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUsAfterHoldingResponse_whenBreachOfTheResponseClockRecorded_thenClockNotRunning() {
+    void givenUsAfterHoldingResponseWhenBreachOfTheResponseClockRecordedThenClockNotRunning() {
         // The holding reply is the "in progress" response the 15-day clock asks for.
         expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
                 recordBreach(CFPB_RESPONSE, US_RESPONSE.dueAt()), ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenUsWithoutHoldingResponse_whenBreachOfTheResponseClockRecorded_thenBreached() {
+    void givenUsWithoutHoldingResponseWhenBreachOfTheResponseClockRecordedThenBreached() {
         // 15 days: 2026-12-08, which ends at 2026-12-09 00:00 New York = 05:00Z.
         Instant due = Instant.parse("2026-12-09T05:00:00Z");
         fixture.given(inProgress(Scenario.US))
@@ -360,7 +360,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUsAfterHoldingResponse_whenBreachOfTheFinalResponseClockRecorded_thenBreached() {
+    void givenUsAfterHoldingResponseWhenBreachOfTheFinalResponseClockRecordedThenBreached() {
         // 60 days: 2027-01-22, which ends at 2027-01-23 00:00 New York = 05:00Z.
         Instant due = Instant.parse("2027-01-23T05:00:00Z");
         fixture.given(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3)),
@@ -372,7 +372,7 @@ class ComplaintPolicyTest {
 
     @ParameterizedTest(name = "given{0}_whenBreachRecorded_thenIllegalTransition")
     @EnumSource(value = ComplaintState.class, names = {"RESOLVED", "CLOSED", "DISPUTED", "REFERRED"})
-    void givenSettledComplaint_whenBreachRecorded_thenIllegalTransition(ComplaintState state) {
+    void givenSettledComplaintWhenBreachRecordedThenIllegalTransition(ComplaintState state) {
         expectRefused(historyOf(Scenario.UK, state), recordBreach(FCA_FINAL_RESPONSE, UK_DUE),
                 ErrorCode.ILLEGAL_TRANSITION);
     }
@@ -387,7 +387,7 @@ class ComplaintPolicyTest {
     private static final Instant A_WEEK_BEFORE = Instant.parse("2027-01-12T09:00:00Z");
 
     @Test
-    void givenUk_whenWarningRecordedBeforeTheDueInstant_thenDeadlineApproaching() {
+    void givenUkWhenWarningRecordedBeforeTheDueInstantThenDeadlineApproaching() {
         fixture.given(inProgress(Scenario.UK))
                 .when(recordApproaching(FCA_FINAL_RESPONSE, A_WEEK_BEFORE))
                 .expectEvents(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, UK_DUE,
@@ -395,7 +395,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUk_whenWarningRecordedInTheLastSecond_thenDeadlineApproaching() {
+    void givenUkWhenWarningRecordedInTheLastSecondThenDeadlineApproaching() {
         Instant lastSecond = Instant.parse("2027-01-18T23:59:59Z");
         fixture.given(received(Scenario.UK))
                 .when(recordApproaching(FCA_FINAL_RESPONSE, lastSecond))
@@ -404,20 +404,20 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUk_whenWarningRecordedAtTheDueInstant_thenDeadlineNotReached() {
+    void givenUkWhenWarningRecordedAtTheDueInstantThenDeadlineNotReached() {
         expectRefused(inProgress(Scenario.UK), recordApproaching(FCA_FINAL_RESPONSE, UK_DUE),
                 ErrorCode.DEADLINE_NOT_REACHED);
     }
 
     @Test
-    void givenUk_whenWarningRecordedAfterTheDueInstant_thenDeadlineNotReached() {
+    void givenUkWhenWarningRecordedAfterTheDueInstantThenDeadlineNotReached() {
         expectRefused(inProgress(Scenario.UK),
                 recordApproaching(FCA_FINAL_RESPONSE, Instant.parse("2027-01-20T09:00:00Z")),
                 ErrorCode.DEADLINE_NOT_REACHED);
     }
 
     @Test
-    void givenUkWarningAlreadyRecorded_whenWarningRecordedAgain_thenDeadlineAlreadyRecorded() {
+    void givenUkWarningAlreadyRecordedWhenWarningRecordedAgainThenDeadlineAlreadyRecorded() {
         expectRefused(with(inProgress(Scenario.UK), new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER,
                         FCA_FINAL_RESPONSE, UK_DUE, A_WEEK_BEFORE)),
                 recordApproaching(FCA_FINAL_RESPONSE, Instant.parse("2027-01-15T09:00:00Z")),
@@ -425,7 +425,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenCnWarnedThenExtended_whenWarningRecorded_thenApproachingForTheNewDueDate() {
+    void givenCnWarnedThenExtendedWhenWarningRecordedThenApproachingForTheNewDueDate() {
         Instant warnedAt = Scenario.CN.at(3);
         Instant extendedAt = Scenario.CN.at(4);
         Instant now = Scenario.CN.now;
@@ -439,25 +439,25 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenCnWaitingForTheCustomer_whenWarningRecorded_thenClockNotRunning() {
+    void givenCnWaitingForTheCustomerWhenWarningRecordedThenClockNotRunning() {
         expectRefused(awaitingCustomer(Scenario.CN), recordApproaching(NFRA_DECISION, Scenario.CN.now),
                 ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenUk_whenWarningOfTheSummaryWindowRecorded_thenClockNotRunning() {
+    void givenUkWhenWarningOfTheSummaryWindowRecordedThenClockNotRunning() {
         expectRefused(inProgress(Scenario.UK), recordApproaching(FCA_SUMMARY_RESOLUTION, Scenario.UK.now),
                 ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenUsAfterHoldingResponse_whenWarningOfTheResponseClockRecorded_thenClockNotRunning() {
+    void givenUsAfterHoldingResponseWhenWarningOfTheResponseClockRecordedThenClockNotRunning() {
         expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
                 recordApproaching(CFPB_RESPONSE, Scenario.US.now), ErrorCode.CLOCK_NOT_RUNNING);
     }
 
     @Test
-    void givenClosedComplaint_whenWarningRecorded_thenIllegalTransition() {
+    void givenClosedComplaintWhenWarningRecordedThenIllegalTransition() {
         expectRefused(closed(Scenario.UK), recordApproaching(FCA_FINAL_RESPONSE, A_WEEK_BEFORE),
                 ErrorCode.ILLEGAL_TRANSITION);
     }
@@ -495,7 +495,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkBreachedAndResolved_whenReopened_thenClocksRunFromTheReopening() {
+    void givenUkBreachedAndResolvedWhenReopenedThenClocksRunFromTheReopening() {
         fixture.given(breachedThenResolved())
                 .when(reopen(reopenedAt))
                 .expectEvents(new ComplaintReopened(COMPLAINT, CUSTOMER, REOPEN_REASON, reopenedAt),
@@ -503,21 +503,21 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkReopened_whenBreachRecordedBeforeTheNewDueInstant_thenDeadlineNotReached() {
+    void givenUkReopenedWhenBreachRecordedBeforeTheNewDueInstantThenDeadlineNotReached() {
         // 23:59:59 London time on the due day is still within it.
         expectRefused(reopened(), recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-03-29T22:59:59Z")),
                 ErrorCode.DEADLINE_NOT_REACHED);
     }
 
     @Test
-    void givenUkReopened_whenBreachRecordedAtTheNewDueInstant_thenBreachedAgain() {
+    void givenUkReopenedWhenBreachRecordedAtTheNewDueInstantThenBreachedAgain() {
         fixture.given(reopened())
                 .when(recordBreach(FCA_FINAL_RESPONSE, newDue))
                 .expectEvents(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, newDue, newDue));
     }
 
     @Test
-    void givenUkReopenedAndBreachedAgain_whenBreachRecordedOnceMore_thenDeadlineAlreadyRecorded() {
+    void givenUkReopenedAndBreachedAgainWhenBreachRecordedOnceMoreThenDeadlineAlreadyRecorded() {
         expectRefused(with(reopened(),
                         new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, newDue, newDue)),
                 recordBreach(FCA_FINAL_RESPONSE, Instant.parse("2027-04-01T09:00:00Z")),
@@ -525,7 +525,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkReopened_whenWarningRecorded_thenApproachingForTheNewDueInstant() {
+    void givenUkReopenedWhenWarningRecordedThenApproachingForTheNewDueInstant() {
         Instant warning = Instant.parse("2027-03-22T09:00:00Z");
         fixture.given(reopened())
                 .when(recordApproaching(FCA_FINAL_RESPONSE, warning))
@@ -534,7 +534,7 @@ class ComplaintPolicyTest {
     }
 
     @Test
-    void givenUkReopened_whenResolvedWithSummaryResolutionWithinTheNewWindow_thenResolvedBySummaryResolution() {
+    void givenUkReopenedWhenResolvedWithSummaryResolutionWithinTheNewWindowThenResolvedBySummaryResolution() {
         Instant within = Instant.parse("2027-02-03T15:00:00Z");
         fixture.given(reopened())
                 .when(resolve(true, within))

@@ -104,7 +104,7 @@ class ComplaintStateTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEvent")
-    void afterEvent_fromEveryState(ComplaintEvent event, ComplaintState to) {
+    void afterEventFromEveryState(ComplaintEvent event, ComplaintState to) {
         for (ComplaintState from : ComplaintState.values()) {
             assertThat(from.after(event)).as("%s after %s", from, event.getClass().getSimpleName())
                     .isEqualTo(to == null ? from : to);

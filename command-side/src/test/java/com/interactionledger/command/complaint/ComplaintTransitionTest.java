@@ -240,7 +240,7 @@ class ComplaintTransitionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("legalTransitions")
-    void givenStateAllowingStep_whenCommandSent_thenExactlyTheExpectedEvents(Transition transition) {
+    void givenStateAllowingStepWhenCommandSentThenExactlyTheExpectedEvents(Transition transition) {
         fixture.given(historyOf(transition.scenario(), transition.from()))
                 .when(transition.command())
                 .expectSuccessfulHandlerExecution()
@@ -258,7 +258,7 @@ class ComplaintTransitionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("illegalTransitions")
-    void givenStateNotAllowingStep_whenCommandSent_thenIllegalTransitionAndNoEvents(ComplaintStep step,
+    void givenStateNotAllowingStepWhenCommandSentThenIllegalTransitionAndNoEvents(ComplaintStep step,
                                                                                      ComplaintState state) {
         fixture.given(historyOf(Scenario.CN, state))
                 .when(commandFor(Scenario.CN, step))
@@ -267,7 +267,7 @@ class ComplaintTransitionTest {
     }
 
     @Test
-    void illegalTransitions_areAllThePairsOutsideTheTable() {
+    void illegalTransitionsAreAllThePairsOutsideTheTable() {
         // 14 steps x 8 states = 112 pairs; the table above allows 39 of them.
         assertEquals(ComplaintStep.values().length * ComplaintState.values().length,
                 specifiedPairs().size() + illegalTransitions().count());
@@ -275,7 +275,7 @@ class ComplaintTransitionTest {
     }
 
     @Test
-    void complaintStepTable_allowsExactlyTheLegalTransitionsSpecifiedHere() {
+    void complaintStepTableAllowsExactlyTheLegalTransitionsSpecifiedHere() {
         Set<StepFrom> allowedByProduction = allPairs()
                 .filter(pair -> pair.step().allowedFrom(pair.state()))
                 .collect(Collectors.toSet());
@@ -286,7 +286,7 @@ class ComplaintTransitionTest {
     // ---- a few histories the table does not reach ----
 
     @Test
-    void givenCnResolvedWhileWaitingForTheCustomer_whenReopened_thenTheNewClockRunsInsteadOfStayingStopped() {
+    void givenCnResolvedWhileWaitingForTheCustomerWhenReopenedThenTheNewClockRunsInsteadOfStayingStopped() {
         // Resolved on Friday 2026-11-06 while the clock was stopped (since Nov 5); the reopening starts a new round
         // with no pause carried over.
         fixture.given(with(awaitingCustomer(Scenario.CN),
@@ -297,7 +297,7 @@ class ComplaintTransitionTest {
     }
 
     @Test
-    void givenCnExtendedThenResolved_whenReopened_thenFifteenDaysAgainAndTheExtensionsStartOver() {
+    void givenCnExtendedThenResolvedWhenReopenedThenFifteenDaysAgainAndTheExtensionsStartOver() {
         Instant extendedAt = Scenario.CN.at(3);
         List<Object> reopened = with(inProgress(Scenario.CN),
                 new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, EXTENSION_REASON, APPROVER, extendedAt),
@@ -324,7 +324,7 @@ class ComplaintTransitionTest {
     }
 
     @Test
-    void givenUkResolutionProposed_whenHoldingResponseSent_thenClocksUnchanged() {
+    void givenUkResolutionProposedWhenHoldingResponseSentThenClocksUnchanged() {
         // A holding reply changes no FCA clock by itself: only the extension it allows does.
         fixture.given(resolutionProposed(Scenario.UK_PAYMENTS))
                 .when(commandFor(Scenario.UK_PAYMENTS, SEND_HOLDING_RESPONSE))

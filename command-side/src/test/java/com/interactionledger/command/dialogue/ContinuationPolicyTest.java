@@ -24,31 +24,31 @@ class ContinuationPolicyTest {
     private static final CustomerId OTHER_CUSTOMER = new CustomerId("cust-2");
 
     @Test
-    void givenSameCustomerAnotherChannelNotYetContinued_whenChecked_thenContinuationAllowed() {
+    void givenSameCustomerAnotherChannelNotYetContinuedWhenCheckedThenContinuationAllowed() {
         assertDoesNotThrow(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
                 NEXT, CUSTOMER, Channel.PHONE));
     }
 
     @Test
-    void givenTheSameSessionId_whenChecked_thenContinuationRefused() {
+    void givenTheSameSessionIdWhenCheckedThenContinuationRefused() {
         assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
                 PREVIOUS, CUSTOMER, Channel.PHONE));
     }
 
     @Test
-    void givenAnotherCustomer_whenChecked_thenContinuationRefused() {
+    void givenAnotherCustomerWhenCheckedThenContinuationRefused() {
         assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
                 NEXT, OTHER_CUSTOMER, Channel.PHONE));
     }
 
     @Test
-    void givenTheSameChannel_whenChecked_thenContinuationRefused() {
+    void givenTheSameChannelWhenCheckedThenContinuationRefused() {
         assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
                 NEXT, CUSTOMER, Channel.WEB_CHAT));
     }
 
     @Test
-    void givenAlreadyContinuedSession_whenChecked_thenContinuationRefused() {
+    void givenAlreadyContinuedSessionWhenCheckedThenContinuationRefused() {
         assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, EARLIER_CONTINUATION,
                 NEXT, CUSTOMER, Channel.PHONE));
     }

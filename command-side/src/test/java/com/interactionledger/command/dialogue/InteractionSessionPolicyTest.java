@@ -41,33 +41,33 @@ class InteractionSessionPolicyTest {
     // ---- who may write (AUTHOR_NOT_ALLOWED) ----
 
     @Test
-    void givenBotHandling_whenAgentWrites_thenAuthorNotAllowed() {
+    void givenBotHandlingWhenAgentWritesThenAuthorNotAllowed() {
         expectRefused(botHandling(), message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
     @Test
-    void givenWithAgent_whenAgentOtherThanTheAssignedOneWrites_thenAuthorNotAllowed() {
+    void givenWithAgentWhenAgentOtherThanTheAssignedOneWritesThenAuthorNotAllowed() {
         expectRefused(withAgent(), message(MSG_NEW, AGENT, AGENT_2.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
     @Test
-    void givenTransferredToAnotherAgent_whenPreviousAgentWrites_thenAuthorNotAllowed() {
+    void givenTransferredToAnotherAgentWhenPreviousAgentWritesThenAuthorNotAllowed() {
         expectRefused(with(withAgent(), transferred(AGENT_1, AGENT_2, null)),
                 message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
     @Test
-    void givenWithAgent_whenBotWrites_thenAuthorNotAllowed() {
+    void givenWithAgentWhenBotWritesThenAuthorNotAllowed() {
         expectRefused(withAgent(), message(MSG_NEW, BOT, BOT_ID), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
     @Test
-    void givenOnHold_whenAssignedAgentWrites_thenAuthorNotAllowed() {
+    void givenOnHoldWhenAssignedAgentWritesThenAuthorNotAllowed() {
         expectRefused(onHold(), message(MSG_NEW, AGENT, AGENT_1.value()), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
     @Test
-    void givenBotHandling_whenCustomerMessageNamesAnotherCustomer_thenAuthorNotAllowed() {
+    void givenBotHandlingWhenCustomerMessageNamesAnotherCustomerThenAuthorNotAllowed() {
         expectRefused(botHandling(), customerMessage(MSG_NEW, OTHER_CUSTOMER.value()),
                 ErrorCode.AUTHOR_NOT_ALLOWED);
     }
@@ -81,7 +81,7 @@ class InteractionSessionPolicyTest {
             "SYSTEM,     WITH_AGENT",
             "SYSTEM,     ON_HOLD",
             "AGENT,      WITH_AGENT"})
-    void givenRoleAllowedToSpeak_whenItWritesWithoutAuthorId_thenAuthorNotAllowed(ParticipantRole role,
+    void givenRoleAllowedToSpeakWhenItWritesWithoutAuthorIdThenAuthorNotAllowed(ParticipantRole role,
                                                                                   SessionState state) {
         expectRefused(historyOf(state), message(MSG_NEW, role, null), ErrorCode.AUTHOR_NOT_ALLOWED);
     }
@@ -96,7 +96,7 @@ class InteractionSessionPolicyTest {
             "SYSTEM,     ivr,     ON_HOLD",
             "AGENT,      agent-1, WITH_AGENT",
             "SUPERVISOR, sup-1,   WITH_AGENT"})
-    void givenRoleAllowedToSpeak_whenItWritesWithAuthorId_thenMessageRecordedWithThatAuthor(
+    void givenRoleAllowedToSpeakWhenItWritesWithAuthorIdThenMessageRecordedWithThatAuthor(
             ParticipantRole role, String authorId, SessionState state) {
         fixture.given(historyOf(state))
                 .when(message(MSG_NEW, role, authorId))
@@ -104,14 +104,14 @@ class InteractionSessionPolicyTest {
     }
 
     @Test
-    void givenBotHandling_whenCustomerWritesWithoutAuthorId_thenRecordedWithTheSessionCustomerId() {
+    void givenBotHandlingWhenCustomerWritesWithoutAuthorIdThenRecordedWithTheSessionCustomerId() {
         fixture.given(botHandling())
                 .when(customerMessage(MSG_NEW, null))
                 .expectEvents(messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1"));
     }
 
     @Test
-    void givenOnHold_whenCustomerWritesWithOwnId_thenRecorded() {
+    void givenOnHoldWhenCustomerWritesWithOwnIdThenRecorded() {
         fixture.given(onHold())
                 .when(customerMessage(MSG_NEW, "cust-1"))
                 .expectEvents(messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1"));
@@ -120,17 +120,17 @@ class InteractionSessionPolicyTest {
     // ---- message ids and content (DUPLICATE_MESSAGE) ----
 
     @Test
-    void givenBotHandling_whenMessageIdAlreadyRecorded_thenDuplicateMessage() {
+    void givenBotHandlingWhenMessageIdAlreadyRecordedThenDuplicateMessage() {
         expectRefused(botHandling(), customerMessage(MSG_1, null), ErrorCode.DUPLICATE_MESSAGE);
     }
 
     @Test
-    void givenWithAgent_whenAgentReusesTheBotsMessageId_thenDuplicateMessage() {
+    void givenWithAgentWhenAgentReusesTheBotsMessageIdThenDuplicateMessage() {
         expectRefused(withAgent(), message(MSG_2, AGENT, AGENT_1.value()), ErrorCode.DUPLICATE_MESSAGE);
     }
 
     @Test
-    void givenBotHandling_whenMessageWithAttachmentsWritten_thenAttachmentsRecorded() {
+    void givenBotHandlingWhenMessageWithAttachmentsWrittenThenAttachmentsRecorded() {
         List<AttachmentRef> attachments = List.of(
                 new AttachmentRef("docstore://receipts/42", "image/png", "receipt.png"));
         fixture.given(botHandling())
@@ -141,7 +141,7 @@ class InteractionSessionPolicyTest {
     }
 
     @Test
-    void givenBotHandling_whenMessageWithoutAttachmentList_thenRecordedWithEmptyAttachments() {
+    void givenBotHandlingWhenMessageWithoutAttachmentListThenRecordedWithEmptyAttachments() {
         fixture.given(botHandling())
                 .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null, "Hello", null,
                         null, NOW))
@@ -152,48 +152,48 @@ class InteractionSessionPolicyTest {
     // ---- intents and sentiments (UNKNOWN_MESSAGE) ----
 
     @Test
-    void givenBotHandling_whenIntentRefersToUnknownMessage_thenUnknownMessage() {
+    void givenBotHandlingWhenIntentRefersToUnknownMessageThenUnknownMessage() {
         expectRefused(botHandling(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test
-    void givenBotHandling_whenSentimentRefersToUnknownMessage_thenUnknownMessage() {
+    void givenBotHandlingWhenSentimentRefersToUnknownMessageThenUnknownMessage() {
         expectRefused(botHandling(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test
-    void givenClosed_whenIntentRefersToUnknownMessage_thenUnknownMessage() {
+    void givenClosedWhenIntentRefersToUnknownMessageThenUnknownMessage() {
         expectRefused(closed(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test
-    void givenContinuedElsewhere_whenSentimentRefersToUnknownMessage_thenUnknownMessage() {
+    void givenContinuedElsewhereWhenSentimentRefersToUnknownMessageThenUnknownMessage() {
         expectRefused(continuedElsewhere(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test
-    void givenWithAgent_whenIntentRefersToMessageRecordedThere_thenIntentRecorded() {
+    void givenWithAgentWhenIntentRefersToMessageRecordedThereThenIntentRecorded() {
         fixture.given(with(withAgent(), messageRecorded(MSG_NEW, AGENT, AGENT_1.value())))
                 .when(recordIntent(MSG_NEW))
                 .expectEvents(intentRecorded(MSG_NEW));
     }
 
     @Test
-    void givenWithAgent_whenSentimentRefersToMessageRecordedThere_thenSentimentRecorded() {
+    void givenWithAgentWhenSentimentRefersToMessageRecordedThereThenSentimentRecorded() {
         fixture.given(with(withAgent(), messageRecorded(MSG_NEW, ParticipantRole.CUSTOMER, "cust-1")))
                 .when(recordSentiment(MSG_NEW))
                 .expectEvents(sentimentRecorded(MSG_NEW));
     }
 
     @Test
-    void givenAbandoned_whenIntentWithoutMessage_thenSessionLevelIntentRecorded() {
+    void givenAbandonedWhenIntentWithoutMessageThenSessionLevelIntentRecorded() {
         fixture.given(abandoned())
                 .when(recordIntent(null))
                 .expectEvents(intentRecorded(null));
     }
 
     @Test
-    void givenFreshBotSession_whenSentimentWithoutMessage_thenSessionLevelSentimentRecorded() {
+    void givenFreshBotSessionWhenSentimentWithoutMessageThenSessionLevelSentimentRecorded() {
         fixture.given(started(null))
                 .when(recordSentiment(null))
                 .expectEvents(sentimentRecorded(null));
@@ -202,17 +202,17 @@ class InteractionSessionPolicyTest {
     // ---- transfers (SAME_AGENT_TRANSFER) ----
 
     @Test
-    void givenWithAgent_whenTransferredToTheAssignedAgent_thenSameAgentTransfer() {
+    void givenWithAgentWhenTransferredToTheAssignedAgentThenSameAgentTransfer() {
         expectRefused(withAgent(), transferToAgent(AGENT_1), ErrorCode.SAME_AGENT_TRANSFER);
     }
 
     @Test
-    void givenOnHold_whenTransferredToTheAssignedAgent_thenSameAgentTransfer() {
+    void givenOnHoldWhenTransferredToTheAssignedAgentThenSameAgentTransfer() {
         expectRefused(onHold(), transferToAgent(AGENT_1), ErrorCode.SAME_AGENT_TRANSFER);
     }
 
     @Test
-    void givenTransferredToAnotherAgent_whenTransferredToThatAgentAgain_thenSameAgentTransfer() {
+    void givenTransferredToAnotherAgentWhenTransferredToThatAgentAgainThenSameAgentTransfer() {
         expectRefused(with(withAgent(), transferred(AGENT_1, AGENT_2, null)), transferToAgent(AGENT_2),
                 ErrorCode.SAME_AGENT_TRANSFER);
     }
@@ -220,7 +220,7 @@ class InteractionSessionPolicyTest {
     // ---- surveys (SURVEY_ALREADY_RECORDED) ----
 
     @Test
-    void givenClosedWithSurveyResponse_whenSurveyAnsweredAgain_thenSurveyAlreadyRecorded() {
+    void givenClosedWithSurveyResponseWhenSurveyAnsweredAgainThenSurveyAlreadyRecorded() {
         expectRefused(with(closed(), new SurveyResponseRecorded(SESSION, CUSTOMER, 3, null,
                 null, at(20))), survey(), ErrorCode.SURVEY_ALREADY_RECORDED);
     }

@@ -138,7 +138,7 @@ class InteractionSessionTransitionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("legalTransitions")
-    void givenStateAllowingStep_whenCommandSent_thenExactlyTheExpectedEvent(Transition transition) {
+    void givenStateAllowingStepWhenCommandSentThenExactlyTheExpectedEvent(Transition transition) {
         fixture.given(historyOf(transition.from()))
                 .when(transition.command())
                 .expectSuccessfulHandlerExecution()
@@ -158,7 +158,7 @@ class InteractionSessionTransitionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("illegalTransitions")
-    void givenStateNotAllowingStep_whenCommandSent_thenIllegalTransitionAndNoEvents(DialogueStep step,
+    void givenStateNotAllowingStepWhenCommandSentThenIllegalTransitionAndNoEvents(DialogueStep step,
                                                                                      SessionState state) {
         fixture.given(historyOf(state))
                 .when(commandFor(step))
@@ -167,7 +167,7 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void dialogueStepTable_allowsExactlyTheLegalTransitionsSpecifiedHere() {
+    void dialogueStepTableAllowsExactlyTheLegalTransitionsSpecifiedHere() {
         Set<StepFrom> specified = legalTransitions().stream()
                 .map(t -> new StepFrom(t.step(), t.from()))
                 .collect(Collectors.toSet());
@@ -181,14 +181,14 @@ class InteractionSessionTransitionTest {
     // ---- fields the session derives from its history ----
 
     @Test
-    void givenFreshBotSession_whenHandoffRequested_thenContextHasNoIntentNoSentimentNoMessages() {
+    void givenFreshBotSessionWhenHandoffRequestedThenContextHasNoIntentNoSentimentNoMessages() {
         fixture.given(started(null))
                 .when(requestHandoff())
                 .expectEvents(handoffRequested(null, null, 0));
     }
 
     @Test
-    void givenSessionLevelIntentAndSentimentAfterMessageOnes_whenHandoffRequested_thenLatestOnesAreHandedOver() {
+    void givenSessionLevelIntentAndSentimentAfterMessageOnesWhenHandoffRequestedThenLatestOnesAreHandedOver() {
         fixture.given(with(botHandling(),
                         new IntentRecorded(SESSION, CUSTOMER, null, "lost-card", 0.7, CLASSIFIER, at(5)),
                         new SentimentRecorded(SESSION, CUSTOMER, null, 0.1, SENTIMENT_MODEL, at(5)),
@@ -199,21 +199,21 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void givenStartedWithQueue_whenAgentAssigned_thenAgentTakesItFromTheStartQueue() {
+    void givenStartedWithQueueWhenAgentAssignedThenAgentTakesItFromTheStartQueue() {
         fixture.given(started(OTHER_QUEUE))
                 .when(assignAgent(AGENT_2))
                 .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_2, OTHER_QUEUE, NOW));
     }
 
     @Test
-    void givenTransferredToQueue_whenAgentAssigned_thenAgentTakesItFromTheNewQueue() {
+    void givenTransferredToQueueWhenAgentAssignedThenAgentTakesItFromTheNewQueue() {
         fixture.given(with(withAgent(), transferred(AGENT_1, null, OTHER_QUEUE)))
                 .when(assignAgent(AGENT_2))
                 .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_2, OTHER_QUEUE, NOW));
     }
 
     @Test
-    void givenTransferredToAnotherAgent_whenTransferredAgain_thenFromAgentIsTheCurrentAgent() {
+    void givenTransferredToAnotherAgentWhenTransferredAgainThenFromAgentIsTheCurrentAgent() {
         fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
                 .when(transferToAgent(AGENT_3))
                 .expectEvents(new SessionTransferred(SESSION, CUSTOMER, AGENT_2, AGENT_3, null, TransferMode.WARM,
@@ -221,7 +221,7 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void givenTransferredToAnotherAgent_whenTransferredBackToFirstAgent_thenAccepted() {
+    void givenTransferredToAnotherAgentWhenTransferredBackToFirstAgentThenAccepted() {
         fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
                 .when(transferToAgent(AGENT_1))
                 .expectEvents(new SessionTransferred(SESSION, CUSTOMER, AGENT_2, AGENT_1, null, TransferMode.WARM,
@@ -229,7 +229,7 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void givenTransferredToAnotherAgent_whenResolved_thenResolvedByTheNewAgent() {
+    void givenTransferredToAnotherAgentWhenResolvedThenResolvedByTheNewAgent() {
         fixture.given(with(withAgent(), transferred(AGENT_1, AGENT_2, null)))
                 .when(resolve())
                 .expectEvents(new SessionResolved(SESSION, CUSTOMER, "card-blocked", true, ParticipantRole.AGENT,
@@ -237,7 +237,7 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void givenTransferredToQueue_whenResolved_thenIllegalTransition() {
+    void givenTransferredToQueueWhenResolvedThenIllegalTransition() {
         fixture.given(with(onHold(), transferred(AGENT_1, null, OTHER_QUEUE)))
                 .when(resolve())
                 .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
@@ -245,7 +245,7 @@ class InteractionSessionTransitionTest {
     }
 
     @Test
-    void givenResumedFromHold_whenPutOnHoldAgain_thenOnHoldByAssignedAgent() {
+    void givenResumedFromHoldWhenPutOnHoldAgainThenOnHoldByAssignedAgent() {
         fixture.given(with(onHold(), new SessionResumed(SESSION, CUSTOMER, AGENT_1, at(7))))
                 .when(putOnHold())
                 .expectEvents(new SessionPutOnHold(SESSION, CUSTOMER, AGENT_1, "asking the back office", NOW));

@@ -26,7 +26,7 @@ class SessionStarterTest {
     }
 
     @Test
-    void givenNoSession_whenStartedWithoutQueue_thenSessionStartedForTheBot() {
+    void givenNoSessionWhenStartedWithoutQueueThenSessionStartedForTheBot() {
         fixture.givenNoPriorActivity()
                 .when(startSession(null))
                 .expectSuccessfulHandlerExecution()
@@ -36,7 +36,7 @@ class SessionStarterTest {
     }
 
     @Test
-    void givenNoSession_whenStartedWithQueue_thenSessionStartedWaitingInThatQueue() {
+    void givenNoSessionWhenStartedWithQueueThenSessionStartedWaitingInThatQueue() {
         fixture.givenNoPriorActivity()
                 .when(startSession(QUEUE))
                 .expectResultMessagePayload(SESSION)
@@ -45,7 +45,7 @@ class SessionStarterTest {
     }
 
     @Test
-    void givenNoSession_whenStartedOnASocialNetwork_thenNetworkRecorded() {
+    void givenNoSessionWhenStartedOnASocialNetworkThenNetworkRecorded() {
         fixture.givenNoPriorActivity()
                 .when(new StartSession(SESSION, CUSTOMER, Channel.SOCIAL, SocialNetwork.WECHAT, "wechat/official",
                         "zh-CN", null, null, NOW))
@@ -54,14 +54,14 @@ class SessionStarterTest {
     }
 
     @Test
-    void givenStartedWithoutQueue_whenHandoffRequested_thenTheBotHandsItOver() {
+    void givenStartedWithoutQueueWhenHandoffRequestedThenTheBotHandsItOver() {
         fixture.givenCommands(startSession(null))
                 .when(requestHandoff())
                 .expectEvents(handoffRequested(null, null, 0));
     }
 
     @Test
-    void givenStartedWithoutQueue_whenAgentAssigned_thenIllegalTransition() {
+    void givenStartedWithoutQueueWhenAgentAssignedThenIllegalTransition() {
         fixture.givenCommands(startSession(null))
                 .when(assignAgent(AGENT_1))
                 .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
@@ -69,14 +69,14 @@ class SessionStarterTest {
     }
 
     @Test
-    void givenStartedWithQueue_whenAgentAssigned_thenAgentTakesItFromThatQueue() {
+    void givenStartedWithQueueWhenAgentAssignedThenAgentTakesItFromThatQueue() {
         fixture.givenCommands(startSession(QUEUE))
                 .when(assignAgent(AGENT_1))
                 .expectEvents(new AgentAssigned(SESSION, CUSTOMER, AGENT_1, QUEUE, NOW));
     }
 
     @Test
-    void givenStartedWithQueue_whenHandoffRequested_thenIllegalTransition() {
+    void givenStartedWithQueueWhenHandoffRequestedThenIllegalTransition() {
         fixture.givenCommands(startSession(QUEUE))
                 .when(requestHandoff())
                 .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))

@@ -21,13 +21,13 @@ class SessionStateContinuationTest {
 
     @ParameterizedTest(name = "given{0}_whenContinuedElsewhere_thenContinuedElsewhere")
     @EnumSource(value = SessionState.class, names = {"BOT_HANDLING", "QUEUED", "WITH_AGENT", "ON_HOLD"})
-    void givenOpenSession_whenContinuedElsewhere_thenContinuedElsewhere(SessionState open) {
+    void givenOpenSessionWhenContinuedElsewhereThenContinuedElsewhere(SessionState open) {
         assertEquals(SessionState.CONTINUED_ELSEWHERE, open.after(CONTINUED));
     }
 
     @ParameterizedTest(name = "given{0}_whenContinuedElsewhere_thenKeepsItsOutcome")
     @EnumSource(value = SessionState.class, names = {"RESOLVED", "CLOSED", "ABANDONED"})
-    void givenEndedSession_whenContinuedElsewhere_thenKeepsItsOutcome(SessionState ended) {
+    void givenEndedSessionWhenContinuedElsewhereThenKeepsItsOutcome(SessionState ended) {
         assertEquals(ended, ended.after(CONTINUED));
     }
 }

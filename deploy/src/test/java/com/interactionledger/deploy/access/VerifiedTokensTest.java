@@ -28,7 +28,7 @@ class VerifiedTokensTest {
     };
 
     @Test
-    void aTokenIsVerifiedOnceWhileItIsValid_andAgainOnceItHasExpired() {
+    void aTokenIsVerifiedOnceWhileItIsValidAndAgainOnceItHasExpired() {
         MovableClock clock = new MovableClock(Instant.now());
         VerifiedTokens tokens = new VerifiedTokens(counted, clock, 100);
         String token = issuer.issue("agent-1", List.of("AGENT"));

@@ -22,7 +22,7 @@ class LedgerCloudEventsTest {
     }
 
     @Test
-    void a_stored_event_travels_as_a_cloud_event_and_comes_back_byte_for_byte() {
+    void aStoredEventTravelsAsACloudEventAndComesBackByteForByte() {
         StoredEvent event = stored("{\"customerId\":\"cust-7\",\"actorId\":\"agent-1\"}");
 
         CloudEvent cloudEvent = LedgerCloudEvents.toCloudEvent(event, "hash-at-position", SOURCE);
@@ -42,7 +42,7 @@ class LedgerCloudEventsTest {
     }
 
     @Test
-    void an_event_of_no_customer_has_no_subject_and_is_keyed_by_its_stream() {
+    void anEventOfNoCustomerHasNoSubjectAndIsKeyedByItsStream() {
         StoredEvent event = stored("{\"actorId\":\"agent-1\"}");
 
         CloudEvent cloudEvent = LedgerCloudEvents.toCloudEvent(event, null, SOURCE);
@@ -53,7 +53,7 @@ class LedgerCloudEventsTest {
     }
 
     @Test
-    void an_event_of_no_session_or_complaint_travels_without_an_aggregate_type() {
+    void anEventOfNoSessionOrComplaintTravelsWithoutAnAggregateType() {
         StoredEvent stored = stored("{\"customerId\":\"cust-7\"}");
         StoredEvent recorded = new StoredEvent(stored.globalIndex(), stored.eventIdentifier(), 0, null,
                 stored.eventIdentifier(), stored.metadata(), stored.payload(), "1",
@@ -66,7 +66,7 @@ class LedgerCloudEventsTest {
     }
 
     @Test
-    void a_cloud_event_that_is_not_the_ledgers_is_refused() {
+    void aCloudEventThatIsNotTheLedgersIsRefused() {
         CloudEvent foreign = CloudEventBuilder.v1().withId("x").withType("com.example.Other")
                 .withSource(SOURCE).build();
 

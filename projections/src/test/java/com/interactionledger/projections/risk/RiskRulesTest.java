@@ -16,7 +16,7 @@ class RiskRulesTest {
             "ⅷ", "é", "Σ", "ß", "投诉", "_", "-", ".", " ", "\t", "\n", "x", "'");
 
     @Test
-    void wholeWordsForLatinTerms_anywhereForOtherScripts() {
+    void wholeWordsForLatinTermsAnywhereForOtherScripts() {
         RiskRules rules = new RiskRules(null, null, List.of("Sue", "court", "投诉"));
         assertThat(rules.escalationTermsIn("I will SUE you in court")).containsExactly("sue", "court");
         assertThat(rules.escalationTermsIn("this issue is for the courts")).isEmpty();
