@@ -5,6 +5,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import java.util.UUID;
  *   <li>a Testcontainers PostgreSQL, when a Docker engine answers;</li>
  *   <li>the local server on 127.0.0.1:5432 (trust auth, database {@code test}).</li>
  * </ol>
- * If none is reachable the test fails with instructions. Each caller gets a database of its own, dropped when the
- * JVM exits, so test classes never see each other's events or read models.
+ * If none is reachable the test fails with instructions. Each caller gets a database of its own, so test classes
+ * never see each other's events or read models. The databases are dropped by the next test JVM that uses the server
+ * (those nobody is connected to), not at this JVM's exit: at exit the Spring contexts are still closing, and dropping
+ * their databases from a shutdown hook (with FORCE) cut their connections, so every test JVM waited 30 s for its
+ * event processors to give up and surefire killed it.
  */
 public final class TestPostgres {
 
@@ -39,7 +43,6 @@ public final class TestPostgres {
     }
 
     private static Server server;
-    private static final List<String> created = new ArrayList<>();
 
     private TestPostgres() {
     }
@@ -50,10 +53,6 @@ public final class TestPostgres {
         String name = ("ledger_it_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         execute(s, "CREATE DATABASE " + name);
-        if (created.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated, "drop-test-databases"));
-        }
-        created.add(name);
         return new Database(name, s.url(name), s.user(), s.password());
     }
 
@@ -71,8 +70,9 @@ public final class TestPostgres {
         } else {
             server = fromUrl("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
         }
-        try (Connection ignored = DriverManager.getConnection(server.url(server.adminDatabase()), server.user(),
+        try (Connection admin = DriverManager.getConnection(server.url(server.adminDatabase()), server.user(),
                 server.password())) {
+            dropLeftovers(admin);
             return server;
         } catch (SQLException e) {
             Server unreachable = server;
@@ -113,12 +113,26 @@ public final class TestPostgres {
         }
     }
 
-    private static synchronized void dropCreated() {
-        for (String name : created) {
-            try {
-                execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                // best effort at JVM exit; scripts/test.sh runs on disposable servers and databases are uniquely named
+    /**
+     * Drops the test databases earlier test JVMs left that nobody is connected to. One still in use (another test JVM
+     * on the same server) is refused by PostgreSQL and stays.
+     */
+    private static void dropLeftovers(Connection admin) {
+        List<String> leftovers = new ArrayList<>();
+        try (Statement statement = admin.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE 'ledger\\_it\\_%'"
+                     + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+            while (rs.next()) {
+                leftovers.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        for (String name : leftovers) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                // in use after all: its JVM is still running; the next one will drop it
             }
         }
     }
