@@ -11,10 +11,12 @@
 #   scripts/run-distributed.sh start NAME    start one process again
 #   scripts/run-distributed.sh stop NAME     stop one process (SIGTERM, a clean shutdown)
 #
-# Ports: command-1 8181, command-2 8182, query-1 8191, query-2 8192, Kafka 19092 (controller 19093); BASE_PORT
-# moves them all. Logs and process ids under target/distributed/. Access is in development mode (each instance
-# issues its own tokens: POST /dev/tokens?actor=me&role=AGENT on the instance you call); the Compose and Kubernetes
-# files in deploy/ use an OIDC provider instead.
+# Ports: command-1 8181, command-2 8182, query-1 8191, query-2 8192, the identity provider 8200, Kafka 19092
+# (controller 19093); BASE_PORT moves them all. Logs, process ids and the installation's keys (secrets.env, made at
+# the first start) under target/distributed/. The services trust a local stand-in for your OIDC provider (the
+# ledger's own development issuer runs only on the embedded H2 database): a token for any actor and role is
+#   curl -s -X POST 'localhost:8200/token?actor=me&role=AGENT'
+# The Compose and Kubernetes files in deploy/ use your real provider instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +37,7 @@ port_of() {
     command-2) echo $((BASE_PORT + 2)) ;;
     query-1) echo $((BASE_PORT + 11)) ;;
     query-2) echo $((BASE_PORT + 12)) ;;
+    identity) echo $((BASE_PORT + 20)) ;;
     kafka) echo "$KAFKA_PORT" ;;
     *) log "no such process: $1"; exit 2 ;;
   esac
@@ -53,7 +56,7 @@ database() {
 
 build() {
   mkdir -p "$DIR"
-  if [ ! -f deploy/target/interaction-ledger.jar ] || [ "${SKIP_BUILD:-0}" != 1 ]; then
+  if [ ! -f deploy/target/interaction-ledger.jar ] || [ ! -f tools/target/ledger-tools.jar ] || [ "${SKIP_BUILD:-0}" != 1 ]; then
     ./mvnw -B -q -ntp -DskipTests install
   fi
   # The broker's classpath: the Kafka server artifacts the tests use (deploy's test scope), from the local Maven
@@ -123,6 +126,26 @@ wait_for_port() {
   log "$2 did not open port $1"; exit 1
 }
 
+# The installation's keys, made once with the first start and kept (the store's customer keys are wrapped with
+# the master key): never the development keys the ledger ships, which it refuses outside development.
+secrets() {
+  if [ ! -s "$DIR/secrets.env" ]; then
+    mkdir -p "$DIR"
+    (umask 077
+     echo "LEDGER_MASTER_KEYS=local-1:$(head -c 32 /dev/urandom | base64)" > "$DIR/secrets.env"
+     echo "LEDGER_ANALYTICS_PSEUDONYM_KEY=$(head -c 32 /dev/urandom | base64)" >> "$DIR/secrets.env")
+  fi
+  set -a; . "$DIR/secrets.env"; set +a
+}
+
+start_identity() {
+  nohup java -Xms32m -Xmx64m -XX:+UseSerialGC -Dloader.main=com.interactionledger.deploy.identity.LocalIdentityProvider \
+    -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher "$(port_of identity)" \
+    >> "$DIR/identity.log" 2>&1 &
+  echo $! > "$DIR/identity.pid"
+  wait_for_port "$(port_of identity)" identity
+}
+
 start_service() {
   local name=$1 port main extra=()
   port=$(port_of "$name")
@@ -133,9 +156,10 @@ start_service() {
       extra=(--ledger.kafka.consumer.enabled=true) ;;
   esac
   database
+  secrets
   LEDGER_DB_URL="$SERVER/$DATABASE" LEDGER_DB_USER=$DB_USER LEDGER_DB_PASSWORD=$DB_PASSWORD \
-  LEDGER_DB_POOL=10 LEDGER_ACCESS_MODE=development \
-  LEDGER_MASTER_KEYS=${LEDGER_MASTER_KEYS:-dev-2026:ZGV2ZWxvcG1lbnQtb25seS1rZXktZG8tbm90LXVzZSE=} \
+  LEDGER_DB_POOL=10 LEDGER_ACCESS_MODE=oidc \
+  LEDGER_OIDC_ISSUER="http://127.0.0.1:$(port_of identity)/realms/ledger" \
   nohup java -Xms128m -Xmx${SERVICE_HEAP:-512m} -Daxoniq.update-checker.disabled=true -Dloader.main=$main \
     -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
     --spring.profiles.active=postgres --server.port="$port" --ledger.node-id="$name" \
@@ -161,6 +185,7 @@ start_one() {
   if alive "$1"; then log "$1 already runs (pid $(cat "$DIR/$1.pid"))"; return 0; fi
   case "$1" in
     kafka) start_kafka ;;
+    identity) start_identity ;;
     *) start_service "$1"; wait_healthy "$1" ;;
   esac
   log "$1 up on port $(port_of "$1") (pid $(cat "$DIR/$1.pid"))"
@@ -183,6 +208,7 @@ up() {
   if [ -z "$($PSQL -c "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" ]; then
     $PSQL -c "CREATE DATABASE $DATABASE"
   fi
+  start_one identity
   start_one kafka
   # The first command side migrates the ledger schema, the first query side the read models': one at a time.
   start_one command-1
@@ -196,12 +222,12 @@ up() {
 
 down() {
   local name
-  for name in query-2 query-1 command-2 command-1 kafka; do signal_one "$name" TERM; done
+  for name in query-2 query-1 command-2 command-1 kafka identity; do signal_one "$name" TERM; done
 }
 
 status() {
   local name
-  for name in kafka $SERVICES; do
+  for name in identity kafka $SERVICES; do
     if alive "$name"; then
       echo "$name  pid $(cat "$DIR/$name.pid")  127.0.0.1:$(port_of "$name")"
     else
@@ -218,10 +244,10 @@ case "${1:-up}" in
     down
     database
     $PSQL -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)"
-    rm -rf "$DIR/kafka"
+    rm -rf "$DIR/kafka" "$DIR/secrets.env"
     up ;;
   kill) signal_one "${2:?which process}" KILL ;;
   stop) signal_one "${2:?which process}" TERM ;;
   start) start_one "${2:?which process}" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.interactionledger.contracts.common.AccessRole;
-import com.interactionledger.deploy.access.DevelopmentIssuer;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -42,8 +42,6 @@ class AccessMatrixTest extends PostgresLedgerTest {
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    DevelopmentIssuer issuer;
 
     @Test
     void everyEndpointIsInTheMatrixAndEveryCellAnswersAsDocumented() throws IOException {
@@ -81,23 +79,19 @@ class AccessMatrixTest extends PostgresLedgerTest {
     @Test
     void rolesOfOtherApplicationsInATokenCountForNothing() {
         // A provider's token may carry the roles of many applications; only the ledger's own names count.
-        LedgerHttp stranger = http.withToken(issuer.issue("matrix-stranger", List.of("payments-admin", "root")));
+        LocalIdentityProvider provider = LocalIdentityProvider.shared();
+        LedgerHttp stranger = http.withToken(provider.token("matrix-stranger", "payments-admin", "root"));
         for (String endpoint : List.of("GET /customers/matrix-unknown/timeline", "GET /analytics/satisfaction",
                 "POST /privacy/customers/matrix-unknown/erasure", "GET /projections")) {
             assertThat(probe(stranger, endpoint).code()).as(endpoint).isEqualTo("FORBIDDEN");
         }
-        LedgerHttp mixed = http.withToken(issuer.issue("matrix-mixed", List.of("payments-admin", "analyst")));
+        LedgerHttp mixed = http.withToken(provider.token("matrix-mixed", "payments-admin", "analyst"));
         assertThat(mixed.get("/analytics/satisfaction").status()).as("role names are case-insensitive").isEqualTo(200);
-        // The development issuer itself signs only ledger roles, for actors that are identifiers.
-        assertThat(http.anonymous().post("/dev/tokens?actor=matrix-x&role=ROOT", null).code())
-                .isEqualTo("MALFORMED_REQUEST");
-        assertThat(http.anonymous().post("/dev/tokens?actor=not%20an%20id&role=AGENT", null).code())
-                .isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test
     void anActorThatIsNoIdentifierIsRefusedBeforeAnythingIsRecorded() {
-        LedgerHttp odd = http.withToken(issuer.issue("someone@bank.example", List.of("AGENT")));
+        LedgerHttp odd = http.withToken(LocalIdentityProvider.shared().token("someone@bank.example", "AGENT"));
         LedgerHttp.Response refused = odd.get("/customers/matrix-unknown/timeline");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asText()).contains("actor must be an identifier");

@@ -42,10 +42,7 @@ class CachedSessionsTest extends PostgresLedgerTest {
 
     @Test
     void aSessionMovedOnByAnotherInstanceIsDecidedAgainOnFreshState() {
-        other = new SpringApplicationBuilder(CommandSideService.class).run("--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
+        other = new SpringApplicationBuilder(CommandSideService.class).run(TestInstallation.arguments(environment));
         LedgerHttp here = http.as("SYSTEM", "cache-gateway");
         LedgerHttp there = new LedgerHttp(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")))
                 .as("SYSTEM", "cache-gateway");

@@ -87,12 +87,9 @@ class ComplaintDeadlineRestartTest {
         InteractionLedgerApplication.offline();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(InteractionLedgerApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
+                .run(TestInstallation.arguments(database.url(), database.user(), database.password(),
                         "--ledger.complaints.watch-interval=PT0.2S",
-                        "--ledger.complaints.watch-initial-delay=PT0S");
+                        "--ledger.complaints.watch-initial-delay=PT0S"));
         apps.add(app);
         return app;
     }

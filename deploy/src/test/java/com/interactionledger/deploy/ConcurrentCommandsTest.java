@@ -52,11 +52,8 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
     void twoHundredConcurrentCommandsOnOneSessionEachAcceptedOnceGapFreeRestRefusedWith409() throws Exception {
         // Command-line arguments, so they win over application.yml (H2, port 8080) as they would in production.
         // The second instance is a command-side service, as the distributed shape scales them (docs/OPERATIONS.md).
-        secondInstance = new SpringApplicationBuilder(CommandSideService.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
+        secondInstance = new SpringApplicationBuilder(CommandSideService.class)
+                .run(TestInstallation.arguments(environment));
         int secondPort = Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port"));
         List<LedgerHttp> instances = List.of(http.as("SYSTEM", "load-customer"),
                 new LedgerHttp(secondPort).as("SYSTEM", "load-customer"));

@@ -160,6 +160,8 @@ class DeployManifestsTest {
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
         assertThat(dockerfile).contains("COPY target/interaction-ledger.jar", "PropertiesLauncher",
                 "EXPOSE " + applicationPort(), "docker build -t " + expectedImage());
+        assertThat(dockerfile).as("the image is production by default").contains("SPRING_PROFILES_ACTIVE=postgres",
+                "LEDGER_ACCESS_MODE=oidc");
         assertThat(DEPLOY.resolve("compose/compose.yaml")).content().contains("context: ..");
     }
 

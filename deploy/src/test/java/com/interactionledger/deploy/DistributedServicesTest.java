@@ -1,6 +1,5 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.deploy.services.QuerySideService;
 import com.interactionledger.projections.testsupport.KafkaBrokerProcess;
@@ -35,11 +34,8 @@ class DistributedServicesTest {
     static void startServices() {
         kafka = KafkaBrokerProcess.start("ledger-events", 3);
         TestPostgres.Database database = TestPostgres.freshDatabase("services");
-        List<String> shared = List.of("--server.port=0", "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT,
-                "--ledger.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+        List<String> shared = List.of(TestInstallation.arguments(database.url(), database.user(), database.password(),
+                "--ledger.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
         commandSide = new SpringApplicationBuilder(CommandSideService.class).run(with(shared,
                 "--ledger.kafka.relay.enabled=true", "--ledger.node-id=command-1"));
         querySide = new SpringApplicationBuilder(QuerySideService.class).run(with(shared,

@@ -87,7 +87,8 @@ class EventEvolutionTest extends PostgresLedgerTest {
         assertThat(ReplayCli.run(new String[] {"export", "--jdbc-url", environment.getProperty("spring.datasource.url"),
                 "--user", environment.getProperty("spring.datasource.username"), "--password",
                 environment.getProperty("spring.datasource.password", ""), "--signing-key",
-                work.resolve("export-signing-key.pem").toString(), "--customer", "evolution-customer", "--as-of",
+                work.resolve("export-signing-key.pem").toString(), "--master-keys-file",
+                TestInstallation.masterKeysFile().toString(), "--customer", "evolution-customer", "--as-of",
                 Instant.now().toString(), "--out", work.resolve("export").toString()}, System.out, System.err)).isZero();
         JsonNode manifest = LedgerHttp.JSON.readTree(work.resolve("export").resolve("manifest.json").toFile());
         assertThat(manifest.path("eventRevisions").path("MessageRecorded").toString()).isEqualTo("[\"1\",\"2\"]");

@@ -1,7 +1,6 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.support.CustomerReplay;
@@ -193,15 +192,11 @@ class KafkaFeedTest extends PostgresLedgerTest {
 
     /** A query-side instance (the all-in-one application, its relay off) on the same store and broker. */
     private ConfigurableApplicationContext queryInstance(String nodeId) {
-        return new SpringApplicationBuilder(InteractionLedgerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT + "," + RETIRED_MASTER_KEY,
+        return new SpringApplicationBuilder(InteractionLedgerApplication.class).run(TestInstallation.arguments(
+                environment,
                 "--ledger.kafka.consumer.enabled=true",
                 "--ledger.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--ledger.node-id=" + nodeId);
+                "--ledger.node-id=" + nodeId));
     }
 
     private void awaitMembers(int members) {

@@ -2,6 +2,7 @@ package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,52 +16,78 @@ import java.util.Map;
 
 /**
  * A plain HTTP client for the tests: real requests over the loopback, JSON in and out. Every request carries a
- * bearer token from the application's development issuer ({@code POST /dev/tokens}): by default the agent
- * {@code test-agent-desktop}; {@link #as(String, String)} acts as someone else, {@link #anonymous()} as nobody.
- * Extra headers go through {@link #with(String, String)}.
+ * bearer token, by default of the agent {@code test-agent-desktop}; {@link #as(String, String)} acts as someone else,
+ * {@link #anonymous()} as nobody. Tokens come from the {@link LocalIdentityProvider} the application under test
+ * trusts (as it would trust the bank's OIDC provider), or, for the embedded H2 default, from the application's own
+ * development issuer ({@link #developmentIssuerAt(int)}). Extra headers go through {@link #with(String, String)}.
  */
 public final class LedgerHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where a client's tokens come from: a token for this actor holding these roles (comma-separated). */
+    @FunctionalInterface
+    interface Tokens {
+        String token(String roles, String actorId);
+    }
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Map<String, String> headers;
+    private final Tokens tokens;
 
+    /** A client of the application on this port, which trusts the shared {@link LocalIdentityProvider}. */
     public LedgerHttp(int port) {
-        this("http://127.0.0.1:" + port, Map.of());
+        this("http://127.0.0.1:" + port, Map.of(), (roles, actorId) ->
+                LocalIdentityProvider.shared().token(actorId, roles.split("\\s*,\\s*")));
         headers.putAll(as("AGENT", "test-agent-desktop").headers);
     }
 
-    /** A client of the application on this port sending no token (one that runs without a development issuer). */
+    /** A client of the application on this port sending no token until told to. */
     public static LedgerHttp anonymousAt(int port) {
-        return new LedgerHttp("http://127.0.0.1:" + port, Map.of());
+        return new LedgerHttp(port).anonymous();
     }
 
-    private LedgerHttp(String base, Map<String, String> headers) {
+    /** A client of an application in development mode (the embedded H2 default), with tokens of its own issuer. */
+    public static LedgerHttp developmentIssuerAt(int port) {
+        String base = "http://127.0.0.1:" + port;
+        LedgerHttp anonymous = new LedgerHttp(base, Map.of(), (roles, actorId) -> {
+            throw new IllegalStateException("no token source");
+        });
+        LedgerHttp client = new LedgerHttp(base, Map.of(), (roles, actorId) -> developmentToken(anonymous, roles,
+                actorId));
+        return client.as("AGENT", "test-agent-desktop");
+    }
+
+    private LedgerHttp(String base, Map<String, String> headers, Tokens tokens) {
         this.base = base;
         this.headers = new LinkedHashMap<>(headers);
+        this.tokens = tokens;
     }
 
     /** The same client with one more header on every request. */
     public LedgerHttp with(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
-        return new LedgerHttp(base, more);
+        return new LedgerHttp(base, more, tokens);
     }
 
-    /** The same client acting as another actor, holding these roles (a development token for them). */
+    /** The same client acting as another actor, holding these roles (comma-separated). */
     public LedgerHttp as(String roles, String actorId) {
         return withToken(token(roles, actorId));
     }
 
-    /** A development token for this actor holding these roles (comma-separated). */
+    /** A token for this actor holding these roles (comma-separated), from this client's token source. */
     public String token(String roles, String actorId) {
+        return tokens.token(roles, actorId);
+    }
+
+    private static String developmentToken(LedgerHttp anonymous, String roles, String actorId) {
         StringBuilder query = new StringBuilder("/dev/tokens?actor=").append(actorId);
         for (String role : roles.split(",")) {
             query.append("&role=").append(role.trim());
         }
-        Response token = anonymous().post(query.toString(), null);
+        Response token = anonymous.post(query.toString(), null);
         if (token.status() != 200) {
             throw new IllegalStateException("no development token: " + token);
         }
@@ -76,7 +103,7 @@ public final class LedgerHttp {
     public LedgerHttp anonymous() {
         Map<String, String> without = new LinkedHashMap<>(headers);
         without.remove("Authorization");
-        return new LedgerHttp(base, without);
+        return new LedgerHttp(base, without, tokens);
     }
 
     public record Response(int status, HttpResponse<String> raw) {

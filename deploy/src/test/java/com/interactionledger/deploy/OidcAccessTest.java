@@ -67,13 +67,10 @@ class OidcAccessTest extends PostgresLedgerTest {
     @Test
     void onlyTokensOfTheConfiguredProviderForTheLedgerAreAccepted() throws Exception {
         try (ConfigurableApplicationContext oidc = new SpringApplicationBuilder(InteractionLedgerApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--ledger.node-id=oidc-instance", "--ledger.access.mode=oidc",
+                .run(TestInstallation.arguments(environment, "--ledger.node-id=oidc-instance",
                         "--ledger.access.issuer-uri=" + issuer, "--ledger.access.audience=" + AUDIENCE,
                         "--ledger.access.roles-claim=realm_access.roles",
-                        "--ledger.access.actor-claim=preferred_username")) {
+                        "--ledger.access.actor-claim=preferred_username"))) {
             LedgerHttp ledger = new LedgerHttp(port).anonymous();
             LedgerHttp instance = LedgerHttp.anonymousAt(Integer.parseInt(
                     oidc.getEnvironment().getProperty("local.server.port")));
@@ -102,10 +99,11 @@ class OidcAccessTest extends PostgresLedgerTest {
             assertThat(instance.withToken(sign(impostor, claims(claims -> { }))).get("/sessions/oidc-session")
                     .status()).as("signed with another key under the provider's key id").isEqualTo(401);
 
-            // No development issuer in this mode, and its tokens (from the other instance) count for nothing here.
+            // No development issuer in this mode, and another provider's tokens (the one the test application
+            // trusts) count for nothing here.
             assertThat(instance.post("/dev/tokens?actor=me&role=ADMIN", null).status()).isEqualTo(401);
-            String developmentToken = ledger.token("ADMIN", "dev-admin");
-            assertThat(instance.withToken(developmentToken).get("/projections").status()).isEqualTo(401);
+            String otherProviders = ledger.token("ADMIN", "other-admin");
+            assertThat(instance.withToken(otherProviders).get("/projections").status()).isEqualTo(401);
             assertThat(instance.get("/actuator/health").status()).as("probes stay open").isEqualTo(200);
         }
     }

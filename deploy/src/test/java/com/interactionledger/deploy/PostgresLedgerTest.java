@@ -1,6 +1,6 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.ledger.sealing.MasterKeys;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +27,23 @@ import static org.awaitility.Awaitility.await;
  * The whole application (command side, projections, query side) on a real PostgreSQL database of its own,
  * reached over real HTTP. Test classes extending this share one application context; each test uses its own
  * customer and session ids, so assertions count only their own events. The edge's clock is a {@link TestClock}.
+ * It runs as production does ({@link TestInstallation}): tokens from an OIDC provider, keys of its own.
  */
 @SpringBootTest(classes = InteractionLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT + "," + PostgresLedgerTest.RETIRED_MASTER_KEY)
+        properties = {"ledger.privacy.master-keys=" + TestInstallation.MASTER_KEYS,
+                "ledger.analytics.pseudonym-key=" + TestInstallation.PSEUDONYM_KEY})
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @Import(PostgresLedgerTest.TestClockConfiguration.class)
 abstract class PostgresLedgerTest {
 
-    /** A master key the application still holds after a rotation, to unwrap customer keys it wrapped before. */
-    static final String RETIRED_MASTER_KEY = "retired-2025:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    static final String RETIRED_MASTER_KEY = TestInstallation.RETIRED_MASTER_KEY;
+
+    /** Tokens from the local OIDC provider, as production takes them from the bank's. */
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry properties) {
+        properties.add("ledger.access.mode", () -> "oidc");
+        properties.add("ledger.access.issuer-uri", () -> LocalIdentityProvider.shared().issuer());
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {

@@ -3,7 +3,6 @@ package com.interactionledger.deploy;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.ledger.sealing.CustomerKeys;
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.junit.jupiter.api.Test;
@@ -164,7 +163,7 @@ class PrivacyTest extends PostgresLedgerTest {
         journey("privacy-rewrapped", "message PRIVACY-REWRAPPED", "handoff", "complaint");
         ConnectionProvider connections = () -> DataSourceUtils.getConnection(dataSource);
         // as if wrapped before the rotation: under the retired key
-        CustomerKeys.configured(connections, RETIRED_MASTER_KEY + "," + MasterKeys.DEVELOPMENT, Duration.ZERO)
+        CustomerKeys.configured(connections, RETIRED_MASTER_KEY + "," + TestInstallation.MASTER_KEY, Duration.ZERO)
                 .rewrap();
         assertThat(jdbc.queryForObject("SELECT master_key_id FROM ledger_customer_key"
                 + " WHERE customer_id = 'privacy-rewrapped'", String.class)).isEqualTo("retired-2025");
@@ -172,9 +171,9 @@ class PrivacyTest extends PostgresLedgerTest {
         LedgerHttp.Response rewrapped = admin().post("/privacy/master-keys/rewrap", null);
         assertThat(rewrapped.status()).as(rewrapped.toString()).isEqualTo(200);
         assertThat(rewrapped.json().path("rewrapped").asInt()).isPositive();
-        assertThat(rewrapped.json().path("masterKeyId").asText()).isEqualTo("dev-2026");
+        assertThat(rewrapped.json().path("masterKeyId").asText()).isEqualTo("test-2026");
         assertThat(jdbc.queryForList("SELECT DISTINCT master_key_id FROM ledger_customer_key"
-                + " WHERE wrapped_key IS NOT NULL", String.class)).containsExactly("dev-2026");
+                + " WHERE wrapped_key IS NOT NULL", String.class)).containsExactly("test-2026");
         assertThat(admin().post("/privacy/master-keys/rewrap", null).json().path("rewrapped").asInt())
                 .as("a second run has nothing left to do").isZero();
         assertThat(http.as("AGENT", "privacy-agent").get("/sessions/privacy-rewrapped-chat").raw().body())

@@ -130,16 +130,11 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
 
         // A second instance on the same ledger: this one holds the timeline's segments, so the other cannot reset it.
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InteractionLedgerApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--ledger.node-id=second-instance")) {
+                .run(TestInstallation.arguments(environment, "--ledger.node-id=second-instance"))) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             String secondUrl = "http://127.0.0.1:" + secondPort;
-            // (each instance's development issuer signs with its own key: a token is good only where it was made)
-            String secondAdmin = new LedgerHttp(secondPort).token("ADMIN", "ops-admin");
-            LedgerHttp.Response refused = new LedgerHttp(secondPort).withToken(secondAdmin)
-                    .post("/projections/timeline/rebuild", null);
+            String secondAdmin = http.token("ADMIN", "ops-admin");
+            LedgerHttp.Response refused = new LedgerHttp(secondPort).withToken(secondAdmin).post("/projections/timeline/rebuild", null);
             assertThat(refused.code()).as(refused.toString()).isEqualTo("REBUILD_REFUSED");
             assertThat(refused.json().path("detail").asText()).contains("stop it on every other instance first");
             ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl, "--token", secondAdmin);

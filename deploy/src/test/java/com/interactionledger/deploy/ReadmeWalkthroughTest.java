@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
     private static final String BEGIN = "<!-- walkthrough:begin -->";
     private static final String END = "<!-- walkthrough:end -->";
     private static final Pattern ASSIGNMENT = Pattern.compile("(\\w+)=\\$\\((curl .*)\\)");
+    private static final Pattern DEVELOPMENT_TOKEN = Pattern.compile("/dev/tokens\\?actor=([\\w.-]+)&role=(\\w+)$");
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -69,6 +71,15 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
         long written = 0;
         for (Curl line : commands) {
             Curl curl = line.expand(variables);
+            Matcher developmentToken = DEVELOPMENT_TOKEN.matcher(curl.url());
+            if (curl.assignTo() != null && developmentToken.find()) {
+                // The walkthrough runs on the embedded default, whose development issuer hands out tokens; this
+                // application runs as production does, so the same actor and role come from its provider
+                // (StartupSafetyTest asks the development issuer itself).
+                variables.put(curl.assignTo(), LocalIdentityProvider.shared().token(developmentToken.group(1),
+                        developmentToken.group(2)));
+                continue;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(curl.url().replace(
                     "localhost:8080", "127.0.0.1:" + port).replaceFirst("^(?!http)", "http://")));
             for (int i = 0; i < curl.headers().size(); i += 2) {

@@ -55,9 +55,7 @@ class TamperEvidenceTest {
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(InteractionLedgerApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password())) {
+                .run(TestInstallation.arguments(database.url(), database.user(), database.password()))) {
             LedgerHttp http = new LedgerHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             journey(http, "tamper-chat", "tamper-customer", "WEB_CHAT");
             journey(http, "tamper-call", "tamper-customer", "PHONE");

@@ -2,7 +2,6 @@ package com.interactionledger.replay;
 
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.ledger.sealing.CustomerKeys;
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import picocli.CommandLine.Option;
 
@@ -59,14 +58,11 @@ public final class ConnectionOptions {
     }
 
     /**
-     * Opens personal fields with the customers' keys, unwrapped by the master keys in {@code LEDGER_MASTER_KEYS}
-     * (the embedded default's development key when it is not set); keys are read on connections of their own.
+     * Opens personal fields with the customers' keys, unwrapped by these master keys ({@link PersonalDataOptions}
+     * says which); customer keys are read on connections of their own.
      */
-    public PersonalDataSerializer personalData() {
-        String masterKeys = System.getenv("LEDGER_MASTER_KEYS");
-        CustomerKeys keys = CustomerKeys.configured(this::connect,
-                masterKeys == null || masterKeys.isBlank() ? MasterKeys.DEVELOPMENT : masterKeys,
-                Duration.ofMinutes(5));
+    public PersonalDataSerializer personalData(String masterKeys) {
+        CustomerKeys keys = CustomerKeys.configured(this::connect, masterKeys, Duration.ofMinutes(5));
         return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), keys);
     }
 

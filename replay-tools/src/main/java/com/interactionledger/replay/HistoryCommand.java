@@ -39,6 +39,9 @@ public final class HistoryCommand implements Callable<Integer> {
     private Instant asOf;
 
     @Mixin
+    private PersonalDataOptions keys;
+
+    @Mixin
     private HelpOption help;
 
     @Override
@@ -48,7 +51,7 @@ public final class HistoryCommand implements Callable<Integer> {
             // One snapshot: events, links and the customer index agree while appends go on.
             CustomerHistory history = ReadSnapshot.<CustomerHistory, RuntimeException>read(connection, () ->
                     LedgerHistory.knows(connection, customer)
-                            ? LedgerHistory.asOf(connection, customer, asOf).opened(ledger.personalData()) : null);
+                            ? LedgerHistory.asOf(connection, customer, asOf).opened(keys.opener(ledger)) : null);
             if (history == null) {
                 throw new ReplayCli.Failure(ReplayCli.NOT_FOUND, "the ledger holds nothing about " + customer);
             }

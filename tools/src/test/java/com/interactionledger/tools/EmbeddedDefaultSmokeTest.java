@@ -32,7 +32,7 @@ class EmbeddedDefaultSmokeTest {
     void startsOnH2WithDemoDataAndServesATimeline() {
         JsonNode firstRun;
         try (ConfigurableApplicationContext app = start()) {
-            LedgerHttp http = new LedgerHttp(port(app));
+            LedgerHttp http = LedgerHttp.developmentIssuerAt(port(app));
             firstRun = awaitDemoTimeline(http, demoHead(app));
             String firstSession = firstRun.path("sessions").get(0).path("sessionId").asText();
             assertThat(http.get("/sessions/" + firstSession).data().path("entries").size()).isGreaterThan(2);
@@ -41,7 +41,7 @@ class EmbeddedDefaultSmokeTest {
         assertThat(Files.exists(dataDir.resolve("ledger.mv.db"))).as("H2 file under the data directory").isTrue();
 
         try (ConfigurableApplicationContext app = start()) {
-            LedgerHttp http = new LedgerHttp(port(app));
+            LedgerHttp http = LedgerHttp.developmentIssuerAt(port(app));
             assertThat(awaitDemoTimeline(http, demoHead(app))).as("the same timeline after a restart")
                     .isEqualTo(firstRun);
         }

@@ -40,6 +40,12 @@ public class AccessConfiguration implements WebMvcConfigurer {
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
+    /** Refuses, before anything starts, a development issuer where real data could be, and published secrets. */
+    @Bean
+    static StartupSafety startupSafety() {
+        return new StartupSafety();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RoleCheck());
@@ -102,13 +108,13 @@ public class AccessConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development", matchIfMissing = true)
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development")
     DevelopmentIssuer developmentIssuer(AccessProperties properties) {
         return new DevelopmentIssuer(properties);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development", matchIfMissing = true)
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development")
     JwtDecoder developmentTokens(DevelopmentIssuer issuer) {
         return issuer.decoder();
     }
@@ -118,7 +124,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
      * (the ledger starts even while the provider is down), then issuer, audience and expiry checked on each.
      */
     @Bean
-    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "oidc")
+    @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "oidc", matchIfMissing = true)
     JwtDecoder providerTokens(AccessProperties properties) {
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();

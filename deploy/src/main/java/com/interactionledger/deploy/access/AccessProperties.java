@@ -8,9 +8,10 @@ import java.time.Duration;
 /**
  * Who may call the API ({@code ledger.access.*}, docs/PRIVACY-AND-ACCESS.md).
  *
- * @param mode        {@code development}: tokens from the embedded development issuer ({@code POST /dev/tokens}),
- *                    signed with a key made at start-up; {@code oidc}: tokens from the OIDC provider at
- *                    {@code issuerUri} (production; the {@code postgres} profile requires it)
+ * @param mode        {@code oidc} (the default): tokens from the OIDC provider at {@code issuerUri};
+ *                    {@code development}: tokens from the embedded development issuer ({@code POST /dev/tokens}),
+ *                    signed with a key made at start-up — only on the embedded H2 database and the loopback
+ *                    ({@link StartupSafety}); {@code scripts/run.sh} runs the demo that way
  * @param issuerUri   the OIDC provider's issuer; its discovery document names the signing keys
  * @param audience    the audience every token must name ({@code aud})
  * @param rolesClaim  the claim holding the ledger roles, a dotted path for nested claims
@@ -21,7 +22,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledger.access")
 public record AccessProperties(
-        @DefaultValue("development") Mode mode,
+        @DefaultValue("oidc") Mode mode,
         String issuerUri,
         @DefaultValue("interaction-ledger") String audience,
         @DefaultValue("roles") String rolesClaim,

@@ -25,7 +25,7 @@ import java.util.Map;
  * ask: this endpoint exists only in {@code development} mode, where the data is a demo's.
  */
 @RestController
-@ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development", matchIfMissing = true)
+@ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development")
 class DevelopmentTokenController {
 
     private final DevelopmentIssuer issuer;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL for tests, never a fake and never a silent skip. The server is, in order of preference:
@@ -23,7 +25,7 @@ import java.util.UUID;
  * </ol>
  * If none is reachable the test fails with instructions. Each caller gets a database of its own, so test classes
  * never see each other's events or read models. The databases are dropped by the next test JVM that uses the server
- * (those nobody is connected to), not at this JVM's exit: at exit the Spring contexts are still closing, and dropping
+ * once the JVM that made them has ended, not at that JVM's exit: at exit the Spring contexts are still closing, and dropping
  * their databases from a shutdown hook (with FORCE) cut their connections, so every test JVM waited 30 s for its
  * event processors to give up and surefire killed it.
  */
@@ -42,6 +44,10 @@ public final class TestPostgres {
         }
     }
 
+    /** Every test database's name starts so, then names the JVM that made it: {@code ledger_it_p<pid>_}. */
+    private static final String PREFIX = "ledger_it_p";
+    private static final Pattern MADE_BY = Pattern.compile("ledger_it_p(\\d+)_.*");
+
     private static Server server;
 
     private TestPostgres() {
@@ -50,8 +56,9 @@ public final class TestPostgres {
     /** Creates an empty database on the test server. */
     public static synchronized Database freshDatabase(String purpose) {
         Server s = server();
-        String name = ("ledger_it_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        String tag = purpose.replaceAll("[^A-Za-z0-9]", "_");
+        String name = (PREFIX + ProcessHandle.current().pid() + "_" + tag.substring(0, Math.min(tag.length(), 30))
+                + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         execute(s, "CREATE DATABASE " + name);
         return new Database(name, s.url(name), s.user(), s.password());
     }
@@ -114,8 +121,12 @@ public final class TestPostgres {
     }
 
     /**
-     * Drops the test databases earlier test JVMs left that nobody is connected to. One still in use (another test JVM
-     * on the same server) is refused by PostgreSQL and stays.
+     * Drops the test databases that test JVMs which have ended left behind. A database is kept while the JVM named in
+     * it runs — even between its creation and its first connection, or while a test has stopped its application on
+     * purpose (dropping "whatever nobody is connected to" took such databases from JVMs running beside this one).
+     * Databases from before the JVM was named in them are dropped when nobody is connected to them. (For a server
+     * shared by several machines a JVM of another machine looks ended; a database in use is refused by PostgreSQL
+     * and stays.)
      */
     private static void dropLeftovers(Connection admin) {
         List<String> leftovers = new ArrayList<>();
@@ -123,7 +134,11 @@ public final class TestPostgres {
              ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE 'ledger\\_it\\_%'"
                      + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
             while (rs.next()) {
-                leftovers.add(rs.getString(1));
+                String name = rs.getString(1);
+                Matcher madeBy = MADE_BY.matcher(name);
+                if (!madeBy.matches() || ProcessHandle.of(Long.parseLong(madeBy.group(1))).isEmpty()) {
+                    leftovers.add(name);
+                }
             }
         } catch (SQLException e) {
             return;
@@ -132,7 +147,7 @@ public final class TestPostgres {
             try (Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name);
             } catch (SQLException e) {
-                // in use after all: its JVM is still running; the next one will drop it
+                // in use after all: the next test JVM will drop it
             }
         }
     }

@@ -3,6 +3,7 @@ package com.interactionledger.replay.export;
 import com.interactionledger.replay.ConnectionOptions;
 import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.IsoTime;
+import com.interactionledger.replay.PersonalDataOptions;
 import com.interactionledger.replay.ReplayCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,9 @@ public final class ExportCommand implements Callable<Integer> {
     private Instant to;
 
     @Mixin
+    private PersonalDataOptions keys;
+
+    @Mixin
     private HelpOption help;
 
     @Override
@@ -64,7 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrivateKey privateKey = ExportKeys.privateKey(key);
         return ledger.onLedger(connection -> {
             LedgerExport.Result result = LedgerExport.write(connection, scope, directory, privateKey,
-                    ledger.personalData());
+                    keys.opener(ledger));
             tool.out().println("exported " + result.events() + " events to " + result.directory() + " (ledger head at"
                     + " the instant: " + (result.head() == null ? "none" : "position " + result.head().position())
                     + ")");

@@ -1,7 +1,7 @@
 package com.interactionledger.tools.bench;
 
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
@@ -90,10 +90,12 @@ public final class CommandBenchmark {
                 ? "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/ledger")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
                 : jdbcUrl;
-        List<String> serviceArgs = new ArrayList<>(List.of(
-                // A throwaway benchmark database: the development key is fine, and sealing is part of what is timed;
-                // so are the development issuer's token checks.
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT, "--ledger.access.mode=development",
+        // Tokens from a provider of the benchmark's own, as production takes them from its OIDC provider (checking
+        // them is part of what is timed); keys made for this run (so is sealing with them).
+        LocalIdentityProvider identity = LocalIdentityProvider.start(0);
+        List<String> serviceArgs = new ArrayList<>(identity.ledgerArguments());
+        serviceArgs.addAll(LocalTopology.throwawayKeys());
+        serviceArgs.addAll(List.of(
                 "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20"),
                 // the append path's meters (batch sizes and times), read before and after the measurement
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
@@ -114,11 +116,10 @@ public final class CommandBenchmark {
 
         List<Phase> phases = new ArrayList<>();
         String statistics;
-        try (ServiceProcess service = ServiceProcess.start("ledger-" + shape.name().toLowerCase(Locale.ROOT),
-                mainClass, port, jvm, serviceArgs, work)) {
-            String token = LocalTopology.developmentToken(port, "bench-channel-gateway", "SYSTEM");
-            String agent = shape == Shape.COMMAND_SIDE ? null
-                    : LocalTopology.developmentToken(port, "bench-agent", "AGENT");
+        try (identity; ServiceProcess service = ServiceProcess.start("ledger-"
+                + shape.name().toLowerCase(Locale.ROOT), mainClass, port, jvm, serviceArgs, work)) {
+            String token = identity.token("bench-channel-gateway", "SYSTEM");
+            String agent = shape == Shape.COMMAND_SIDE ? null : identity.token("bench-agent", "AGENT");
             Workload workload = new Workload(port, token, agent, sessionLength);
             // One warm-up (the first load), then each load measured in turn on the same warm service.
             workload.run(loads.get(0), clients, commandRate(loads.get(0), rate, readRate),

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.interactionledger.tools.bench.LocalTopology.developmentToken;
+import static com.interactionledger.tools.bench.LocalTopology.token;
 import static com.interactionledger.tools.bench.LocalTopology.number;
 import static com.interactionledger.tools.bench.LocalTopology.sleep;
 
@@ -75,8 +75,8 @@ public final class DistributedBenchmark {
     private static String freshness(List<Integer> commandPorts, int queryPort, int rate, Duration duration,
                                     String run) throws Exception {
         List<String> tokens = commandPorts.stream()
-                .map(port -> developmentToken(port, "bench-distributed", "SYSTEM")).toList();
-        String analystToken = developmentToken(queryPort, "bench-distributed", "ANALYST");
+                .map(port -> token(LocalTopology.IDENTITY_PORT, "bench-distributed", "SYSTEM")).toList();
+        String analystToken = token(LocalTopology.IDENTITY_PORT, "bench-distributed", "ANALYST");
         ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>(); // {position, acceptedAtNanos}
         List<Long> freshness = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean probing = new AtomicBoolean(true);
@@ -151,9 +151,10 @@ public final class DistributedBenchmark {
                     "org.springframework.boot.loader.launch.PropertiesLauncher", "--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + options.get("user",
                             "postgres"), "--spring.datasource.password=" + options.get("password", ""),
-                    "--server.port=0", "--ledger.access.mode=development", "--ledger.node-id=bench-relay",
+                    "--server.port=0", "--ledger.node-id=bench-relay", "--ledger.access.mode=oidc",
+                    "--ledger.access.issuer-uri=" + LocalTopology.issuer(LocalTopology.IDENTITY_PORT),
                     "--ledger.privacy.master-keys=" + options.get("master-keys",
-                            "dev-2026:ZGV2ZWxvcG1lbnQtb25seS1rZXktZG8tbm90LXVzZSE="),
+                            LocalTopology.secret("LEDGER_MASTER_KEYS")),
                     "--ledger.kafka.relay.enabled=true", "--ledger.kafka.topic=" + topic,
                     "--ledger.kafka.bootstrap-servers=" + options.get("bootstrap-servers", "127.0.0.1:19092"),
                     "--logging.level.root=WARN")

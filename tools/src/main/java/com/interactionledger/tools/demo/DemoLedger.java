@@ -4,6 +4,8 @@ import com.interactionledger.deploy.InteractionLedgerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Map;
+
 /**
  * The main job for a first look ({@code scripts/run.sh}): the all-in-one ledger on its embedded default, filled with
  * synthetic demo data when its ledger is empty. The same application as the service image, plus the demo.
@@ -19,6 +21,10 @@ public final class DemoLedger {
 
     public static ConfigurableApplicationContext run(String... args) {
         InteractionLedgerApplication.offline();
-        return new SpringApplication(InteractionLedgerApplication.class, DemoDataConfiguration.class).run(args);
+        SpringApplication demo = new SpringApplication(InteractionLedgerApplication.class, DemoDataConfiguration.class);
+        // The demo is for trying every role on the embedded H2 default: the development issuer, unless the
+        // environment or the arguments choose otherwise (the service itself defaults to oidc).
+        demo.setDefaultProperties(Map.of("ledger.access.mode", "development"));
+        return demo.run(args);
     }
 }

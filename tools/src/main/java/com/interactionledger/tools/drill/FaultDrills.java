@@ -2,7 +2,6 @@ package com.interactionledger.tools.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.tools.bench.BenchOptions;
 import com.interactionledger.tools.bench.LocalTopology;
@@ -62,6 +61,7 @@ public final class FaultDrills {
     private final List<Integer> commandPorts;
     private final List<Integer> queryPorts;
     private final String script;
+    private final int identityPort;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
@@ -70,6 +70,7 @@ public final class FaultDrills {
         this.commandPorts = ports(options.get("command-ports", "8181,8182"));
         this.queryPorts = ports(options.get("query-ports", "8191,8192"));
         this.script = options.get("topology", "scripts/run-distributed.sh");
+        this.identityPort = Integer.parseInt(options.get("identity-port", String.valueOf(LocalTopology.IDENTITY_PORT)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,10 +122,12 @@ public final class FaultDrills {
         System.out.printf("%n=== Drill %s ===%n", name);
         String url = options.required("all-in-one-jdbc-url");
         int port = Integer.parseInt(options.get("all-in-one-port", "8179"));
-        List<String> args = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + options.get("user", "postgres"),
-                "--spring.datasource.password=" + options.get("password", ""),
-                "--ledger.privacy.master-keys=" + MasterKeys.DEVELOPMENT, "--ledger.access.mode=development");
+        // Its own keys, made for this run; tokens from the topology's identity provider, like the other drills'.
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + options.get("user", "postgres"),
+                "--spring.datasource.password=" + options.get("password", ""), "--ledger.access.mode=oidc",
+                "--ledger.access.issuer-uri=" + LocalTopology.issuer(identityPort)));
+        args.addAll(LocalTopology.throwawayKeys());
         Path logs = Path.of("target", "drills");
         ServiceProcess service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
                 List.of("-Xmx512m"), args, logs);
@@ -361,16 +364,12 @@ public final class FaultDrills {
                                 acknowledged.put(event.path("eventId").asText(), session));
                         return;
                     }
-                    if (answer.statusCode() / 100 == 4 && answer.statusCode() != 409
-                            && answer.statusCode() != 401) {
+                    if (answer.statusCode() / 100 == 4 && answer.statusCode() != 409) {
                         failures.add("command " + path + " refused: " + answer.statusCode() + " " + answer.body());
                         return;
                     }
-                    if (answer.statusCode() == 401) {
-                        forgetTokens(port); // a restarted instance has a new development issuer
-                    }
                 } catch (IOException | RuntimeException unreachable) {
-                    forgetTokens(port);
+                    // the instance is gone or restarting: the next attempt goes to another
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -388,14 +387,9 @@ public final class FaultDrills {
                 .header("Authorization", "Bearer " + token(port, role));
     }
 
-    /** A development token of that instance, kept until the instance is found restarted or gone. */
+    /** A token of the topology's identity provider for this role, good on every instance. */
     private String token(int port, String role) {
-        return tokens.computeIfAbsent(port + "/" + role,
-                key -> LocalTopology.developmentToken(port, "fault-drill", role));
-    }
-
-    private void forgetTokens(int port) {
-        tokens.keySet().removeIf(key -> key.startsWith(port + "/"));
+        return tokens.computeIfAbsent(role, key -> LocalTopology.token(identityPort, "fault-drill", role));
     }
 
     private void topology(String action, String process) {

@@ -1,0 +1,144 @@
+package com.interactionledger.deploy.access;
+
+import com.interactionledger.ledger.sealing.MasterKeys;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.SecretKey;
+
+/**
+ * Refuses to start a ledger that is not safe for the data it could hold, before any bean touches the database or
+ * opens a port (a bean-factory post-processor runs once every configuration, the modules' property files included,
+ * is known and before any bean is made):
+ * <ul>
+ *     <li>the development issuer ({@code ledger.access.mode=development}, which signs a token for anyone who asks)
+ *     runs only on the embedded H2 database and only on the loopback: never with the {@code postgres} profile or
+ *     another database, and the HTTP server is bound to 127.0.0.1 unless {@code server.address} names another
+ *     loopback address;</li>
+ *     <li>anywhere else (the default, {@code oidc}) no secret this repository publishes is accepted: the development
+ *     master key and the development pseudonym key are refused, and a pseudonym key must hold at least
+ *     {@value #PSEUDONYM_KEY_BYTES} bytes.</li>
+ * </ul>
+ * Each refusal names the setting to change. The service holds no signing key of its own: the development issuer's
+ * key is made at start-up and dies with the process, and production tokens are signed by the OIDC provider.
+ */
+public final class StartupSafety implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    static final int PSEUDONYM_KEY_BYTES = 32;
+    /** The pseudonym key of projections.properties, published so the embedded default runs with one command. */
+    static final String PUBLISHED_PSEUDONYM_KEY = "development-only-pseudonym-key-change-me";
+    private static final Set<String> EXTERNAL_H2 = Set.of("jdbc:h2:tcp:", "jdbc:h2:ssl:");
+
+    private ConfigurableEnvironment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = (ConfigurableEnvironment) environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        check(environment);
+    }
+
+    /** Checks the settings, binding a development ledger to the loopback; throws if it must not start. */
+    static void check(ConfigurableEnvironment environment) {
+        if (development(environment)) {
+            developmentOnlyOnItsOwn(environment);
+        } else {
+            noPublishedSecrets(environment);
+        }
+    }
+
+    private static boolean development(Environment environment) {
+        String mode = environment.getProperty("ledger.access.mode", "oidc").trim();
+        return mode.equalsIgnoreCase(AccessProperties.Mode.DEVELOPMENT.name());
+    }
+
+    private static void developmentOnlyOnItsOwn(ConfigurableEnvironment environment) {
+        if (Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
+            throw refused("ledger.access.mode=development (the development issuer signs a token for anyone) does not"
+                    + " run with the postgres profile: set LEDGER_ACCESS_MODE=oidc and LEDGER_OIDC_ISSUER");
+        }
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (!url.startsWith("jdbc:h2:") || EXTERNAL_H2.stream().anyMatch(url::startsWith)) {
+            throw refused("ledger.access.mode=development runs only on the embedded H2 database, and"
+                    + " spring.datasource.url is " + withoutCredentials(url) + ": set LEDGER_ACCESS_MODE=oidc and"
+                    + " LEDGER_OIDC_ISSUER for any other database");
+        }
+        String address = environment.getProperty("server.address");
+        if (address == null || address.isBlank()) {
+            environment.getPropertySources().addLast(new MapPropertySource("ledger-development-loopback",
+                    Map.of("server.address", InetAddress.getLoopbackAddress().getHostAddress())));
+        } else if (!loopback(address)) {
+            throw refused("ledger.access.mode=development listens only on the loopback, and server.address is "
+                    + address + ": remove server.address, or set LEDGER_ACCESS_MODE=oidc");
+        }
+    }
+
+    private static void noPublishedSecrets(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        String masterKeys = environment.getProperty("ledger.privacy.master-keys", "");
+        if (!masterKeys.isBlank() && holdsPublishedKey(masterKeys)) {
+            problems.add("ledger.privacy.master-keys (LEDGER_MASTER_KEYS) holds the published development key "
+                    + MasterKeys.DEVELOPMENT.substring(0, MasterKeys.DEVELOPMENT.indexOf(':')) + ": generate your own"
+                    + " (openssl rand -base64 32) and keep the development one out");
+        }
+        String pseudonymKey = environment.getProperty("ledger.analytics.pseudonym-key");
+        if (pseudonymKey != null && PUBLISHED_PSEUDONYM_KEY.equals(pseudonymKey.trim())) {
+            problems.add("ledger.analytics.pseudonym-key (LEDGER_ANALYTICS_PSEUDONYM_KEY) is the published"
+                    + " development key: set your own secret of at least " + PSEUDONYM_KEY_BYTES + " random bytes");
+        } else if (pseudonymKey != null && pseudonymKey.getBytes(StandardCharsets.UTF_8).length < PSEUDONYM_KEY_BYTES) {
+            problems.add("ledger.analytics.pseudonym-key (LEDGER_ANALYTICS_PSEUDONYM_KEY) must hold at least "
+                    + PSEUDONYM_KEY_BYTES + " bytes (openssl rand -base64 32)");
+        }
+        if (!problems.isEmpty()) {
+            throw refused(String.join("; ", problems) + ". (Published keys are accepted only with"
+                    + " ledger.access.mode=development on the embedded H2 database.)");
+        }
+    }
+
+    private static boolean holdsPublishedKey(String configured) {
+        SecretKey published = MasterKeys.parse(MasterKeys.DEVELOPMENT).keys().values().iterator().next();
+        MasterKeys keys;
+        try {
+            keys = MasterKeys.parse(configured);
+        } catch (RuntimeException malformed) {
+            return false; // the key store's own start-up check says what is wrong with them
+        }
+        return keys.keys().values().stream()
+                .anyMatch(key -> Arrays.equals(key.getEncoded(), published.getEncoded()));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The URL without a password given in it (a JDBC URL may carry one). */
+    private static String withoutCredentials(String url) {
+        if (url.isBlank()) {
+            return "not set";
+        }
+        return url.replaceAll("(?i)password=[^;&]*", "password=***");
+    }
+
+    private static IllegalStateException refused(String why) {
+        return new IllegalStateException("The ledger refuses to start: " + why);
+    }
+}

@@ -1,0 +1,70 @@
+package com.interactionledger.deploy;
+
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the tests run the ledger: as production runs it, on PostgreSQL with tokens from an OIDC provider (the
+ * {@link LocalIdentityProvider}) and keys of its own. The keys below are published in this file, so they protect
+ * nothing; the ledger cannot tell, and accepts them — it refuses only the development keys it ships
+ * ({@code StartupSafety}).
+ */
+final class TestInstallation {
+
+    /** The master key that wraps new customer keys in the tests. */
+    static final String MASTER_KEY = "test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=";
+    /** A master key the application still holds after a rotation, to unwrap customer keys it wrapped before. */
+    static final String RETIRED_MASTER_KEY = "retired-2025:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    static final String MASTER_KEYS = MASTER_KEY + "," + RETIRED_MASTER_KEY;
+    static final String PSEUDONYM_KEY = "test-only-pseudonym-key-of-at-least-32-bytes";
+
+    private static Path masterKeysFile;
+
+    private TestInstallation() {
+    }
+
+    /**
+     * The arguments of one more instance on this database: any free port, the provider, the test keys, then
+     * {@code more}, which replace any of those they name again (Spring would join two values of one option).
+     */
+    static String[] arguments(String url, String user, String password, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                "--ledger.privacy.master-keys=" + MASTER_KEYS, "--ledger.analytics.pseudonym-key=" + PSEUDONYM_KEY));
+        arguments.addAll(LocalIdentityProvider.shared().ledgerArguments());
+        arguments.addAll(List.of(more));
+        Map<String, String> byOption = new LinkedHashMap<>();
+        arguments.forEach(argument -> byOption.put(argument.split("=", 2)[0], argument));
+        return byOption.values().toArray(String[]::new);
+    }
+
+    /** A file holding {@link #MASTER_KEYS}, for the replay tools' {@code --master-keys-file}. */
+    static synchronized Path masterKeysFile() {
+        try {
+            if (masterKeysFile == null) {
+                masterKeysFile = Files.createTempFile("ledger-test-master-keys", ".txt");
+                masterKeysFile.toFile().deleteOnExit();
+                Files.writeString(masterKeysFile, MASTER_KEYS);
+            }
+            return masterKeysFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, on the database of this (the test's) application. */
+    static String[] arguments(Environment environment, String... more) {
+        return arguments(environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password", ""), more);
+    }
+}
