@@ -4,10 +4,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 /**
  * A bash completion script for the whole tool, generated from the commands themselves, on stdout (picocli's own
@@ -16,12 +14,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "completion",
         description = "Prints a bash completion script: source <(scripts/replay-tools.sh completion)",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:wrong usage"})
-public final class CompletionCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ReplayCli tool;
+public final class CompletionCommand extends Subcommand {
 
     @Spec
     private CommandSpec spec;
@@ -31,8 +25,8 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tool.out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
-        tool.out().flush();
+        out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+        out().flush();
         return ReplayCli.OK;
     }
 }

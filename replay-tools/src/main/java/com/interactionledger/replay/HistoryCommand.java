@@ -6,27 +6,20 @@ import com.interactionledger.projections.history.LedgerHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 @Command(name = "history",
         description = "A customer's complete history as the ledger held it at INSTANT (ISO-8601; all so far if "
                 + "absent): every event in global order with its chain hash, and each session's and complaint's "
                 + "state.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:database unreachable or unreadable", "2:wrong usage",
                 "5:the ledger holds nothing about the customer"})
-public final class HistoryCommand implements Callable<Integer> {
+public final class HistoryCommand extends Subcommand {
 
     private static final ObjectMapper JSON = ReplayJson.MAPPER;
-
-    @ParentCommand
-    private ReplayCli tool;
 
     @Mixin
     private ConnectionOptions ledger;
@@ -46,7 +39,6 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
-        PrintStream out = tool.out();
         return ledger.onLedger(connection -> {
             // One snapshot: events, links and the customer index agree while appends go on.
             CustomerHistory history = ReadSnapshot.<CustomerHistory, RuntimeException>read(connection, () ->
@@ -55,8 +47,8 @@ public final class HistoryCommand implements Callable<Integer> {
             if (history == null) {
                 throw new ReplayCli.Failure(ReplayCli.NOT_FOUND, "the ledger holds nothing about " + customer);
             }
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
-            out.flush();
+            out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history));
+            out().flush();
             return ReplayCli.OK;
         });
     }

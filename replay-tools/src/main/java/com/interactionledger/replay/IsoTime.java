@@ -6,6 +6,7 @@ import picocli.CommandLine.TypeConversionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Instants and durations on the command line are ISO-8601, and a wrong one is named with an example; the exception
@@ -19,22 +20,22 @@ public final class IsoTime {
     public static final class InstantConverter implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-            }
+            return parse(value, Instant::parse, "instant such as 2026-01-31T09:00:00Z");
         }
     }
 
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            try {
-                return Duration.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("must be an ISO-8601 duration such as PT30M");
-            }
+            return parse(value, Duration::parse, "duration such as PT30M");
+        }
+    }
+
+    private static <T> T parse(String value, Function<String, T> parser, String example) {
+        try {
+            return parser.apply(value);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("must be an ISO-8601 " + example);
         }
     }
 }

@@ -42,6 +42,13 @@ class LedgerStatsTest {
         insert(connection, 8, "s-3", 1, "IntentRecorded", metadata("c-1"));
     }
 
+    /** A database of its own with an empty PostgreSQL event store, for a test that writes its own ledger. */
+    private static Connection emptyLedger(String database) throws Exception {
+        Connection connection = TestPostgres.freshDatabase(database).connect();
+        createEventStore(connection, "postgresql");
+        return connection;
+    }
+
     @Test
     void givenLedgerWithOneGapWhenComputedThenEveryCountIsExact() throws Exception {
         try (Connection connection = ledger.connect()) {
@@ -63,8 +70,7 @@ class LedgerStatsTest {
 
     @Test
     void givenSeveralMissingPositionsWhenComputedThenEachMissingIndexIsCountedNotEachRun() throws Exception {
-        try (Connection connection = TestPostgres.freshDatabase("replay_gaps").connect()) {
-            createEventStore(connection, "postgresql");
+        try (Connection connection = emptyLedger("replay_gaps")) {
             insert(connection, 10, "s-1", 0, "SessionStarted", metadata("c-1"));
             insert(connection, 11, "s-1", 1, "MessageRecorded", metadata("c-1"));
             insert(connection, 14, "s-1", 2, "MessageRecorded", metadata("c-1"));
@@ -82,8 +88,7 @@ class LedgerStatsTest {
 
     @Test
     void givenMetadataWithoutReadableCustomerWhenComputedThenThoseEventsAreCountedNotFatal() throws Exception {
-        try (Connection connection = TestPostgres.freshDatabase("replay_meta").connect()) {
-            createEventStore(connection, "postgresql");
+        try (Connection connection = emptyLedger("replay_meta")) {
             insert(connection, 1, "s-1", 0, "SessionStarted", metadata("c-1"));
             insert(connection, 2, "s-1", 1, "MessageRecorded", null);
             insert(connection, 3, "s-1", 2, "MessageRecorded", "{\"actorId\":\"agent-7\"}");
@@ -100,9 +105,7 @@ class LedgerStatsTest {
 
     @Test
     void givenEmptyLedgerWhenComputedThenNoPositionsAndZeroCounts() throws Exception {
-        try (Connection connection = TestPostgres.freshDatabase("replay_empty").connect()) {
-            createEventStore(connection, "postgresql");
-
+        try (Connection connection = emptyLedger("replay_empty")) {
             LedgerStats.Result stats = new LedgerStats().compute(connection);
 
             assertThat(stats).isEqualTo(new LedgerStats.Result(0, OptionalLong.empty(), OptionalLong.empty(),

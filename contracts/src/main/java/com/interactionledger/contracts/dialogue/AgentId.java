@@ -5,7 +5,7 @@ import com.interactionledger.contracts.common.Identifiers;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Identifies a agent; serialized as a plain JSON string. */
+/** Identifies an agent; serialized as a plain JSON string. */
 public record AgentId(@JsonValue String value) {
 
     @JsonCreator

@@ -5,30 +5,25 @@ import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.IsoTime;
 import com.interactionledger.replay.PersonalDataOptions;
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 @Command(name = "export",
         description = "Writes a signed export package into DIR: events.jsonl, report.html, manifest.json and "
                 + "manifest.sig; of one customer (--customer ID --as-of INSTANT) or of a time window (--from "
                 + "INSTANT --to INSTANT). The key (Ed25519, PKCS#8 PEM) comes from --signing-key or the file named "
                 + "by LEDGER_EXPORT_SIGNING_KEY.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:database unreachable or unreadable",
                 "2:wrong usage, no signing key or not a key, or DIR cannot be written"})
-public final class ExportCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ReplayCli tool;
+public final class ExportCommand extends Subcommand {
 
     @Mixin
     private ConnectionOptions ledger;
@@ -69,7 +64,7 @@ public final class ExportCommand implements Callable<Integer> {
         return ledger.onLedger(connection -> {
             LedgerExport.Result result = LedgerExport.write(connection, scope, directory, privateKey,
                     keys.opener(ledger));
-            tool.out().println("exported " + result.events() + " events to " + result.directory() + " (ledger head at"
+            out().println("exported " + result.events() + " events to " + result.directory() + " (ledger head at"
                     + " the instant: " + (result.head() == null ? "none" : "position " + result.head().position())
                     + ")");
             return ReplayCli.OK;

@@ -2,27 +2,22 @@ package com.interactionledger.replay.export;
 
 import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify-export",
         description = "Checks a package's signature, files and counts; exit 4 if anything was changed.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:intact, signed by the holder of the key", "2:wrong usage, or the key cannot be read",
                 "4:the package was changed (or signed with another key)"})
-public final class VerifyExportCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ReplayCli tool;
+public final class VerifyExportCommand extends Subcommand {
 
     @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The package")
     private Path directory;
@@ -35,7 +30,7 @@ public final class VerifyExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
-        PrintStream out = tool.out();
+        PrintStream out = out();
         List<String> problems = ExportVerifier.problems(directory, ExportKeys.publicKey(publicKey));
         if (problems.isEmpty()) {
             out.println("export " + directory + ": INTACT, signed by the holder of this key");

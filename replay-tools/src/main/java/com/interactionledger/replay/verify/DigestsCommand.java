@@ -4,10 +4,10 @@ import com.interactionledger.ledger.stored.LedgerDigest;
 import com.interactionledger.replay.ConnectionOptions;
 import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -17,16 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "digests",
         description = "Writes the ledger's digests and its current head as JSON Lines, for a regulator to keep.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:database unreachable or unreadable", "2:wrong usage, or FILE cannot be written"})
-public final class DigestsCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ReplayCli tool;
+public final class DigestsCommand extends Subcommand {
 
     @Mixin
     private ConnectionOptions ledger;
@@ -42,7 +37,7 @@ public final class DigestsCommand implements Callable<Integer> {
         return ledger.onLedger(connection -> {
             List<LedgerDigest> digests = DigestFile.current(connection);
             if (file == null) {
-                Writer writer = new OutputStreamWriter(tool.out(), StandardCharsets.UTF_8);
+                Writer writer = new OutputStreamWriter(out(), StandardCharsets.UTF_8);
                 DigestFile.write(digests, writer);
             } else {
                 try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -4,29 +4,24 @@ import com.interactionledger.ledger.stored.LedgerDigest;
 import com.interactionledger.replay.ConnectionOptions;
 import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify",
         description = "Recomputes the hash chain and checks every link, stream and digest (the ledger's own and those "
                 + "kept in FILE); names the first broken position and what is wrong there.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the ledger is intact",
                 "1:database unreachable or unreadable (a store without the chain tables fails, never passes)",
                 "2:wrong usage, or a digest file missing or not digests", "4:the ledger is broken"})
-public final class VerifyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ReplayCli tool;
+public final class VerifyCommand extends Subcommand {
 
     @Mixin
     private ConnectionOptions ledger;
@@ -42,7 +37,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException, GeneralSecurityException {
         // The kept file is read first: a wrong path or a malformed line is exit code 2 before any connection.
         List<LedgerDigest> kept = digests == null ? List.of() : DigestFile.read(digests);
-        return ledger.onLedger(connection -> report(LedgerVerifier.verify(connection, kept), kept, tool.out()));
+        return ledger.onLedger(connection -> report(LedgerVerifier.verify(connection, kept), kept, out()));
     }
 
     private int report(VerificationReport report, List<LedgerDigest> kept, PrintStream out) {

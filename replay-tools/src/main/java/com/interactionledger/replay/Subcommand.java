@@ -1,0 +1,25 @@
+package com.interactionledger.replay;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/**
+ * What every subcommand of the tool has in common: picocli gives a subclass this class's {@code @Command}
+ * attributes (each subcommand adds its name, description and exit codes), and the subcommand prints its result
+ * where the tool says. Its -h/--help stays a mixin of each subcommand: picocli lists a superclass's options first,
+ * and --help comes last.
+ */
+@Command(exitCodeListHeading = "%nExit codes:%n")
+public abstract class Subcommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ReplayCli tool;
+
+    /** Where the result goes (stdout, or what a test gave {@link ReplayCli#run}); help and failures go to stderr. */
+    protected PrintStream out() {
+        return tool.out();
+    }
+}
