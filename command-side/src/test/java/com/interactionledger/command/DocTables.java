@@ -40,6 +40,19 @@ public final class DocTables {
         return table.toString().strip();
     }
 
+    /**
+     * The table docs/DOMAIN.md prints between the line starting with {@code begin} and the {@code end} marker is
+     * exactly the one {@link #render} makes of the steps and states.
+     */
+    public static <T, S extends Enum<S>> void assertDocumented(String what, String begin, String end, List<T> steps,
+                                                               S[] states, Function<T, String> command,
+                                                               BiPredicate<T, S> allowed, Function<T, String> leadsTo)
+            throws IOException {
+        String expected = render(steps, states, command, allowed, leadsTo);
+        assertThat(section(begin, end)).as("docs/DOMAIN.md %s; the expected table is:%n%s", what, expected)
+                .isEqualTo(expected);
+    }
+
     /** The text of docs/DOMAIN.md between the line starting with {@code begin} and the {@code end} marker. */
     public static String section(String begin, String end) throws IOException {
         String page = Files.readString(DOMAIN_PAGE, StandardCharsets.UTF_8);

@@ -18,8 +18,15 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -95,36 +102,29 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @Test
-    void projectionsNeverSeeTheCommandSide() {
-        noClasses().that().resideInAPackage(ROOT + ".projections..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
-                        ROOT + ".replay..", ROOT + ".deploy..")
+    static Stream<Arguments> modulesAndTheModulesTheyNeverSee() {
+        return Stream.of(
+                module("projectionsNeverSeeTheCommandSide", "projections", "command", "query", "replay", "deploy"),
+                module("querySideSeesOnlyContractsTheLedgerStoreProblemsAndProjections", "query", "command", "replay",
+                        "deploy"),
+                module("commandSideSeesOnlyContractsTheLedgerStoreAndProblems", "command", "projections", "query",
+                        "replay", "deploy"),
+                module("replayToolsSeeOnlyContractsTheLedgerStoreAndProjections", "replay", "command", "query",
+                        "deploy"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modulesAndTheModulesTheyNeverSee")
+    void aModuleNeverSeesTheModulesItMustNotDependOn(String module, List<String> neverSeen) {
+        noClasses().that().resideInAPackage(ROOT + "." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(neverSeen.stream()
+                        .map(other -> ROOT + "." + other + "..").toArray(String[]::new))
                 .check(classes);
     }
 
-    @Test
-    void querySideSeesOnlyContractsTheLedgerStoreProblemsAndProjections() {
-        noClasses().that().resideInAPackage(ROOT + ".query..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".replay..",
-                        ROOT + ".deploy..")
-                .check(classes);
-    }
-
-    @Test
-    void commandSideSeesOnlyContractsTheLedgerStoreAndProblems() {
-        noClasses().that().resideInAPackage(ROOT + ".command..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".projections..", ROOT + ".query..",
-                        ROOT + ".replay..", ROOT + ".deploy..")
-                .check(classes);
-    }
-
-    @Test
-    void replayToolsSeeOnlyContractsTheLedgerStoreAndProjections() {
-        noClasses().that().resideInAPackage(ROOT + ".replay..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".command..", ROOT + ".query..",
-                        ROOT + ".deploy..")
-                .check(classes);
+    /** The classes of the package {@code module} (below {@link #ROOT}) depend on none of {@code neverSeen}'s. */
+    private static Arguments module(String name, String module, String... neverSeen) {
+        return Arguments.of(Named.of(name, module), List.of(neverSeen));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -83,13 +84,8 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(timeline.data().path("nextCursor").isNull()).isTrue();
 
         JsonNode first = sessions.get(0);
-        assertThat(first.path("sessionId").asText()).isEqualTo(chat);
-        assertThat(first.path("channel").asText()).isEqualTo("WEB_CHAT");
-        assertThat(first.path("state").asText()).isEqualTo("CONTINUED_ELSEWHERE");
-        assertThat(first.path("continuedTo").asText()).isEqualTo(call);
-        assertThat(first.path("queue").asText()).isEqualTo("cards");
-        assertThat(first.path("agentId").asText()).isEqualTo("agent-7");
-        assertThat(first.path("lastIntent").asText()).isEqualTo("duplicate_charge");
+        assertThat(texts(first, "sessionId", "channel", "state", "continuedTo", "queue", "agentId", "lastIntent"))
+                .containsExactly(chat, "WEB_CHAT", "CONTINUED_ELSEWHERE", call, "cards", "agent-7", "duplicate_charge");
         assertThat(first.path("lastSentimentScore").asDouble()).isEqualTo(-0.6);
         assertThat(first.path("messageCount").asInt()).isEqualTo(3);
         assertThat(first.path("handoffContext").asText()).contains("Charged twice");
@@ -110,11 +106,8 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(customerMessage.path("text").asText()).isEqualTo("My card was charged twice for one purchase");
 
         JsonNode second = sessions.get(1);
-        assertThat(second.path("sessionId").asText()).isEqualTo(call);
-        assertThat(second.path("channel").asText()).isEqualTo("PHONE");
-        assertThat(second.path("state").asText()).isEqualTo("CLOSED");
-        assertThat(second.path("continuedFrom").asText()).isEqualTo(chat);
-        assertThat(second.path("resolutionCode").asText()).isEqualTo("REFUND_ISSUED");
+        assertThat(texts(second, "sessionId", "channel", "state", "continuedFrom", "resolutionCode"))
+                .containsExactly(call, "PHONE", "CLOSED", chat, "REFUND_ISSUED");
         assertThat(second.path("firstContactResolution").asBoolean()).isFalse();
         assertThat(second.path("csat").asInt()).isEqualTo(4);
         assertThat(second.path("nps").asInt()).isEqualTo(9);
@@ -176,6 +169,11 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         withoutEntries.remove("entries");
         assertThat(withoutEntries).isEqualTo(summary);
         return detail.data();
+    }
+
+    /** The text of each of {@code fields} of {@code node}, in the order named. */
+    private static List<String> texts(JsonNode node, String... fields) {
+        return Arrays.stream(fields).map(field -> node.path(field).asText()).toList();
     }
 
     private static List<String> kinds(JsonNode session) {

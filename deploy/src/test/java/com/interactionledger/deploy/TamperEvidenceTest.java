@@ -8,8 +8,12 @@ import com.interactionledger.replay.ReplayCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
@@ -119,41 +124,47 @@ class TamperEvidenceTest {
         assertThat(withDigests.out()).contains("digests                    2 (1 from " + keptDigests + ")");
     }
 
-    @Test
-    void anAlteredPayloadIsFoundAtItsPosition() {
-        long position = positionOf("tamper-chat", 2);
-        // The message's text is sealed (personal data); its author's role is in clear.
-        tamper("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
-                + " '\"authorRole\":\"CUSTOMER\"', '\"authorRole\":\"AGENT\"'), 'UTF8')"
-                + " WHERE globalindex = " + position);
-
-        assertBroken(cli("verify"), position, "ALTERED");
+    /** One change at the position of an event of a session's stream, and the kind of break verify reports there. */
+    record Tampering(String session, long sequenceNumber, String kind, Function<Long, String[]> statements) {
     }
 
-    @Test
-    void alteredMetadataIsFoundAtItsPosition() {
-        long position = positionOf("tamper-call", 0);
-        tamper("UPDATE domainevententry SET metadata = convert_to(replace(convert_from(metadata, 'UTF8'),"
-                + " 'tamper-agent', 'someone-else'), 'UTF8') WHERE globalindex = " + position);
-
-        assertBroken(cli("verify"), position, "ALTERED");
+    static Stream<Arguments> changesAtOnePosition() {
+        return Stream.of(
+                // The message's text is sealed (personal data); its author's role is in clear.
+                tampering("anAlteredPayloadIsFoundAtItsPosition", "tamper-chat", 2, "ALTERED", position -> new String[] {
+                        "UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                                + " '\"authorRole\":\"CUSTOMER\"', '\"authorRole\":\"AGENT\"'), 'UTF8')"
+                                + " WHERE globalindex = " + position}),
+                tampering("alteredMetadataIsFoundAtItsPosition", "tamper-call", 0, "ALTERED", position -> new String[] {
+                        "UPDATE domainevententry SET metadata = convert_to(replace(convert_from(metadata, 'UTF8'),"
+                                + " 'tamper-agent', 'someone-else'), 'UTF8') WHERE globalindex = " + position}),
+                tampering("aDeletedEventIsFoundWhereItWasLinked", "tamper-chat", 3, "DELETED", position -> new String[] {
+                        "DELETE FROM domainevententry WHERE globalindex = " + position}),
+                tampering("anEventDeletedWithItsLinkIsFoundFromTheLinkAfterIt", "tamper-call", 1, "DELETED",
+                        position -> new String[] {"DELETE FROM domainevententry WHERE globalindex = " + position,
+                                "DELETE FROM ledger_chain WHERE globalindex = " + position}),
+                tampering("aRewrittenStreamLinkIsFound", "tamper-later", 2, "ALTERED", position -> new String[] {
+                        "UPDATE ledger_chain SET stream_hash = '" + "f".repeat(64) + "' WHERE globalindex = "
+                                + position}),
+                tampering("anEventHiddenFromItsCustomersHistoryIsFound", "tamper-call", 3, "DELETED",
+                        position -> new String[] {"DELETE FROM ledger_customer_event WHERE globalindex = " + position}),
+                tampering("anEventSlippedIntoAnotherCustomersHistoryIsFound", "tamper-later", 1, "INSERTED",
+                        position -> new String[] {"INSERT INTO ledger_customer_event (customer_id, globalindex)"
+                                + " VALUES ('tamper-customer', " + position + ")"}));
     }
 
-    @Test
-    void aDeletedEventIsFoundWhereItWasLinked() {
-        long position = positionOf("tamper-chat", 3);
-        tamper("DELETE FROM domainevententry WHERE globalindex = " + position);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesAtOnePosition")
+    void aChangeAtOnePositionIsFoundThereWithItsKind(Tampering change) {
+        long position = positionOf(change.session(), change.sequenceNumber());
+        tamper(change.statements().apply(position));
 
-        assertBroken(cli("verify"), position, "DELETED");
+        assertBroken(cli("verify"), position, change.kind());
     }
 
-    @Test
-    void anEventDeletedWithItsLinkIsFoundFromTheLinkAfterIt() {
-        long position = positionOf("tamper-call", 1);
-        tamper("DELETE FROM domainevententry WHERE globalindex = " + position,
-                "DELETE FROM ledger_chain WHERE globalindex = " + position);
-
-        assertBroken(cli("verify"), position, "DELETED");
+    private static Arguments tampering(String name, String session, long sequenceNumber, String kind,
+                                       Function<Long, String[]> statements) {
+        return Arguments.of(Named.of(name, new Tampering(session, sequenceNumber, kind, statements)));
     }
 
     @Test
@@ -191,31 +202,6 @@ class TamperEvidenceTest {
                 forged.digest()) + "', '" + LedgerHash.streamHash(LedgerHash.GENESIS, 0, forged.digest()) + "')",
                 "INSERT INTO ledger_customer_event (customer_id, globalindex) VALUES ('tamper-customer', " + position
                         + ")");
-
-        assertBroken(cli("verify"), position, "INSERTED");
-    }
-
-    @Test
-    void aRewrittenStreamLinkIsFound() {
-        long position = positionOf("tamper-later", 2);
-        tamper("UPDATE ledger_chain SET stream_hash = '" + "f".repeat(64) + "' WHERE globalindex = " + position);
-
-        assertBroken(cli("verify"), position, "ALTERED");
-    }
-
-    @Test
-    void anEventHiddenFromItsCustomersHistoryIsFound() {
-        long position = positionOf("tamper-call", 3);
-        tamper("DELETE FROM ledger_customer_event WHERE globalindex = " + position);
-
-        assertBroken(cli("verify"), position, "DELETED");
-    }
-
-    @Test
-    void anEventSlippedIntoAnotherCustomersHistoryIsFound() {
-        long position = positionOf("tamper-later", 1);
-        tamper("INSERT INTO ledger_customer_event (customer_id, globalindex) VALUES ('tamper-customer', "
-                + position + ")");
 
         assertBroken(cli("verify"), position, "INSERTED");
     }

@@ -26,13 +26,10 @@ class ProblemsTest {
                 "CloseSession is not allowed when the session is WITH_AGENT (allowed from [RESOLVED])",
                 new MockHttpServletRequest("POST", "/sessions/walk-chat/closure"));
 
-        assertThat(SPRING_JSON.writeValueAsString(problem)).isEqualTo("{"
-                + "\"type\":\"urn:interaction-ledger:problem:illegal-transition\","
-                + "\"title\":\"The command is not allowed in the session's current state\","
-                + "\"status\":409,"
-                + "\"detail\":\"CloseSession is not allowed when the session is WITH_AGENT (allowed from [RESOLVED])\","
-                + "\"instance\":\"/sessions/walk-chat/closure\","
-                + "\"code\":\"ILLEGAL_TRANSITION\"}");
+        assertThat(SPRING_JSON.writeValueAsString(problem)).isEqualTo(problemJson("illegal-transition",
+                "The command is not allowed in the session's current state", 409,
+                "CloseSession is not allowed when the session is WITH_AGENT (allowed from [RESOLVED])",
+                "/sessions/walk-chat/closure", "ILLEGAL_TRANSITION"));
     }
 
     @Test
@@ -40,13 +37,9 @@ class ProblemsTest {
         ProblemDetail problem = Problems.problem(ErrorCode.MALFORMED_REQUEST, 413, "Maximum upload size exceeded",
                 new MockHttpServletRequest("POST", "/sessions"));
 
-        assertThat(SPRING_JSON.writeValueAsString(problem)).isEqualTo("{"
-                + "\"type\":\"urn:interaction-ledger:problem:malformed-request\","
-                + "\"title\":\"The request body is not valid JSON or has a wrong type\","
-                + "\"status\":413,"
-                + "\"detail\":\"Maximum upload size exceeded\","
-                + "\"instance\":\"/sessions\","
-                + "\"code\":\"MALFORMED_REQUEST\"}");
+        assertThat(SPRING_JSON.writeValueAsString(problem)).isEqualTo(problemJson("malformed-request",
+                "The request body is not valid JSON or has a wrong type", 413, "Maximum upload size exceeded",
+                "/sessions", "MALFORMED_REQUEST"));
     }
 
     @Test
@@ -58,5 +51,13 @@ class ProblemsTest {
         assertThat(SPRING_JSON.writeValueAsString(problem))
                 .endsWith(",\"instance\":\"/sessions\",\"code\":\"VALIDATION_FAILED\","
                         + "\"errors\":[{\"field\":\"entryPoint\"}]}");
+    }
+
+    /** A problem's JSON as clients get it: these fields, in this order, and nothing else. */
+    private static String problemJson(String type, String title, int status, String detail, String instance,
+                                      String code) {
+        return "{\"type\":\"urn:interaction-ledger:problem:" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance
+                + "\",\"code\":\"" + code + "\"}";
     }
 }

@@ -44,6 +44,13 @@ public final class QueryApi {
         assertThat(read(response.getBody()).path("code").asText()).isEqualTo(code);
     }
 
+    /** GETs that must each be refused as a bad request with INVALID_PARAMETER. */
+    public void assertInvalidParameters(String... paths) {
+        for (String path : paths) {
+            assertProblem(path, 400, "INVALID_PARAMETER");
+        }
+    }
+
     /** The tests read as a supervisor ({@link TestReader}). */
     private ResponseEntity<String> send(String path) {
         return rest.exchange(path, HttpMethod.GET, HttpEntity.EMPTY, String.class);

@@ -1,5 +1,6 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.AggregateFixtureSupport;
 import com.interactionledger.command.complaint.ComplaintScenarios.Scenario;
 import com.interactionledger.contracts.complaint.ComplaintLodged;
 import com.interactionledger.contracts.complaint.Jurisdiction;
@@ -7,8 +8,6 @@ import com.interactionledger.contracts.complaint.LodgeComplaint;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +27,10 @@ import static com.interactionledger.contracts.complaint.ClockType.FCA_SUMMARY_RE
  * Lodging a complaint records it and, right after, the clocks it runs against, computed from the receipt. The
  * expected clocks are written out by hand in {@link ComplaintScenarios}.
  */
-class ComplaintLodgeTest {
+class ComplaintLodgeTest extends AggregateFixtureSupport<Complaint> {
 
-    private AggregateTestFixture<Complaint> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = newFixture();
+    ComplaintLodgeTest() {
+        super(ComplaintScenarios::newFixture, ComplaintRuleViolation.class);
     }
 
     static Stream<Arguments> jurisdictions() {

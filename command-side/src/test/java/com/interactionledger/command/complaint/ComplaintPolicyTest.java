@@ -1,5 +1,6 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.AggregateFixtureSupport;
 import com.interactionledger.command.complaint.ComplaintScenarios.Scenario;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ClockType;
@@ -10,18 +11,19 @@ import com.interactionledger.contracts.complaint.ComplaintInformationReceived;
 import com.interactionledger.contracts.complaint.ComplaintReopened;
 import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.interactionledger.command.complaint.ComplaintScenarios.*;
 import static com.interactionledger.contracts.complaint.ClockType.CFPB_FINAL_RESPONSE;
@@ -34,20 +36,10 @@ import static com.interactionledger.contracts.complaint.ClockType.NFRA_DECISION;
  * The regulatory rules of the complaint, each with its stable error code; a refused command appends nothing.
  * Expected clocks are written out by hand (see {@link ComplaintScenarios} for the working).
  */
-class ComplaintPolicyTest {
+class ComplaintPolicyTest extends AggregateFixtureSupport<Complaint> {
 
-    private AggregateTestFixture<Complaint> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = newFixture();
-    }
-
-    private void expectRefused(List<Object> history, Object command, ErrorCode code) {
-        fixture.given(history)
-                .when(command)
-                .expectException(violation(code))
-                .expectNoEvents();
+    ComplaintPolicyTest() {
+        super(ComplaintScenarios::newFixture, ComplaintRuleViolation.class);
     }
 
     // ---- extensions (EXTENSION_NOT_ALLOWED) ----
@@ -76,34 +68,26 @@ class ComplaintPolicyTest {
         return with(inProgress(Scenario.UK_PAYMENTS), holdingResponseSent(Scenario.UK_PAYMENTS.at(3)));
     }
 
-    @Test
-    void givenUkGeneralWhenExtendedThenExtensionNotAllowed() {
-        expectRefused(inProgress(Scenario.UK), extend(EXTENSION_REASON, APPROVER, Scenario.UK.now),
-                ErrorCode.EXTENSION_NOT_ALLOWED);
+    static Stream<Arguments> extensionsNotAllowed() {
+        return Stream.of(
+                scenario("givenUkGeneralWhenExtendedThenExtensionNotAllowed",
+                        inProgress(Scenario.UK), extend(EXTENSION_REASON, APPROVER, Scenario.UK.now)),
+                scenario("givenUkGeneralAfterHoldingResponseWhenExtendedThenExtensionNotAllowed",
+                        with(inProgress(Scenario.UK), holdingResponseSent(Scenario.UK.at(3))),
+                        extend(EXCEPTIONAL, APPROVER, Scenario.UK.now)),
+                scenario("givenUsWhenExtendedThenExtensionNotAllowed",
+                        inProgress(Scenario.US), extend(EXTENSION_REASON, APPROVER, Scenario.US.now)),
+                scenario("givenUsAfterHoldingResponseWhenExtendedThenExtensionNotAllowed",
+                        with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
+                        extend(EXTENSION_REASON, APPROVER, Scenario.US.now)),
+                scenario("givenUkPaymentServicesWithoutHoldingResponseWhenExtendedThenExtensionNotAllowed",
+                        inProgress(Scenario.UK_PAYMENTS), extend(EXCEPTIONAL, APPROVER, Scenario.UK_PAYMENTS.now)));
     }
 
-    @Test
-    void givenUkGeneralAfterHoldingResponseWhenExtendedThenExtensionNotAllowed() {
-        expectRefused(with(inProgress(Scenario.UK), holdingResponseSent(Scenario.UK.at(3))),
-                extend(EXCEPTIONAL, APPROVER, Scenario.UK.now), ErrorCode.EXTENSION_NOT_ALLOWED);
-    }
-
-    @Test
-    void givenUsWhenExtendedThenExtensionNotAllowed() {
-        expectRefused(inProgress(Scenario.US), extend(EXTENSION_REASON, APPROVER, Scenario.US.now),
-                ErrorCode.EXTENSION_NOT_ALLOWED);
-    }
-
-    @Test
-    void givenUsAfterHoldingResponseWhenExtendedThenExtensionNotAllowed() {
-        expectRefused(with(inProgress(Scenario.US), holdingResponseSent(Scenario.US.at(3))),
-                extend(EXTENSION_REASON, APPROVER, Scenario.US.now), ErrorCode.EXTENSION_NOT_ALLOWED);
-    }
-
-    @Test
-    void givenUkPaymentServicesWithoutHoldingResponseWhenExtendedThenExtensionNotAllowed() {
-        expectRefused(inProgress(Scenario.UK_PAYMENTS), extend(EXCEPTIONAL, APPROVER, Scenario.UK_PAYMENTS.now),
-                ErrorCode.EXTENSION_NOT_ALLOWED);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("extensionsNotAllowed")
+    void givenNoExtensionOpenToTheComplaintWhenExtendedThenExtensionNotAllowed(List<Object> history, Object command) {
+        expectRefused(history, command, ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test

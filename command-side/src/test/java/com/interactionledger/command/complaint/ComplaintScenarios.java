@@ -388,12 +388,4 @@ final class ComplaintScenarios {
     static Matcher<ComplaintRuleViolation> violation(ErrorCode code) {
         return RuleViolations.violation(ComplaintRuleViolation.class, code);
     }
-
-    static String camel(Enum<?> constant) {
-        StringBuilder name = new StringBuilder();
-        for (String part : constant.name().toLowerCase().split("_")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
-    }
 }

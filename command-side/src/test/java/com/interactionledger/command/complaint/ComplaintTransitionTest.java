@@ -1,5 +1,8 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.AggregateFixtureSupport;
+import com.interactionledger.command.TransitionTables;
+import com.interactionledger.command.TransitionTables.StepFrom;
 import com.interactionledger.command.complaint.ComplaintScenarios.Scenario;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
@@ -20,9 +23,6 @@ import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.Redress;
 import com.interactionledger.contracts.complaint.ReferralBody;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static com.interactionledger.command.TransitionTables.camel;
 import static com.interactionledger.command.complaint.ComplaintScenarios.*;
 import static com.interactionledger.command.complaint.ComplaintStep.ACCEPT;
 import static com.interactionledger.command.complaint.ComplaintStep.ACKNOWLEDGE;
@@ -77,7 +78,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * UK complaint, whose clock keeps running while it waits for the customer; their refusals are in
  * {@link ComplaintPolicyTest}.
  */
-class ComplaintTransitionTest {
+class ComplaintTransitionTest extends AggregateFixtureSupport<Complaint> {
 
     private static final Set<ComplaintState> OPEN =
             EnumSet.of(RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED);
@@ -119,11 +120,8 @@ class ComplaintTransitionTest {
                     Instant.parse("2027-01-24T05:00:00Z"), false, true,
                     "CFPB: a final response within 60 calendar days of receipt on 2026-11-24"));
 
-    private AggregateTestFixture<Complaint> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = newFixture();
+    ComplaintTransitionTest() {
+        super(ComplaintScenarios::newFixture, ComplaintRuleViolation.class);
     }
 
     /**
@@ -249,21 +247,14 @@ class ComplaintTransitionTest {
 
     /** Every (step, state) pair that is not in the legal table above. */
     static Stream<Arguments> illegalTransitions() {
-        Set<StepFrom> legal = specifiedPairs();
-        return allPairs()
-                .filter(pair -> !legal.contains(pair))
-                .map(pair -> Arguments.of(Named.of("given" + camel(pair.state()) + "_when" + pair.step().command()
-                        + "_thenIllegalTransition", pair.step()), pair.state()));
+        return TransitionTables.illegalTransitions(allPairs(), specifiedPairs(), ComplaintStep::command);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("illegalTransitions")
     void givenStateNotAllowingStepWhenCommandSentThenIllegalTransitionAndNoEvents(ComplaintStep step,
                                                                                      ComplaintState state) {
-        fixture.given(historyOf(Scenario.CN, state))
-                .when(commandFor(Scenario.CN, step))
-                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
-                .expectNoEvents();
+        expectRefused(historyOf(Scenario.CN, state), commandFor(Scenario.CN, step), ErrorCode.ILLEGAL_TRANSITION);
     }
 
     @Test
@@ -276,7 +267,7 @@ class ComplaintTransitionTest {
 
     @Test
     void complaintStepTableAllowsExactlyTheLegalTransitionsSpecifiedHere() {
-        Set<StepFrom> allowedByProduction = allPairs()
+        Set<StepFrom<ComplaintStep, ComplaintState>> allowedByProduction = allPairs()
                 .filter(pair -> pair.step().allowedFrom(pair.state()))
                 .collect(Collectors.toSet());
 
@@ -331,17 +322,13 @@ class ComplaintTransitionTest {
                 .expectEvents(holdingResponseSent(Scenario.UK_PAYMENTS.now));
     }
 
-    private record StepFrom(ComplaintStep step, ComplaintState state) {
-    }
-
-    private static Set<StepFrom> specifiedPairs() {
+    private static Set<StepFrom<ComplaintStep, ComplaintState>> specifiedPairs() {
         return legalTransitions().stream()
-                .map(t -> new StepFrom(t.step(), t.from()))
+                .map(t -> new StepFrom<>(t.step(), t.from()))
                 .collect(Collectors.toSet());
     }
 
-    private static Stream<StepFrom> allPairs() {
-        return Arrays.stream(ComplaintStep.values())
-                .flatMap(step -> Arrays.stream(ComplaintState.values()).map(state -> new StepFrom(step, state)));
+    private static Stream<StepFrom<ComplaintStep, ComplaintState>> allPairs() {
+        return TransitionTables.allPairs(ComplaintStep.values(), ComplaintState.values());
     }
 }

@@ -4,8 +4,14 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,36 +31,38 @@ class ContinuationPolicyTest {
 
     @Test
     void givenSameCustomerAnotherChannelNotYetContinuedWhenCheckedThenContinuationAllowed() {
-        assertDoesNotThrow(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
-                NEXT, CUSTOMER, Channel.PHONE));
+        assertDoesNotThrow(continuing(null, NEXT, CUSTOMER, Channel.PHONE));
     }
 
-    @Test
-    void givenTheSameSessionIdWhenCheckedThenContinuationRefused() {
-        assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
-                PREVIOUS, CUSTOMER, Channel.PHONE));
+    static Stream<Arguments> refusedContinuations() {
+        return Stream.of(
+                refused("givenTheSameSessionIdWhenCheckedThenContinuationRefused",
+                        continuing(null, PREVIOUS, CUSTOMER, Channel.PHONE)),
+                refused("givenAnotherCustomerWhenCheckedThenContinuationRefused",
+                        continuing(null, NEXT, OTHER_CUSTOMER, Channel.PHONE)),
+                refused("givenTheSameChannelWhenCheckedThenContinuationRefused",
+                        continuing(null, NEXT, CUSTOMER, Channel.WEB_CHAT)),
+                refused("givenAlreadyContinuedSessionWhenCheckedThenContinuationRefused",
+                        continuing(EARLIER_CONTINUATION, NEXT, CUSTOMER, Channel.PHONE)));
     }
 
-    @Test
-    void givenAnotherCustomerWhenCheckedThenContinuationRefused() {
-        assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
-                NEXT, OTHER_CUSTOMER, Channel.PHONE));
-    }
-
-    @Test
-    void givenTheSameChannelWhenCheckedThenContinuationRefused() {
-        assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, null,
-                NEXT, CUSTOMER, Channel.WEB_CHAT));
-    }
-
-    @Test
-    void givenAlreadyContinuedSessionWhenCheckedThenContinuationRefused() {
-        assertRefused(() -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, EARLIER_CONTINUATION,
-                NEXT, CUSTOMER, Channel.PHONE));
-    }
-
-    private static void assertRefused(Executable check) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedContinuations")
+    void givenAContinuationBreakingARuleWhenCheckedThenContinuationRefused(Executable check) {
         DialogueRuleViolation violation = assertThrows(DialogueRuleViolation.class, check);
         assertEquals(ErrorCode.CONTINUATION_REFUSED, violation.code());
+    }
+
+    private static Arguments refused(String name, Executable check) {
+        return Arguments.of(Named.of(name, check));
+    }
+
+    /**
+     * The check of the previous session (of {@link #CUSTOMER} on WEB_CHAT, already continued to
+     * {@code continuedTo} or not) when {@code next} of {@code customer} on {@code channel} continues it.
+     */
+    private static Executable continuing(SessionId continuedTo, SessionId next, CustomerId customer, Channel channel) {
+        return () -> ContinuationPolicy.check(PREVIOUS, CUSTOMER, Channel.WEB_CHAT, continuedTo, next, customer,
+                channel);
     }
 }

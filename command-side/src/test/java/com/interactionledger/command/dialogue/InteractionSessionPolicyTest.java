@@ -1,5 +1,6 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.command.AggregateFixtureSupport;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
@@ -7,13 +8,14 @@ import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.RecordMessage;
 import com.interactionledger.contracts.dialogue.SessionState;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.interactionledger.command.dialogue.SessionScenarios.*;
 import static com.interactionledger.contracts.common.ParticipantRole.AGENT;
@@ -22,20 +24,10 @@ import static com.interactionledger.contracts.common.ParticipantRole.BOT;
 /**
  * The named policies of the session, each with its stable error code; a refused command appends nothing.
  */
-class InteractionSessionPolicyTest {
+class InteractionSessionPolicyTest extends AggregateFixtureSupport<InteractionSession> {
 
-    private AggregateTestFixture<InteractionSession> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = newFixture();
-    }
-
-    private void expectRefused(List<Object> history, Object command, ErrorCode code) {
-        fixture.given(history)
-                .when(command)
-                .expectException(violation(code))
-                .expectNoEvents();
+    InteractionSessionPolicyTest() {
+        super(SessionScenarios::newFixture, DialogueRuleViolation.class);
     }
 
     // ---- who may write (AUTHOR_NOT_ALLOWED) ----
@@ -151,24 +143,23 @@ class InteractionSessionPolicyTest {
 
     // ---- intents and sentiments (UNKNOWN_MESSAGE) ----
 
-    @Test
-    void givenBotHandlingWhenIntentRefersToUnknownMessageThenUnknownMessage() {
-        expectRefused(botHandling(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    static Stream<Arguments> referencesToUnknownMessages() {
+        return Stream.of(
+                scenario("givenBotHandlingWhenIntentRefersToUnknownMessageThenUnknownMessage",
+                        botHandling(), recordIntent(MSG_UNKNOWN)),
+                scenario("givenBotHandlingWhenSentimentRefersToUnknownMessageThenUnknownMessage",
+                        botHandling(), recordSentiment(MSG_UNKNOWN)),
+                scenario("givenClosedWhenIntentRefersToUnknownMessageThenUnknownMessage",
+                        closed(), recordIntent(MSG_UNKNOWN)),
+                scenario("givenContinuedElsewhereWhenSentimentRefersToUnknownMessageThenUnknownMessage",
+                        continuedElsewhere(), recordSentiment(MSG_UNKNOWN)));
     }
 
-    @Test
-    void givenBotHandlingWhenSentimentRefersToUnknownMessageThenUnknownMessage() {
-        expectRefused(botHandling(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
-    }
-
-    @Test
-    void givenClosedWhenIntentRefersToUnknownMessageThenUnknownMessage() {
-        expectRefused(closed(), recordIntent(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
-    }
-
-    @Test
-    void givenContinuedElsewhereWhenSentimentRefersToUnknownMessageThenUnknownMessage() {
-        expectRefused(continuedElsewhere(), recordSentiment(MSG_UNKNOWN), ErrorCode.UNKNOWN_MESSAGE);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referencesToUnknownMessages")
+    void givenSessionWhenIntentOrSentimentRefersToUnknownMessageThenUnknownMessage(List<Object> history,
+                                                                                   Object command) {
+        expectRefused(history, command, ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test

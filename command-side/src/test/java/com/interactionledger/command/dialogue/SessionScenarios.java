@@ -116,8 +116,12 @@ final class SessionScenarios {
     }
 
     static SessionStarted started(String queue) {
+        return startedAt(queue, T0);
+    }
+
+    private static SessionStarted startedAt(String queue, Instant at) {
         return new SessionStarted(SESSION, CUSTOMER, Channel.WEB_CHAT, null, "help-center/cards", "en", queue,
-                null, null, null, T0);
+                null, null, null, at);
     }
 
     /** Started with the bot; the customer and the bot spoke, two intents and two sentiments were recorded. */
@@ -282,18 +286,21 @@ final class SessionScenarios {
                 NOW);
     }
 
+    /** The event {@link #startSession} leads to. */
+    static SessionStarted sessionStarted(String queue) {
+        return startedAt(queue, NOW);
+    }
+
+    /** The event {@link #transferToAgent} leads to, from the agent the session was with. */
+    static SessionTransferred transferredToAgent(AgentId from, AgentId to) {
+        return new SessionTransferred(SESSION, CUSTOMER, from, to, null, TransferMode.WARM, "needs a card specialist",
+                "customer already verified", NOW);
+    }
+
     // ---- error codes ----
 
     /** Matches a {@link DialogueRuleViolation} carrying exactly {@code code}. */
     static Matcher<DialogueRuleViolation> violation(ErrorCode code) {
         return RuleViolations.violation(DialogueRuleViolation.class, code);
-    }
-
-    static String camel(SessionState state) {
-        StringBuilder name = new StringBuilder();
-        for (String part : state.name().toLowerCase().split("_")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
     }
 }

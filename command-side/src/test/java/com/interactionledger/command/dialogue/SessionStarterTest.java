@@ -1,13 +1,12 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.command.AggregateFixtureSupport;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.StartSession;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.interactionledger.command.dialogue.SessionScenarios.*;
@@ -16,13 +15,10 @@ import static com.interactionledger.command.dialogue.SessionScenarios.*;
  * StartSession without a continuation, through the external {@link SessionStarter}: where the new session starts
  * (with the bot, or waiting in a queue) shows in which command it accepts next.
  */
-class SessionStarterTest {
+class SessionStarterTest extends AggregateFixtureSupport<InteractionSession> {
 
-    private AggregateTestFixture<InteractionSession> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = newFixture();
+    SessionStarterTest() {
+        super(SessionScenarios::newFixture, DialogueRuleViolation.class);
     }
 
     @Test
@@ -31,8 +27,7 @@ class SessionStarterTest {
                 .when(startSession(null))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(SESSION)
-                .expectEvents(new SessionStarted(SESSION, CUSTOMER, Channel.WEB_CHAT, null, "help-center/cards", "en",
-                        null, null, null, null, NOW));
+                .expectEvents(sessionStarted(null));
     }
 
     @Test
@@ -40,8 +35,7 @@ class SessionStarterTest {
         fixture.givenNoPriorActivity()
                 .when(startSession(QUEUE))
                 .expectResultMessagePayload(SESSION)
-                .expectEvents(new SessionStarted(SESSION, CUSTOMER, Channel.WEB_CHAT, null, "help-center/cards", "en",
-                        QUEUE, null, null, null, NOW));
+                .expectEvents(sessionStarted(QUEUE));
     }
 
     @Test
@@ -62,10 +56,8 @@ class SessionStarterTest {
 
     @Test
     void givenStartedWithoutQueueWhenAgentAssignedThenIllegalTransition() {
-        fixture.givenCommands(startSession(null))
-                .when(assignAgent(AGENT_1))
-                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
-                .expectNoEvents();
+        expectRefused(fixture.givenCommands(startSession(null)).when(assignAgent(AGENT_1)),
+                ErrorCode.ILLEGAL_TRANSITION);
     }
 
     @Test
@@ -77,9 +69,7 @@ class SessionStarterTest {
 
     @Test
     void givenStartedWithQueueWhenHandoffRequestedThenIllegalTransition() {
-        fixture.givenCommands(startSession(QUEUE))
-                .when(requestHandoff())
-                .expectException(violation(ErrorCode.ILLEGAL_TRANSITION))
-                .expectNoEvents();
+        expectRefused(fixture.givenCommands(startSession(QUEUE)).when(requestHandoff()),
+                ErrorCode.ILLEGAL_TRANSITION);
     }
 }

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The session's table of legal transitions in docs/DOMAIN.md is the table the aggregate enforces
  * ({@link DialogueStep}): this test renders it from the code and compares it with the page's section between the
@@ -18,9 +16,8 @@ class SessionStateTableTest {
 
     @Test
     void domainPageShowsExactlyTheTransitionsTheAggregateEnforces() throws IOException {
-        String expected = DocTables.render(List.of(DialogueStep.values()), SessionState.values(),
-                DialogueStep::command, DialogueStep::allowedFrom, DialogueStep::leadsTo);
-        assertThat(DocTables.section("<!-- state-table:begin", "<!-- state-table:end -->"))
-                .as("docs/DOMAIN.md session state table; the expected table is:%n%s", expected).isEqualTo(expected);
+        DocTables.assertDocumented("session state table", "<!-- state-table:begin", "<!-- state-table:end -->",
+                List.of(DialogueStep.values()), SessionState.values(), DialogueStep::command,
+                DialogueStep::allowedFrom, DialogueStep::leadsTo);
     }
 }

@@ -25,18 +25,12 @@ import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QueryApi;
 import com.interactionledger.query.QuerySideTestApplication;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.interactionledger.query.ReadModelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
@@ -69,23 +63,14 @@ import static org.awaitility.Awaitility.await;
         properties = "ledger.test.ledger=service-analytics")
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceAnalyticsTest {
+class ServiceAnalyticsTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("analytics-customer");
     private static final ModelRef MODEL = new ModelRef("intent-bert", "3.2");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventProcessingConfiguration processing;
-
     @BeforeAll
     void journeys() {
-        LedgerEvents ledger = new LedgerEvents(eventStore);
+        LedgerEvents ledger = ledger();
         ledger.append("BOT", "bot",
                 start("sa-bot", Channel.WEB_CHAT, null, null, "09:00:00"),
                 message("sa-bot", "a1", ParticipantRole.CUSTOMER, "09:00:10"),
@@ -220,11 +205,9 @@ class ServiceAnalyticsTest {
         assertThat(api().get("/analytics/service-efficiency?segment=HUMAN_ONLY&to=2026-05-04T11:30:00Z")
                 .path("overall").path("sessions").asLong()).as("C2; D started after the window").isEqualTo(1);
 
-        api().assertProblem("/analytics/satisfaction?continued=maybe", 400, "INVALID_PARAMETER");
-        api().assertProblem("/analytics/satisfaction?segment=robot", 400, "INVALID_PARAMETER");
-        api().assertProblem("/analytics/satisfaction?channel=PIGEON", 400, "INVALID_PARAMETER");
-        api().assertProblem("/analytics/satisfaction?from=2026-05-05T00:00:00Z&to=2026-05-04T00:00:00Z", 400,
-                "INVALID_PARAMETER");
+        api().assertInvalidParameters("/analytics/satisfaction?continued=maybe", "/analytics/satisfaction?segment=robot",
+                "/analytics/satisfaction?channel=PIGEON",
+                "/analytics/satisfaction?from=2026-05-05T00:00:00Z&to=2026-05-04T00:00:00Z");
     }
 
     @Test
@@ -232,11 +215,7 @@ class ServiceAnalyticsTest {
         JsonNode satisfaction = api().get("/analytics/satisfaction?groupBy=intent");
         JsonNode efficiency = api().get("/analytics/service-efficiency?groupBy=day");
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM analytics_session ORDER BY session_id");
-        StreamingEventProcessor processor = processing.eventProcessor(ServiceAnalyticsProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        stopAndReset(ServiceAnalyticsProjection.PROCESSING_GROUP).start();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForList("SELECT * FROM analytics_session ORDER BY session_id").equals(before));
         assertThat(api().get("/analytics/satisfaction?groupBy=intent")).isEqualTo(satisfaction);
@@ -257,15 +236,7 @@ class ServiceAnalyticsTest {
     }
 
     private void awaitVersions(Map<String, Long> versions) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> versions.entrySet().stream().allMatch(expected -> {
-            List<Long> found = jdbc.queryForList("SELECT version FROM analytics_session WHERE session_id = ?",
-                    Long.class, expected.getKey());
-            return !found.isEmpty() && found.get(0).equals(expected.getValue());
-        }));
-    }
-
-    private QueryApi api() {
-        return new QueryApi(rest);
+        awaitVersions("analytics_session", "session_id", versions);
     }
 
     private static SessionStarted start(String session, Channel channel, String queue, SessionId continuedFrom,

@@ -23,19 +23,14 @@ import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QueryApi;
 import com.interactionledger.query.QuerySideTestApplication;
-import org.axonframework.config.EventProcessingConfiguration;
+import com.interactionledger.query.ReadModelTestSupport;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.math.BigDecimal;
@@ -66,25 +61,17 @@ import static org.awaitility.Awaitility.await;
         properties = "ledger.test.ledger=complaint-figures")
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComplaintReadModelTest {
+class ComplaintReadModelTest extends ReadModelTestSupport {
 
     /** The instant the questions are asked at: C4 is overdue, C5 is due within two days. */
     private static final String AT = "2026-05-26T12:00:00Z";
 
     @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
     Pseudonyms pseudonyms;
 
     @BeforeAll
     void recordComplaints() {
-        LedgerEvents ledger = new LedgerEvents(eventStore);
+        LedgerEvents ledger = ledger();
         // Sessions in March: 4 web chats, 2 calls, 1 WeChat; one web chat in April.
         String[][] sessions = {{"s-web-1", "WEB_CHAT"}, {"s-web-2", "WEB_CHAT"}, {"s-web-3", "WEB_CHAT"},
                 {"s-web-4", "WEB_CHAT"}, {"s-call-1", "PHONE"}, {"s-call-2", "PHONE"}, {"s-wechat-1", "SOCIAL"}};
@@ -224,22 +211,17 @@ class ComplaintReadModelTest {
     @Test
     void refusesBadQuestionsWithCodes() {
         api().assertProblem("/complaints/nobody", 404, "COMPLAINT_NOT_FOUND");
-        api().assertProblem("/complaints?situation=late", 400, "INVALID_PARAMETER");
-        api().assertProblem("/complaints?within=two-days", 400, "INVALID_PARAMETER");
-        api().assertProblem("/complaints?open=maybe", 400, "INVALID_PARAMETER");
-        api().assertProblem("/complaint-statistics?groupBy=colour", 400, "INVALID_PARAMETER");
-        api().assertProblem("/complaint-statistics/per-thousand-sessions?from=2026-03-01T00:00:00Z", 400, "INVALID_PARAMETER");
-        api().assertProblem("/complaint-statistics/repeat-complainants?minimum=1", 400, "INVALID_PARAMETER");
+        api().assertInvalidParameters("/complaints?situation=late", "/complaints?within=two-days",
+                "/complaints?open=maybe", "/complaint-statistics?groupBy=colour",
+                "/complaint-statistics/per-thousand-sessions?from=2026-03-01T00:00:00Z",
+                "/complaint-statistics/repeat-complainants?minimum=1");
     }
 
     @Test
     void aRebuildFromScratchGivesIdenticalRowsAndFigures() {
         List<Map<String, Object>> before = rows();
         JsonNode figuresBefore = api().get("/complaint-statistics?groupBy=category");
-        StreamingEventProcessor processor = processing.eventProcessor(ComplaintsProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
+        StreamingEventProcessor processor = stopAndReset(ComplaintsProjection.PROCESSING_GROUP);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint_summary", Long.class)).isZero();
         processor.start();
         awaitVersions(Map.of("C1", 3L, "C2", 4L, "C3", 4L, "C4", 2L, "C5", 2L));
@@ -274,23 +256,15 @@ class ComplaintReadModelTest {
     }
 
     private void awaitVersions(Map<String, Long> versions) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> versions.entrySet().stream().allMatch(expected -> {
-            List<Long> found = jdbc.queryForList("SELECT version FROM complaint_summary WHERE complaint_id = ?",
-                    Long.class, expected.getKey());
-            return !found.isEmpty() && found.get(0).equals(expected.getValue());
-        }));
+        awaitVersions("complaint_summary", "complaint_id", versions);
     }
 
     private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.path("complaints").forEach(complaint -> ids.add(complaint.path("complaintId").asText()));
-        return ids;
+        return texts(page.path("complaints"), "complaintId");
     }
 
     private static List<String> statuses(JsonNode complaint) {
-        List<String> statuses = new ArrayList<>();
-        complaint.path("clocks").forEach(clock -> statuses.add(clock.path("type").asText() + "=" + clock.path("status").asText()));
-        return statuses;
+        return each(complaint.path("clocks"), clock -> clock.path("type").asText() + "=" + clock.path("status").asText());
     }
 
     private static ComplaintId id(String value) {
@@ -303,9 +277,5 @@ class ComplaintReadModelTest {
 
     private static Instant at(String instant) {
         return Instant.parse(instant);
-    }
-
-    private QueryApi api() {
-        return new QueryApi(rest);
     }
 }

@@ -19,18 +19,13 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QueryApi;
 import com.interactionledger.query.QuerySideTestApplication;
-import org.axonframework.config.EventProcessingConfiguration;
+import com.interactionledger.query.ReadModelTestSupport;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
@@ -57,24 +52,15 @@ import static org.awaitility.Awaitility.await;
         properties = "ledger.test.ledger=risk-warnings")
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RiskWarningsTest {
+class RiskWarningsTest extends ReadModelTestSupport {
 
     private static final ModelRef MODEL = new ModelRef("sentiment-xlm", "1.0");
     private static final CustomerId R1 = new CustomerId("r-1");
     private static final CustomerId R2 = new CustomerId("r-2");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventProcessingConfiguration processing;
-
     @BeforeAll
     void record() {
-        LedgerEvents ledger = new LedgerEvents(eventStore);
+        LedgerEvents ledger = ledger();
         for (int i = 1; i <= 4; i++) {
             ledger.append("BOT", "bot", started("s" + i, R1, "2026-03-0" + i + "T09:00:00Z"),
                     started("t" + i, R2, "2026-03-0" + i + "T10:00:00Z"));
@@ -146,10 +132,7 @@ class RiskWarningsTest {
     @Test
     void aRebuildGivesTheSameWarnings() {
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM risk_warning ORDER BY warning_id");
-        StreamingEventProcessor processor = processing.eventProcessor(RiskWarningsProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
+        StreamingEventProcessor processor = stopAndReset(RiskWarningsProjection.PROCESSING_GROUP);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM risk_warning", Long.class)).isZero();
         processor.start();
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -160,16 +143,11 @@ class RiskWarningsTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("SELECT COUNT(*) FROM risk_warning", Long.class) == count);
         // And nothing more arrives: every event has been looked at.
-        StreamingEventProcessor processor = processing.eventProcessor(RiskWarningsProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+        awaitCaughtUp(processor(RiskWarningsProjection.PROCESSING_GROUP));
     }
 
     private static List<String> reasons(JsonNode page) {
-        List<String> reasons = new ArrayList<>();
-        page.path("warnings").forEach(warning -> reasons.add(warning.path("reason").asText()));
-        return reasons;
+        return texts(page.path("warnings"), "reason");
     }
 
     private static SessionStarted started(String session, CustomerId customer, String at) {
@@ -189,9 +167,5 @@ class RiskWarningsTest {
     private static ComplaintLodged lodged(String id, CustomerId customer, Channel channel, String at) {
         return new ComplaintLodged(new ComplaintId(id), customer, List.of(), channel, "credit_card", null, "fees", null,
                 "complaint " + id, null, Jurisdiction.UK_FCA, ServiceRegime.GENERAL, Instant.parse(at));
-    }
-
-    private QueryApi api() {
-        return new QueryApi(rest);
     }
 }

@@ -29,20 +29,16 @@ import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
 import com.interactionledger.projections.timeline.TimelineProjection;
-import com.interactionledger.query.QueryApi;
 import com.interactionledger.query.QuerySideTestApplication;
-import org.axonframework.config.EventProcessingConfiguration;
+import com.interactionledger.query.ReadModelTestSupport;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The timeline projection fed with hand-written events on a real PostgreSQL and read back through the HTTP
@@ -62,7 +57,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TimelineProjectionTest {
+class TimelineProjectionTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("tl-customer");
     private static final SessionId CHAT = new SessionId("tl-chat");
@@ -75,21 +70,13 @@ class TimelineProjectionTest {
     private static final AgentId BEN = new AgentId("agent-ben");
 
     @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
     TokenStore tokenStore;
     @Autowired
     TransactionTemplate transactions;
 
     @BeforeAll
     void recordJourneys() {
-        LedgerEvents ledger = new LedgerEvents(eventStore);
+        LedgerEvents ledger = ledger();
         ledger.append("BOT", "eva-bot",
                 new SessionStarted(CHAT, CUSTOMER, Channel.WEB_CHAT, null, "help-page", "en", null, null, null, null, t(0)),
                 message(CHAT, "m1", ParticipantRole.CUSTOMER, CUSTOMER.value(), "I lost my card", 1),
@@ -120,7 +107,7 @@ class TimelineProjectionTest {
                 new SessionStarted(CALL, CUSTOMER, Channel.PHONE, null, "ivr", "zh-CN", "cards", WECHAT,
                         Channel.SOCIAL, "Asked about the new card", t(30)));
         ledger.append("AGENT", ANNA.value(), new AgentAssigned(CALL, CUSTOMER, ANNA, "cards", t(31)));
-        awaitVersions(Map.of(CHAT, 13L, WECHAT, 3L, CALL, 1L));
+        awaitJourneysRecorded();
     }
 
     @Test
@@ -222,11 +209,10 @@ class TimelineProjectionTest {
 
     @Test
     void refusesBadParametersAndUnknownSessionsWithCodes() {
-        api().assertProblem("/customers/tl-customer/timeline?from=yesterday", 400, "INVALID_PARAMETER");
-        api().assertProblem("/customers/tl-customer/timeline?from=" + t(5) + "&to=" + t(1), 400, "INVALID_PARAMETER");
-        api().assertProblem("/customers/tl-customer/timeline?order=sideways", 400, "INVALID_PARAMETER");
-        api().assertProblem("/customers/tl-customer/timeline?limit=0", 400, "INVALID_PARAMETER");
-        api().assertProblem("/customers/tl-customer/timeline?cursor=bm90IGEgY3Vyc29y", 400, "INVALID_PARAMETER");
+        api().assertInvalidParameters("/customers/tl-customer/timeline?from=yesterday",
+                "/customers/tl-customer/timeline?from=" + t(5) + "&to=" + t(1),
+                "/customers/tl-customer/timeline?order=sideways", "/customers/tl-customer/timeline?limit=0",
+                "/customers/tl-customer/timeline?cursor=bm90IGEgY3Vyc29y");
         api().assertProblem("/customers/not valid!/timeline", 400, "INVALID_IDENTIFIER");
         api().assertProblem("/sessions/tl-unknown", 404, "SESSION_NOT_FOUND");
     }
@@ -234,7 +220,7 @@ class TimelineProjectionTest {
     @Test
     void redeliveredEventsChangeNothingAndAFullRebuildGivesIdenticalRows() {
         List<Map<String, Object>> before = rows();
-        StreamingEventProcessor processor = timelineProcessor();
+        StreamingEventProcessor processor = processor(TimelineProjection.PROCESSING_GROUP);
 
         // Redelivery: rewind every segment's token without clearing the tables (as after a crash mid-batch).
         processor.shutDown();
@@ -249,27 +235,12 @@ class TimelineProjectionTest {
         assertThat(rows()).isEqualTo(before);
 
         // Rebuild: the reset handler clears the tables and every event is replayed.
-        processor.shutDown();
-        processor.resetTokens();
+        stopAndReset(TimelineProjection.PROCESSING_GROUP);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry", Long.class)).isZero();
         processor.start();
-        awaitVersions(Map.of(CHAT, 13L, WECHAT, 3L, CALL, 1L));
+        awaitJourneysRecorded();
         awaitCaughtUp(processor);
         assertThat(rows()).isEqualTo(before);
-    }
-
-    private StreamingEventProcessor timelineProcessor() {
-        return processing.eventProcessor(TimelineProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-    }
-
-    /**
-     * Every segment has reached the head. (A segment stays "replaying" until an event beyond the reset position
-     * arrives, so after a rebuild with no new events, caught up is the state to wait for.)
-     */
-    private static void awaitCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
     }
 
     private List<Map<String, Object>> rows() {
@@ -279,24 +250,16 @@ class TimelineProjectionTest {
         return rows;
     }
 
-    private void awaitVersions(Map<SessionId, Long> versions) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> versions.entrySet().stream().allMatch(expected -> {
-            List<Long> found = jdbc.queryForList("SELECT version FROM timeline_session WHERE session_id = ?",
-                    Long.class, expected.getKey().value());
-            return !found.isEmpty() && found.get(0).equals(expected.getValue());
-        }));
+    private void awaitJourneysRecorded() {
+        awaitVersions("timeline_session", "session_id", Map.of(CHAT.value(), 13L, WECHAT.value(), 3L, CALL.value(), 1L));
     }
 
     private static List<String> ids(JsonNode sessions) {
-        List<String> ids = new ArrayList<>();
-        sessions.forEach(session -> ids.add(session.path("sessionId").asText()));
-        return ids;
+        return texts(sessions, "sessionId");
     }
 
     private static List<String> kinds(JsonNode session) {
-        List<String> kinds = new ArrayList<>();
-        session.path("entries").forEach(entry -> kinds.add(entry.path("kind").asText()));
-        return kinds;
+        return texts(session.path("entries"), "kind");
     }
 
     private static MessageRecorded message(SessionId session, String id, ParticipantRole role, String author,
@@ -306,9 +269,5 @@ class TimelineProjectionTest {
 
     private static Instant t(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
-    }
-
-    private QueryApi api() {
-        return new QueryApi(rest);
     }
 }
