@@ -1,6 +1,7 @@
 package com.interactionledger.command.relay;
 
 import com.interactionledger.ledger.stored.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.LedgerTopicClients;
 import com.interactionledger.ledger.stored.StoredEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -49,7 +50,6 @@ import java.util.concurrent.TimeoutException;
 public class KafkaRelay implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRelay.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final RelayProperties properties;
     private final JdbcTemplate jdbc;
@@ -157,10 +157,8 @@ public class KafkaRelay implements SmartLifecycle {
     /** The producer's settings: the configured client settings, then the relay's own, which win. */
     Properties producerConfig() {
         long timeout = properties.relay().deliveryTimeout().toMillis();
-        Properties config = new Properties();
-        config.putAll(properties.client());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay");
+        Properties config = LedgerTopicClients.settings(properties.client(), properties.bootstrapServers(),
+                "ledger-relay");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // At most 5 in flight keeps the idempotent producer's per-partition order across its own retries.
@@ -227,14 +225,9 @@ public class KafkaRelay implements SmartLifecycle {
                     LOG.warn("Relay to {} failed ({} attempts so far), will retry from position {}: {}", topic,
                             failures, safePosition(), e.getMessage());
                 }
-                pause(backoff(failures));
+                pause(LedgerTopicClients.backoff(failures));
             }
         }
-    }
-
-    private static Duration backoff(int failures) {
-        long millis = 100L << Math.min(failures, 10);
-        return millis > MAX_BACKOFF.toMillis() ? MAX_BACKOFF : Duration.ofMillis(millis);
     }
 
     private String safePosition() {
@@ -246,10 +239,7 @@ public class KafkaRelay implements SmartLifecycle {
     }
 
     private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!LedgerTopicClients.pause(duration)) {
             running = false;
         }
     }
@@ -273,21 +263,13 @@ public class KafkaRelay implements SmartLifecycle {
     public void start() {
         initialise();
         running = true;
-        worker = new Thread(this::run, "kafka-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = LedgerTopicClients.start("kafka-relay", this::run);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (worker != null) {
-            try {
-                worker.join(properties.relay().deliveryTimeout().plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        LedgerTopicClients.awaitEnd(worker, properties.relay().deliveryTimeout().plusSeconds(5));
         closeProducer();
     }
 

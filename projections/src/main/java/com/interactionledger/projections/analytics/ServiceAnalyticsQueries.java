@@ -1,5 +1,6 @@
 package com.interactionledger.projections.analytics;
 
+import com.interactionledger.contracts.analytics.AnalyticsDimension;
 import com.interactionledger.contracts.analytics.EfficiencyReport;
 import com.interactionledger.contracts.analytics.FindSatisfaction;
 import com.interactionledger.contracts.analytics.FindServiceEfficiency;
@@ -8,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Answers the satisfaction and service-efficiency queries. */
 @Component
@@ -23,15 +25,19 @@ class ServiceAnalyticsQueries {
     SatisfactionReport handle(FindSatisfaction query) {
         List<SessionFacts> sessions = tables.selected(query.filter());
         return new SatisfactionReport(AnalyticsCalculator.satisfaction(AnalyticsCalculator.ALL, sessions),
-                query.groupBy() == null ? List.of()
-                        : AnalyticsCalculator.byGroup(sessions, query.groupBy(), AnalyticsCalculator::satisfaction));
+                groups(sessions, query.groupBy(), AnalyticsCalculator::satisfaction));
     }
 
     @QueryHandler
     EfficiencyReport handle(FindServiceEfficiency query) {
         List<SessionFacts> sessions = tables.selected(query.filter());
         return new EfficiencyReport(AnalyticsCalculator.efficiency(AnalyticsCalculator.ALL, sessions),
-                query.groupBy() == null ? List.of()
-                        : AnalyticsCalculator.byGroup(sessions, query.groupBy(), AnalyticsCalculator::efficiency));
+                groups(sessions, query.groupBy(), AnalyticsCalculator::efficiency));
+    }
+
+    /** The figures per group of the dimension; none when the query asks for no grouping. */
+    private static <F> List<F> groups(List<SessionFacts> sessions, AnalyticsDimension groupBy,
+                                      BiFunction<String, List<SessionFacts>, F> figures) {
+        return groupBy == null ? List.of() : AnalyticsCalculator.byGroup(sessions, groupBy, figures);
     }
 }

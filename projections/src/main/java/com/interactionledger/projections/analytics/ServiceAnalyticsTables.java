@@ -5,9 +5,11 @@ import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
-import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.ReadModelTables;
+import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the service-analytics read model, in one place. */
 @Component
-public class ServiceAnalyticsTables implements CustomerRows {
+public class ServiceAnalyticsTables extends ReadModelTables {
 
     private static final String COLUMNS = "session_id, customer_id, channel, started_at, started_in_queue, continued_from_other,"
             + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
@@ -85,11 +87,10 @@ public class ServiceAnalyticsTables implements CustomerRows {
         }
     };
 
-    private final JdbcTemplate jdbc;
     private final ReadModelBatches batches;
 
     public ServiceAnalyticsTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        this.jdbc = jdbc;
+        super(jdbc, ServiceAnalyticsProjection.PROCESSING_GROUP, "analytics_session");
         this.batches = batches;
     }
 
@@ -118,45 +119,28 @@ public class ServiceAnalyticsTables implements CustomerRows {
      * {@link SessionFacts}.
      */
     List<SessionFacts> selected(AnalyticsFilter filter) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("customer_id"));
-        condition(where, args, "started_at >= ?", filter.startedFrom() == null ? null : utc(filter.startedFrom()));
-        condition(where, args, "started_at < ?", filter.startedTo() == null ? null : utc(filter.startedTo()));
-        condition(where, args, "channel = ?", filter.channel() == null ? null : filter.channel().name());
-        condition(where, args, "handling_agent = ?", filter.agent());
-        condition(where, args, "first_queue = ?", filter.queue());
-        condition(where, args, "first_intent = ?", filter.intent());
-        condition(where, args, "continued_from_other = ?", filter.continued());
+        Where where = new Where(PrivacyTables.notRestricted("customer_id"))
+                .andIfPresent("started_at >= ?", filter.startedFrom(), VersionedRows::utc)
+                .andIfPresent("started_at < ?", filter.startedTo(), VersionedRows::utc)
+                .andIfPresent("channel = ?", filter.channel(), Enum::name)
+                .andIfPresent("handling_agent = ?", filter.agent())
+                .andIfPresent("first_queue = ?", filter.queue())
+                .andIfPresent("first_intent = ?", filter.intent())
+                .andIfPresent("continued_from_other = ?", filter.continued());
         if (filter.segment() != null) {
-            where.append(switch (filter.segment()) {
-                case HUMAN_ONLY -> " AND started_in_queue";
-                case BOT_ONLY -> " AND NOT started_in_queue AND handoff_at IS NULL";
-                case BOT_TO_HUMAN -> " AND NOT started_in_queue AND handoff_at IS NOT NULL";
+            where.and(switch (filter.segment()) {
+                case HUMAN_ONLY -> "started_in_queue";
+                case BOT_ONLY -> "NOT started_in_queue AND handoff_at IS NULL";
+                case BOT_TO_HUMAN -> "NOT started_in_queue AND handoff_at IS NOT NULL";
             });
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM analytics_session WHERE " + where + " ORDER BY session_id",
-                ServiceAnalyticsTables::facts, args.toArray());
-    }
-
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
-        if (value != null) {
-            where.append(" AND ").append(sql);
-            args.add(value);
-        }
-    }
-
-    @Override
-    public String readModel() {
-        return ServiceAnalyticsProjection.PROCESSING_GROUP;
+                ServiceAnalyticsTables::facts, where.args());
     }
 
     @Override
     public void forget(String customerId, Collection<String> streams) {
-        CustomerRows.deleteWhereIn(jdbc, "analytics_session", "session_id", streams);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM analytics_session");
+        deleteWhereIn("analytics_session", "session_id", streams);
     }
 
     private static List<Object> values(SessionFacts f) {

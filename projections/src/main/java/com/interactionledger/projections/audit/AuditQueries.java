@@ -4,11 +4,12 @@ import com.interactionledger.contracts.audit.AuditPage;
 import com.interactionledger.contracts.audit.CommandAuditView;
 import com.interactionledger.contracts.audit.FindAuditRecords;
 import com.interactionledger.contracts.audit.ReadAuditView;
+import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 
 /** Answers the audit queries, newest first, paged by global position. */
 @Component
@@ -24,17 +25,14 @@ class AuditQueries {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     AuditPage handle(FindAuditRecords query) {
-        if (query.limit() < 1 || query.limit() > FindAuditRecords.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + FindAuditRecords.MAX_LIMIT);
-        }
         return query.kind() == FindAuditRecords.Kind.COMMANDS
-                ? page(tables.commands(query, query.limit() + 1), query.limit(), CommandAuditView::position)
-                : page(tables.reads(query, query.limit() + 1), query.limit(), ReadAuditView::position);
+                ? auditPage(Page.read(query.limit(), FindAuditRecords.MAX_LIMIT, fetch -> tables.commands(query, fetch)),
+                        CommandAuditView::position)
+                : auditPage(Page.read(query.limit(), FindAuditRecords.MAX_LIMIT, fetch -> tables.reads(query, fetch)),
+                        ReadAuditView::position);
     }
 
-    private static <T> AuditPage<T> page(List<T> fetched, int limit, ToLongFunction<T> position) {
-        boolean more = fetched.size() > limit;
-        List<T> page = more ? List.copyOf(fetched.subList(0, limit)) : List.copyOf(fetched);
-        return new AuditPage<>(page, more ? position.applyAsLong(page.get(page.size() - 1)) : null);
+    private static <T> AuditPage<T> auditPage(Page<T> page, Function<T, Long> position) {
+        return new AuditPage<>(List.copyOf(page.rows()), page.next(position));
     }
 }

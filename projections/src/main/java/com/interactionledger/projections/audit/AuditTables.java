@@ -8,8 +8,10 @@ import com.interactionledger.contracts.audit.ReadAuditView;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.ReadModelTables;
+import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.Where;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the audit trail, in one place. */
 @Component
-public class AuditTables implements CustomerRows {
+public class AuditTables extends ReadModelTables {
 
     private static final String INSERT_COMMAND = """
             INSERT INTO audit_command (command_id, command_type, target_id, customer_id, actor_id, actor_role,
@@ -41,11 +43,10 @@ public class AuditTables implements CustomerRows {
             + " endpoint, resource_type, resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING";
 
-    private final JdbcTemplate jdbc;
     private final ReadModelBatches batches;
 
     public AuditTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        this.jdbc = jdbc;
+        super(jdbc, AuditProjection.PROCESSING_GROUP, "audit_command_event", "audit_command", "audit_read");
         this.batches = batches;
     }
 
@@ -73,34 +74,16 @@ public class AuditTables implements CustomerRows {
     }
 
     @Override
-    public String readModel() {
-        return AuditProjection.PROCESSING_GROUP;
-    }
-
-    @Override
     public void forget(String customerId, Collection<String> streams) {
         jdbc.update("DELETE FROM audit_command_event WHERE command_id IN"
                 + " (SELECT command_id FROM audit_command WHERE customer_id = ?)", customerId);
-        jdbc.update("DELETE FROM audit_command WHERE customer_id = ?", customerId);
-        jdbc.update("DELETE FROM audit_read WHERE customer_id = ?", customerId);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM audit_command_event");
-        jdbc.update("DELETE FROM audit_command");
-        jdbc.update("DELETE FROM audit_read");
+        deleteCustomer(customerId, "audit_command", "audit_read");
     }
 
     // ---- reads ----
 
     List<CommandAuditView> commands(FindAuditRecords query, int fetch) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = where(query, args, "recorded_at");
-        if (query.outcome() != null) {
-            where.append(" AND outcome = ?");
-            args.add(query.outcome().name());
-        }
-        args.add(fetch);
+        Where where = where(query, "recorded_at").andIfPresent("outcome = ?", query.outcome(), Enum::name);
         List<CommandAuditView> rows = jdbc.query("SELECT * FROM audit_command WHERE " + where
                 + " ORDER BY position DESC LIMIT ?", (rs, row) -> new CommandAuditView(
                 rs.getString("command_id"), rs.getString("command_type"), rs.getString("target_id"),
@@ -109,45 +92,27 @@ public class AuditTables implements CustomerRows {
                 rs.getString("correlation_id"), AuditOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("error_code") == null ? null : ErrorCode.valueOf(rs.getString("error_code")),
                 rs.getString("detail"), List.of(), instant(rs, "recorded_at"), rs.getLong("position")),
-                args.toArray());
+                where.args(fetch));
         return withEvents(rows);
     }
 
     List<ReadAuditView> reads(FindAuditRecords query, int fetch) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = where(query, args, "read_at");
-        args.add(fetch);
+        Where where = where(query, "read_at");
         return jdbc.query("SELECT * FROM audit_read WHERE " + where + " ORDER BY position DESC LIMIT ?",
                 (rs, row) -> new ReadAuditView(rs.getString("event_id"), rs.getString("actor_id"),
                         rs.getString("actor_role"), new CustomerId(rs.getString("customer_id")),
                         rs.getString("endpoint"), rs.getString("resource_type"), rs.getString("resource_id"),
                         instant(rs, "read_at"), rs.getLong("position")),
-                args.toArray());
+                where.args(fetch));
     }
 
-    private static StringBuilder where(FindAuditRecords query, List<Object> args, String timeColumn) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (query.actorId() != null) {
-            where.append(" AND actor_id = ?");
-            args.add(query.actorId());
-        }
-        if (query.customerId() != null) {
-            where.append(" AND customer_id = ?");
-            args.add(query.customerId().value());
-        }
-        if (query.from() != null) {
-            where.append(" AND ").append(timeColumn).append(" >= ?");
-            args.add(utc(query.from()));
-        }
-        if (query.to() != null) {
-            where.append(" AND ").append(timeColumn).append(" < ?");
-            args.add(utc(query.to()));
-        }
-        if (query.after() != null) {
-            where.append(" AND position < ?");
-            args.add(query.after());
-        }
-        return where;
+    private static Where where(FindAuditRecords query, String timeColumn) {
+        return new Where("1 = 1")
+                .andIfPresent("actor_id = ?", query.actorId())
+                .andIfPresent("customer_id = ?", query.customerId(), CustomerId::value)
+                .andIfPresent(timeColumn + " >= ?", query.from(), VersionedRows::utc)
+                .andIfPresent(timeColumn + " < ?", query.to(), VersionedRows::utc)
+                .andIfPresent("position < ?", query.after());
     }
 
     private List<CommandAuditView> withEvents(List<CommandAuditView> rows) {

@@ -13,6 +13,7 @@ import com.interactionledger.contracts.complaint.FindComplaint;
 import com.interactionledger.contracts.complaint.FindRepeatComplainants;
 import com.interactionledger.contracts.complaint.ListComplaints;
 import com.interactionledger.contracts.complaint.RepeatComplainant;
+import com.interactionledger.projections.support.Page;
 import com.interactionledger.projections.support.Pseudonyms;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -42,14 +43,10 @@ class ComplaintQueries {
 
     @QueryHandler
     ComplaintPage handle(ListComplaints query) {
-        if (query.limit() < 1 || query.limit() > ListComplaints.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + ListComplaints.MAX_LIMIT);
-        }
-        List<ComplaintView> fetched = tables.list(query, query.limit() + 1);
-        boolean more = fetched.size() > query.limit();
-        List<ComplaintView> page = tables.withClocks(more ? fetched.subList(0, query.limit()) : fetched, query.at());
-        ComplaintView last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new ComplaintPage(page, more ? new ComplaintCursor(last.receivedAt(), last.complaintId()) : null);
+        Page<ComplaintView> page = Page.read(query.limit(), ListComplaints.MAX_LIMIT,
+                fetch -> tables.list(query, fetch));
+        return new ComplaintPage(tables.withClocks(page.rows(), query.at()),
+                page.next(last -> new ComplaintCursor(last.receivedAt(), last.complaintId())));
     }
 
     @QueryHandler

@@ -21,8 +21,9 @@ import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.projections.privacy.PrivacyTables;
-import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,15 +51,14 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
  * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
  */
 @Component
-public class ComplaintTables implements CustomerRows {
+public class ComplaintTables extends ReadModelTables {
 
     static final String OPEN_STATES = Arrays.stream(ComplaintState.values()).filter(ComplaintState::isOpen)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 
-    private final JdbcTemplate jdbc;
-
     public ComplaintTables(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, ComplaintsProjection.PROCESSING_GROUP, "complaint_clock", "complaint_summary",
+                "complaint_session_index");
     }
 
     // ---- writes (the projection) ----
@@ -125,21 +125,10 @@ public class ComplaintTables implements CustomerRows {
     }
 
     @Override
-    public String readModel() {
-        return ComplaintsProjection.PROCESSING_GROUP;
-    }
-
-    @Override
     public void forget(String customerId, Collection<String> streams) {
-        CustomerRows.deleteWhereIn(jdbc, "complaint_clock", "complaint_id", streams);
-        jdbc.update("DELETE FROM complaint_summary WHERE customer_id = ?", customerId);
-        CustomerRows.deleteWhereIn(jdbc, "complaint_session_index", "session_id", streams);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM complaint_clock");
-        jdbc.update("DELETE FROM complaint_summary");
-        jdbc.update("DELETE FROM complaint_session_index");
+        deleteWhereIn("complaint_clock", "complaint_id", streams);
+        deleteCustomer(customerId, "complaint_summary");
+        deleteWhereIn("complaint_session_index", "session_id", streams);
     }
 
     // ---- reads (the queries) ----
@@ -151,30 +140,26 @@ public class ComplaintTables implements CustomerRows {
 
     /** Up to {@code fetch} complaints of the query, newest received first. */
     List<ComplaintView> list(ListComplaints query, int fetch) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = where(query.filter(), args);
+        Where where = where(query.filter());
         if (query.clocks() == ListComplaints.ClockSituation.OVERDUE) {
-            where.append(" AND s.state IN (").append(OPEN_STATES).append(")"
+            where.and("s.state IN (" + OPEN_STATES + ")"
                     + " AND EXISTS (SELECT 1 FROM complaint_clock k WHERE k.complaint_id = s.complaint_id AND k.breachable"
                     + " AND (k.breached_at IS NOT NULL OR (k.due_at <= ? AND NOT k.paused))"
-                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))");
-            args.add(utc(query.at()));
+                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))",
+                    utc(query.at()));
         } else if (query.clocks() == ListComplaints.ClockSituation.DUE_SOON) {
-            where.append(" AND s.state IN (").append(OPEN_STATES).append(")"
+            where.and("s.state IN (" + OPEN_STATES + ")"
                     + " AND EXISTS (SELECT 1 FROM complaint_clock k WHERE k.complaint_id = s.complaint_id AND k.breachable"
                     + " AND NOT k.paused AND k.breached_at IS NULL AND k.due_at > ? AND k.due_at <= ?"
-                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))");
-            args.add(utc(query.at()));
-            args.add(utc(query.at().plus(query.dueWithin())));
+                    + " AND NOT (k.clock_type = 'CFPB_RESPONSE' AND s.holding_response_at IS NOT NULL))",
+                    utc(query.at()), utc(query.at().plus(query.dueWithin())));
         }
         if (query.after() != null) {
-            where.append(" AND (s.received_at, s.complaint_id) < (?, ?)");
-            args.add(utc(query.after().receivedAt()));
-            args.add(query.after().complaintId().value());
+            where.and("(s.received_at, s.complaint_id) < (?, ?)", utc(query.after().receivedAt()),
+                    query.after().complaintId().value());
         }
-        args.add(fetch);
         return jdbc.query("SELECT s.* FROM complaint_summary s WHERE " + where
-                + " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ?", this::summary, args.toArray());
+                + " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ?", this::summary, where.args(fetch));
     }
 
     /** The rows the statistics are computed from. */
@@ -184,15 +169,14 @@ public class ComplaintTables implements CustomerRows {
     }
 
     List<FigureRow> figureRows(ComplaintFilter filter) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = where(filter, args);
+        Where where = where(filter);
         return jdbc.query("SELECT product, category, channel, jurisdiction, received_at, first_resolved_at,"
                         + " first_final_due_at, outcome, redress_amount, redress_currency, ever_breached"
                         + " FROM complaint_summary s WHERE " + where,
                 (rs, row) -> new FigureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         instant(rs, "received_at"), instant(rs, "first_resolved_at"), instant(rs, "first_final_due_at"),
                         rs.getString(8), decimal(rs.getString(9)), rs.getString(10), rs.getBoolean(11)),
-                args.toArray());
+                where.args());
     }
 
     /** Per customer, the complaints received in [from, to), for customers with at least {@code minimum}. */
@@ -225,44 +209,19 @@ public class ComplaintTables implements CustomerRows {
     }
 
     /** The rows of a list or of the figures: never a restricted customer's (agents and analysts read these). */
-    private static StringBuilder where(ComplaintFilter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("s.customer_id"));
-        if (filter.customerId() != null) {
-            where.append(" AND s.customer_id = ?");
-            args.add(filter.customerId().value());
-        }
-        if (filter.state() != null) {
-            where.append(" AND s.state = ?");
-            args.add(filter.state().name());
-        }
+    private static Where where(ComplaintFilter filter) {
+        Where where = new Where(PrivacyTables.notRestricted("s.customer_id"))
+                .andIfPresent("s.customer_id = ?", filter.customerId(), CustomerId::value)
+                .andIfPresent("s.state = ?", filter.state(), Enum::name);
         if (filter.openOnly()) {
-            where.append(" AND s.state IN (").append(OPEN_STATES).append(")");
+            where.and("s.state IN (" + OPEN_STATES + ")");
         }
-        if (filter.jurisdiction() != null) {
-            where.append(" AND s.jurisdiction = ?");
-            args.add(filter.jurisdiction().name());
-        }
-        if (filter.product() != null) {
-            where.append(" AND s.product = ?");
-            args.add(filter.product());
-        }
-        if (filter.category() != null) {
-            where.append(" AND s.category = ?");
-            args.add(filter.category());
-        }
-        if (filter.channel() != null) {
-            where.append(" AND s.channel = ?");
-            args.add(filter.channel().name());
-        }
-        if (filter.receivedFrom() != null) {
-            where.append(" AND s.received_at >= ?");
-            args.add(utc(filter.receivedFrom()));
-        }
-        if (filter.receivedTo() != null) {
-            where.append(" AND s.received_at < ?");
-            args.add(utc(filter.receivedTo()));
-        }
-        return where;
+        return where.andIfPresent("s.jurisdiction = ?", filter.jurisdiction(), Enum::name)
+                .andIfPresent("s.product = ?", filter.product())
+                .andIfPresent("s.category = ?", filter.category())
+                .andIfPresent("s.channel = ?", filter.channel(), Enum::name)
+                .andIfPresent("s.received_at >= ?", filter.receivedFrom(), VersionedRows::utc)
+                .andIfPresent("s.received_at < ?", filter.receivedTo(), VersionedRows::utc);
     }
 
     /** The same complaints, each with its clocks and their status at {@code at} (one query for all of them). */

@@ -1,6 +1,7 @@
 package com.interactionledger.projections.distribution;
 
 import com.interactionledger.ledger.stored.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.LedgerTopicClients;
 import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerEvents;
@@ -61,7 +62,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?>>, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerEventFeed.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final FeedProperties properties;
     private final JdbcTemplate jdbc;
@@ -146,7 +146,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     if (!records.isEmpty()) {
                         rewind(kafka, records);
                     }
-                    pause(backoff(failures));
+                    pause(LedgerTopicClients.backoff(failures));
                 }
             }
         } catch (WakeupException stopping) {
@@ -259,11 +259,9 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
 
     /** The consumer's settings: the configured client settings, then the feed's own, which win. */
     Properties consumerConfig() {
-        Properties config = new Properties();
-        config.putAll(properties.client());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        Properties config = LedgerTopicClients.settings(properties.client(), properties.bootstrapServers(),
+                "ledger-feed-" + nodeId);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumer().group());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-feed-" + nodeId);
         // Offsets are committed after the database transaction, never automatically before it.
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -274,16 +272,8 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         return config;
     }
 
-    private static Duration backoff(int failures) {
-        long millis = 100L << Math.min(failures, 10);
-        return millis > MAX_BACKOFF.toMillis() ? MAX_BACKOFF : Duration.ofMillis(millis);
-    }
-
     private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!LedgerTopicClients.pause(duration)) {
             running = false;
         }
     }
@@ -297,9 +287,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
     @Override
     public void start() {
         running = true;
-        worker = new Thread(this::run, "ledger-feed");
-        worker.setDaemon(true);
-        worker.start();
+        worker = LedgerTopicClients.start("ledger-feed", this::run);
     }
 
     @Override
@@ -309,13 +297,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         if (kafka != null) {
             kafka.wakeup();
         }
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        LedgerTopicClients.awaitEnd(worker, Duration.ofSeconds(30));
     }
 
     @Override

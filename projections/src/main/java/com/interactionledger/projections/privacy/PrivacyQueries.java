@@ -3,6 +3,7 @@ package com.interactionledger.projections.privacy;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.privacy.FindRetentionDue;
 import com.interactionledger.contracts.privacy.RetentionReport;
+import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +26,18 @@ class PrivacyQueries {
 
     @QueryHandler
     RetentionReport handle(FindRetentionDue query) {
-        if (query.limit() < 1 || query.limit() > FindRetentionDue.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + FindRetentionDue.MAX_LIMIT);
-        }
-        List<PrivacyTables.Activity> rows = tables.inactiveSince(RetentionPeriods.cutoff(query.at(), periods.sessions()),
-                RetentionPeriods.cutoff(query.at(), periods.complaints()), query.after(), query.limit() + 1);
-        boolean more = rows.size() > query.limit();
-        List<PrivacyTables.Activity> page = more ? rows.subList(0, query.limit()) : rows;
-        Map<String, List<String>> holds = tables.holdsOf(page.stream().map(PrivacyTables.Activity::customerId).toList());
+        Page<PrivacyTables.Activity> page = Page.read(query.limit(), FindRetentionDue.MAX_LIMIT,
+                fetch -> tables.inactiveSince(RetentionPeriods.cutoff(query.at(), periods.sessions()),
+                        RetentionPeriods.cutoff(query.at(), periods.complaints()), query.after(), fetch));
+        Map<String, List<String>> holds = tables.holdsOf(page.rows().stream().map(PrivacyTables.Activity::customerId)
+                .toList());
         List<RetentionReport.Due> due = new ArrayList<>();
-        for (PrivacyTables.Activity row : page) {
+        for (PrivacyTables.Activity row : page.rows()) {
             due.add(new RetentionReport.Due(new CustomerId(row.customerId()), dueSince(row), row.lastSessionAt(),
                     row.lastComplaintAt(), row.restricted(), holds.getOrDefault(row.customerId(), List.of())));
         }
         return new RetentionReport(query.at(), List.of("sessions " + periods.sessions(),
-                "complaints " + periods.complaints()), due, more ? page.get(page.size() - 1).customerId() : null);
+                "complaints " + periods.complaints()), due, page.next(PrivacyTables.Activity::customerId));
     }
 
     /** When the last of the customer's record types passed its period. */

@@ -2,9 +2,9 @@ package com.interactionledger.projections.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
-import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
  * changes nothing.
  */
 @Component
-public class PrivacyTables implements CustomerRows {
+public class PrivacyTables extends ReadModelTables {
 
     /**
      * A condition on a row naming its customer in {@code column}: true unless processing of that customer's data is
@@ -44,11 +44,10 @@ public class PrivacyTables implements CustomerRows {
             List.of("customer_id", "restricted", "restricted_since", "erased_at", "last_session_at",
                     "last_complaint_at", "version"));
 
-    private final JdbcTemplate jdbc;
     private final ReadModelBatches batches;
 
     public PrivacyTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        this.jdbc = jdbc;
+        super(jdbc, PrivacyProjection.PROCESSING_GROUP, "privacy_legal_hold", "privacy_customer");
         this.batches = batches;
     }
 
@@ -107,19 +106,8 @@ public class PrivacyTables implements CustomerRows {
     }
 
     @Override
-    public String readModel() {
-        return PrivacyProjection.PROCESSING_GROUP;
-    }
-
-    @Override
     public void forget(String customerId, Collection<String> streams) {
-        jdbc.update("DELETE FROM privacy_legal_hold WHERE customer_id = ?", customerId);
-        jdbc.update("DELETE FROM privacy_customer WHERE customer_id = ?", customerId);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM privacy_legal_hold");
-        jdbc.update("DELETE FROM privacy_customer");
+        deleteCustomer(customerId, "privacy_legal_hold", "privacy_customer");
     }
 
     // ---- reads ----

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskWarningCursor;
 import com.interactionledger.contracts.risk.RiskWarningPage;
 import com.interactionledger.contracts.risk.RiskWarningView;
+import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,9 @@ class RiskQueries {
 
     @QueryHandler
     RiskWarningPage handle(FindRiskWarnings query) {
-        if (query.limit() < 1 || query.limit() > FindRiskWarnings.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + FindRiskWarnings.MAX_LIMIT);
-        }
-        List<RiskWarningView> fetched = tables.find(query, query.limit() + 1);
-        boolean more = fetched.size() > query.limit();
-        List<RiskWarningView> page = more ? fetched.subList(0, query.limit()) : fetched;
-        RiskWarningView last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new RiskWarningPage(List.copyOf(page), more ? new RiskWarningCursor(last.raisedAt(), last.warningId()) : null);
+        Page<RiskWarningView> page = Page.read(query.limit(), FindRiskWarnings.MAX_LIMIT,
+                fetch -> tables.find(query, fetch));
+        return new RiskWarningPage(List.copyOf(page.rows()),
+                page.next(last -> new RiskWarningCursor(last.raisedAt(), last.warningId())));
     }
 }

@@ -5,7 +5,9 @@ import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
 import com.interactionledger.contracts.risk.RiskWarningView;
 import com.interactionledger.projections.privacy.PrivacyTables;
-import com.interactionledger.projections.support.CustomerRows;
+import com.interactionledger.projections.support.ReadModelTables;
+import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -21,12 +22,10 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /** The SQL of the early-warning read model, in one place. */
 @Component
-public class RiskTables implements CustomerRows {
-
-    private final JdbcTemplate jdbc;
+public class RiskTables extends ReadModelTables {
 
     public RiskTables(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, RiskWarningsProjection.PROCESSING_GROUP, "risk_warning", "risk_complaint", "risk_session");
     }
 
     void raise(String warningId, String customerId, RiskReason reason, String subjectType, String subjectId,
@@ -65,52 +64,23 @@ public class RiskTables implements CustomerRows {
     }
 
     @Override
-    public String readModel() {
-        return RiskWarningsProjection.PROCESSING_GROUP;
-    }
-
-    @Override
     public void forget(String customerId, Collection<String> streams) {
-        jdbc.update("DELETE FROM risk_warning WHERE customer_id = ?", customerId);
-        jdbc.update("DELETE FROM risk_complaint WHERE customer_id = ?", customerId);
-        jdbc.update("DELETE FROM risk_session WHERE customer_id = ?", customerId);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM risk_warning");
-        jdbc.update("DELETE FROM risk_complaint");
-        jdbc.update("DELETE FROM risk_session");
+        deleteCustomer(customerId, "risk_warning", "risk_complaint", "risk_session");
     }
 
     /** Up to {@code fetch} warnings of the query, newest first. */
     List<RiskWarningView> find(FindRiskWarnings query, int fetch) {
-        List<Object> args = new ArrayList<>();
         // agents and supervisors read these: never a restricted customer's
-        StringBuilder where = new StringBuilder(PrivacyTables.notRestricted("customer_id"));
-        if (query.customerId() != null) {
-            where.append(" AND customer_id = ?");
-            args.add(query.customerId().value());
-        }
-        if (query.reason() != null) {
-            where.append(" AND reason = ?");
-            args.add(query.reason().name());
-        }
-        if (query.from() != null) {
-            where.append(" AND raised_at >= ?");
-            args.add(utc(query.from()));
-        }
-        if (query.to() != null) {
-            where.append(" AND raised_at < ?");
-            args.add(utc(query.to()));
-        }
+        Where where = new Where(PrivacyTables.notRestricted("customer_id"))
+                .andIfPresent("customer_id = ?", query.customerId(), CustomerId::value)
+                .andIfPresent("reason = ?", query.reason(), Enum::name)
+                .andIfPresent("raised_at >= ?", query.from(), VersionedRows::utc)
+                .andIfPresent("raised_at < ?", query.to(), VersionedRows::utc);
         if (query.after() != null) {
-            where.append(" AND (raised_at, warning_id) < (?, ?)");
-            args.add(utc(query.after().raisedAt()));
-            args.add(query.after().warningId());
+            where.and("(raised_at, warning_id) < (?, ?)", utc(query.after().raisedAt()), query.after().warningId());
         }
-        args.add(fetch);
         return jdbc.query("SELECT * FROM risk_warning WHERE " + where
-                + " ORDER BY raised_at DESC, warning_id DESC LIMIT ?", RiskTables::view, args.toArray());
+                + " ORDER BY raised_at DESC, warning_id DESC LIMIT ?", RiskTables::view, where.args(fetch));
     }
 
     private static RiskWarningView view(ResultSet rs, int row) throws SQLException {

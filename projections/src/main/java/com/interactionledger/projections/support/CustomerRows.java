@@ -1,9 +1,6 @@
 package com.interactionledger.projections.support;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * The rows of one read model that come from one customer's events, so they can be forgotten and rebuilt from those
@@ -22,12 +19,4 @@ public interface CustomerRows {
      * @param streams    the aggregate identifiers of the customer's events (sessions, complaints, records)
      */
     void forget(String customerId, Collection<String> streams);
-
-    /** {@code DELETE FROM table WHERE column IN (streams)}, nothing when there are none. */
-    static void deleteWhereIn(JdbcTemplate jdbc, String table, String column, Collection<String> streams) {
-        if (!streams.isEmpty()) {
-            jdbc.update("DELETE FROM " + table + " WHERE " + column + " IN ("
-                    + String.join(", ", Collections.nCopies(streams.size(), "?")) + ")", streams.toArray());
-        }
-    }
 }

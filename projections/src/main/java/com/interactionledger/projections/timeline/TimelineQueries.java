@@ -6,10 +6,10 @@ import com.interactionledger.contracts.timeline.SessionSummary;
 import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineCursor;
 import com.interactionledger.contracts.timeline.TimelinePage;
+import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,16 +27,10 @@ class TimelineQueries {
 
     @QueryHandler
     TimelinePage handle(FindCustomerTimeline query) {
-        if (query.limit() < 1 || query.limit() > FindCustomerTimeline.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + FindCustomerTimeline.MAX_LIMIT);
-        }
-        // One more than asked tells whether another page follows.
-        List<SessionSummary> fetched = tables.sessionsOf(query, query.limit() + 1);
-        boolean more = fetched.size() > query.limit();
-        List<SessionSummary> page = more ? fetched.subList(0, query.limit()) : fetched;
-        SessionSummary last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new TimelinePage(query.customerId(), page,
-                more ? new TimelineCursor(last.startedAt(), last.sessionId()) : null);
+        Page<SessionSummary> page = Page.read(query.limit(), FindCustomerTimeline.MAX_LIMIT,
+                fetch -> tables.sessionsOf(query, fetch));
+        return new TimelinePage(query.customerId(), page.rows(),
+                page.next(last -> new TimelineCursor(last.startedAt(), last.sessionId())));
     }
 
     @QueryHandler

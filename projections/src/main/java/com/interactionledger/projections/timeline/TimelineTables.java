@@ -18,18 +18,18 @@ import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
-import com.interactionledger.projections.support.CustomerRows;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
+import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ import static com.interactionledger.projections.support.VersionedRows.instant;
  * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
  */
 @Component
-public class TimelineTables implements CustomerRows {
+public class TimelineTables extends ReadModelTables {
 
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
 
@@ -62,11 +62,10 @@ public class TimelineTables implements CustomerRows {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private final JdbcTemplate jdbc;
     private final ReadModelBatches batches;
 
     public TimelineTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        this.jdbc = jdbc;
+        super(jdbc, TimelineProjection.PROCESSING_GROUP, "timeline_entry", "timeline_session");
         this.batches = batches;
     }
 
@@ -119,46 +118,26 @@ public class TimelineTables implements CustomerRows {
     }
 
     @Override
-    public String readModel() {
-        return TimelineProjection.PROCESSING_GROUP;
-    }
-
-    @Override
     public void forget(String customerId, Collection<String> streams) {
-        CustomerRows.deleteWhereIn(jdbc, "timeline_entry", "session_id", streams);
-        jdbc.update("DELETE FROM timeline_session WHERE customer_id = ?", customerId);
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM timeline_entry");
-        jdbc.update("DELETE FROM timeline_session");
+        deleteWhereIn("timeline_entry", "session_id", streams);
+        deleteCustomer(customerId, "timeline_session");
     }
 
     // ---- reads ----
 
     /** Up to {@code fetch} sessions of the query, without their entries. */
     List<SessionSummary> sessionsOf(FindCustomerTimeline query, int fetch) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("customer_id = ?");
-        args.add(query.customerId().value());
-        if (query.from() != null) {
-            where.append(" AND started_at >= ?");
-            args.add(VersionedRows.utc(query.from()));
-        }
-        if (query.to() != null) {
-            where.append(" AND started_at < ?");
-            args.add(VersionedRows.utc(query.to()));
-        }
+        Where where = new Where("customer_id = ?", query.customerId().value())
+                .andIfPresent("started_at >= ?", query.from(), VersionedRows::utc)
+                .andIfPresent("started_at < ?", query.to(), VersionedRows::utc);
         String direction = query.newestFirst() ? "DESC" : "ASC";
         if (query.after() != null) {
-            where.append(query.newestFirst() ? " AND (started_at, session_id) < (?, ?)" : " AND (started_at, session_id) > (?, ?)");
-            args.add(VersionedRows.utc(query.after().startedAt()));
-            args.add(query.after().sessionId().value());
+            where.and(query.newestFirst() ? "(started_at, session_id) < (?, ?)" : "(started_at, session_id) > (?, ?)",
+                    VersionedRows.utc(query.after().startedAt()), query.after().sessionId().value());
         }
-        args.add(fetch);
         return jdbc.query("SELECT * FROM timeline_session WHERE " + where
                 + " ORDER BY started_at " + direction + ", session_id " + direction + " LIMIT ?",
-                SESSION_ROW, args.toArray());
+                SESSION_ROW, where.args(fetch));
     }
 
     /** A session with every entry of its dialogue in recorded order. */
