@@ -1,15 +1,9 @@
 package com.interactionledger.deploy;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,35 +23,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Production access: the ledger in {@code oidc} mode trusts only the OIDC provider it is configured with. The
- * provider here is a real HTTP server with a discovery document and a key set (what Keycloak, Entra ID or Okta
- * serve), signing tokens the way Keycloak lays them out: roles under {@code realm_access.roles}, the user name in
+ * provider here is a {@link LocalIdentityProvider} of its own (a real HTTP server with a discovery document and a
+ * key set, as Keycloak, Entra ID or Okta serve), other than the one the test application trusts, signing tokens the
+ * way Keycloak lays them out: roles under {@code realm_access.roles}, the user name in
  * {@code preferred_username}. A second application instance on the test database runs in that mode.
  */
 class OidcAccessTest extends PostgresLedgerTest {
 
     private static final String AUDIENCE = "interaction-ledger";
 
-    private static HttpServer provider;
+    private static LocalIdentityProvider provider;
     private static String issuer;
-    private static RSAKey signingKey;
 
     @Autowired
     Environment environment;
 
     @BeforeAll
-    static void startProvider() throws IOException, JOSEException {
-        signingKey = new RSAKeyGenerator(2048).keyID("provider-key-1").generate();
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer = "http://127.0.0.1:" + provider.getAddress().getPort() + "/realms/bank";
-        serve("/realms/bank/.well-known/openid-configuration", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\""
-                + issuer + "/protocol/openid-connect/certs\",\"subject_types_supported\":[\"public\"]}");
-        serve("/realms/bank/protocol/openid-connect/certs", new JWKSet(signingKey.toPublicJWK()).toString());
-        provider.start();
+    static void startProvider() {
+        provider = LocalIdentityProvider.start(0);
+        issuer = provider.issuer();
     }
 
     @AfterAll
     static void stopProvider() {
-        provider.stop(0);
+        provider.close();
     }
 
     @Test
@@ -95,8 +80,8 @@ class OidcAccessTest extends PostgresLedgerTest {
                 assertThat(response.code()).as(why).isEqualTo("UNAUTHENTICATED");
                 assertThat(response.header("WWW-Authenticate")).as(why).contains("invalid_token");
             });
-            RSAKey impostor = new RSAKeyGenerator(2048).keyID("provider-key-1").generate();
-            assertThat(instance.withToken(sign(impostor, claims(claims -> { }))).get("/sessions/oidc-session")
+            RSAKey impostor = new RSAKeyGenerator(2048).keyID(LocalIdentityProvider.KEY_ID).generate();
+            assertThat(instance.withToken(LocalIdentityProvider.sign(impostor, claims(claims -> { }))).get("/sessions/oidc-session")
                     .status()).as("signed with another key under the provider's key id").isEqualTo(401);
 
             // No development issuer in this mode, and another provider's tokens (the one the test application
@@ -109,7 +94,7 @@ class OidcAccessTest extends PostgresLedgerTest {
     }
 
     private static String token(Consumer<JWTClaimsSet.Builder> change) {
-        return sign(signingKey, claims(change));
+        return provider.signed(claims(change));
     }
 
     private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {
@@ -124,27 +109,5 @@ class OidcAccessTest extends PostgresLedgerTest {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
         change.accept(claims);
         return claims.build();
-    }
-
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void serve(String path, String json) {
-        provider.createContext(path, exchange -> {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
     }
 }

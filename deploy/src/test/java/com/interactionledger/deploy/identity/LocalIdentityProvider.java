@@ -40,6 +40,8 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** The audience the ledger expects by default ({@code ledger.access.audience}). */
     public static final String AUDIENCE = "interaction-ledger";
+    /** The id of the provider's signing key in its key set and in every token's header. */
+    public static final String KEY_ID = "local-provider-key";
     private static final Duration LIFETIME = Duration.ofHours(8);
     private static LocalIdentityProvider shared;
 
@@ -49,7 +51,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     private LocalIdentityProvider(int port) throws IOException {
         try {
-            key = new RSAKeyGenerator(2048).keyID("local-provider-key").generate();
+            key = new RSAKeyGenerator(2048).keyID(KEY_ID).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("RSA is part of every Java runtime", e);
         }
@@ -104,7 +106,12 @@ public final class LocalIdentityProvider implements AutoCloseable {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)));
         change.accept(claims);
-        return sign(key, claims.build());
+        return signed(claims.build());
+    }
+
+    /** These claims exactly, signed with the provider's key. */
+    public String signed(JWTClaimsSet claims) {
+        return sign(key, claims);
     }
 
     /** Signs these claims with another key under this provider's key id: what an impostor would send. */
