@@ -5,7 +5,6 @@ import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
-import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ComplaintId;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.function.BiFunction;
 
 /**
  * The complaint lifecycle's command API; the same conventions as the dialogue's (actor headers, Idempotency-Key,
@@ -41,12 +36,10 @@ import java.util.function.BiFunction;
 class ComplaintController {
 
     private final CommandDispatcher dispatcher;
-    private final Clock clock;
     private final IdGenerator ids;
 
-    ComplaintController(CommandDispatcher dispatcher, Clock clock, IdGenerator ids) {
+    ComplaintController(CommandDispatcher dispatcher, IdGenerator ids) {
         this.dispatcher = dispatcher;
-        this.clock = clock;
         this.ids = ids;
     }
 
@@ -54,94 +47,87 @@ class ComplaintController {
     ResponseEntity<CommandOutcome> lodge(@Valid @RequestBody ComplaintRequests.LodgeRequest body,
                                          CommandContext context) {
         ComplaintId generated = new ComplaintId("cmp-" + ids.generateId());
-        return dispatcher.dispatch(context, body, body.toCommand(generated, clock.instant()), HttpStatus.CREATED);
+        return dispatcher.create(context, body, now -> body.toCommand(generated, now));
     }
 
     @PostMapping(path = "/{complaintId}/acknowledgement", consumes = MediaType.ALL_VALUE)
     ResponseEntity<CommandOutcome> acknowledge(@PathVariable String complaintId, CommandContext context) {
-        return send(context, null, complaintId,
-                (id, version) -> new AcknowledgeComplaint(id, version, clock.instant()));
+        return dispatcher.change(context, null, new ComplaintId(complaintId), AcknowledgeComplaint::new);
     }
 
     @PostMapping("/{complaintId}/assignment")
     ResponseEntity<CommandOutcome> assign(@PathVariable String complaintId,
                                           @Valid @RequestBody ComplaintRequests.AssignRequest body,
                                           CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/information-requests")
     ResponseEntity<CommandOutcome> requestInformation(@PathVariable String complaintId,
                                                       @Valid @RequestBody ComplaintRequests.InformationRequest body,
                                                       CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/information")
     ResponseEntity<CommandOutcome> receiveInformation(@PathVariable String complaintId,
                                                       @Valid @RequestBody ComplaintRequests.InformationReceipt body,
                                                       CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/extensions")
     ResponseEntity<CommandOutcome> extend(@PathVariable String complaintId,
                                           @Valid @RequestBody ComplaintRequests.ExtensionRequest body,
                                           CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/holding-responses")
     ResponseEntity<CommandOutcome> holdingResponse(@PathVariable String complaintId,
                                                    @Valid @RequestBody ComplaintRequests.HoldingResponseRequest body,
                                                    CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/resolution-proposals")
     ResponseEntity<CommandOutcome> propose(@PathVariable String complaintId,
                                            @Valid @RequestBody ComplaintRequests.ProposalRequest body,
                                            CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/resolution")
     ResponseEntity<CommandOutcome> resolve(@PathVariable String complaintId,
                                            @Valid @RequestBody ComplaintRequests.ResolutionRequest body,
                                            CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping(path = "/{complaintId}/acceptance", consumes = MediaType.ALL_VALUE)
     ResponseEntity<CommandOutcome> accept(@PathVariable String complaintId, CommandContext context) {
-        return send(context, null, complaintId, (id, version) -> new AcceptResolution(id, version, clock.instant()));
+        return dispatcher.change(context, null, new ComplaintId(complaintId), AcceptResolution::new);
     }
 
     @PostMapping("/{complaintId}/dispute")
     ResponseEntity<CommandOutcome> dispute(@PathVariable String complaintId,
                                            @Valid @RequestBody ComplaintRequests.DisputeRequest body,
                                            CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/referrals")
     ResponseEntity<CommandOutcome> refer(@PathVariable String complaintId,
                                          @Valid @RequestBody ComplaintRequests.ReferralRequest body,
                                          CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @PostMapping("/{complaintId}/reopening")
     ResponseEntity<CommandOutcome> reopen(@PathVariable String complaintId,
                                           @Valid @RequestBody ComplaintRequests.ReopenRequest body,
                                           CommandContext context) {
-        return send(context, body, complaintId, (id, version) -> body.toCommand(id, version, clock.instant()));
-    }
-
-    private ResponseEntity<CommandOutcome> send(CommandContext context, Object body, String complaintId,
-                                                BiFunction<ComplaintId, Long, LedgerCommand> command) {
-        return dispatcher.dispatch(context, body,
-                command.apply(new ComplaintId(complaintId), context.expectedVersion()), HttpStatus.OK);
+        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

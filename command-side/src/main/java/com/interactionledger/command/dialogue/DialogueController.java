@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +26,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-
 /**
- * The dialogue's command API. Each endpoint validates its body, stamps the time from the injected clock (and a
- * fresh id where the client sent none), and hands the command to the dispatcher. Answers: 201/200 with the
+ * The dialogue's command API. Each endpoint validates its body, mints a fresh id where the client sent none, and
+ * hands the command to the dispatcher, which stamps the time from the injected clock. Answers: 201/200 with the
  * {@link CommandOutcome} and the session version as ETag, or problem+json.
  */
 @RestController
@@ -40,12 +37,10 @@ import java.time.Clock;
 class DialogueController {
 
     private final CommandDispatcher dispatcher;
-    private final Clock clock;
     private final IdGenerator ids;
 
-    DialogueController(CommandDispatcher dispatcher, Clock clock, IdGenerator ids) {
+    DialogueController(CommandDispatcher dispatcher, IdGenerator ids) {
         this.dispatcher = dispatcher;
-        this.clock = clock;
         this.ids = ids;
     }
 
@@ -53,7 +48,7 @@ class DialogueController {
     ResponseEntity<CommandOutcome> start(@Valid @RequestBody DialogueRequests.StartSessionRequest body,
                                          CommandContext context) {
         SessionId generated = new SessionId("ses-" + ids.generateId());
-        return dispatcher.dispatch(context, body, body.toCommand(generated, clock.instant()), HttpStatus.CREATED);
+        return dispatcher.create(context, body, now -> body.toCommand(generated, now));
     }
 
     @PostMapping("/{sessionId}/messages")
@@ -61,97 +56,81 @@ class DialogueController {
                                                  @Valid @RequestBody DialogueRequests.RecordMessageRequest body,
                                                  CommandContext context) {
         MessageId generated = new MessageId("msg-" + ids.generateId());
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), generated, clock.instant()),
-                HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId),
+                (session, version, now) -> body.toCommand(session, version, generated, now));
     }
 
     @PostMapping("/{sessionId}/intents")
     ResponseEntity<CommandOutcome> recordIntent(@PathVariable String sessionId,
                                                 @Valid @RequestBody DialogueRequests.RecordIntentRequest body,
                                                 CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/sentiments")
     ResponseEntity<CommandOutcome> recordSentiment(@PathVariable String sessionId,
                                                    @Valid @RequestBody DialogueRequests.RecordSentimentRequest body,
                                                    CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/handoff")
     ResponseEntity<CommandOutcome> requestHandoff(@PathVariable String sessionId,
                                                   @Valid @RequestBody DialogueRequests.RequestHandoffRequest body,
                                                   CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/assignment")
     ResponseEntity<CommandOutcome> assignAgent(@PathVariable String sessionId,
                                                @Valid @RequestBody DialogueRequests.AssignAgentRequest body,
                                                CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/transfers")
     ResponseEntity<CommandOutcome> transfer(@PathVariable String sessionId,
                                             @Valid @RequestBody DialogueRequests.TransferRequest body,
                                             CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/hold")
     ResponseEntity<CommandOutcome> hold(@PathVariable String sessionId,
                                         @Valid @RequestBody DialogueRequests.HoldRequest body,
                                         CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping(path = "/{sessionId}/resume", consumes = MediaType.ALL_VALUE)
     ResponseEntity<CommandOutcome> resume(@PathVariable String sessionId, CommandContext context) {
-        return dispatcher.dispatch(context, null,
-                new ResumeSession(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, null, new SessionId(sessionId), ResumeSession::new);
     }
 
     @PostMapping("/{sessionId}/resolution")
     ResponseEntity<CommandOutcome> resolve(@PathVariable String sessionId,
                                            @Valid @RequestBody DialogueRequests.ResolveRequest body,
                                            CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping("/{sessionId}/abandonment")
     ResponseEntity<CommandOutcome> abandon(@PathVariable String sessionId,
                                            @Valid @RequestBody DialogueRequests.AbandonRequest body,
                                            CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @PostMapping(path = "/{sessionId}/closure", consumes = MediaType.ALL_VALUE)
     ResponseEntity<CommandOutcome> close(@PathVariable String sessionId, CommandContext context) {
-        return dispatcher.dispatch(context, null,
-                new CloseSession(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
+        return dispatcher.change(context, null, new SessionId(sessionId), CloseSession::new);
     }
 
     @PostMapping("/{sessionId}/survey")
     ResponseEntity<CommandOutcome> survey(@PathVariable String sessionId,
                                           @Valid @RequestBody DialogueRequests.SurveyRequest body,
                                           CommandContext context) {
-        return dispatcher.dispatch(context, body,
-                body.toCommand(session(sessionId), context.expectedVersion(), clock.instant()), HttpStatus.OK);
-    }
-
-    private static SessionId session(String value) {
-        return new SessionId(value);
+        return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

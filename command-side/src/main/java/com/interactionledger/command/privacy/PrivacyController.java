@@ -9,6 +9,7 @@ import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.privacy.EraseCustomer;
 import com.interactionledger.contracts.privacy.LiftRestriction;
 import com.interactionledger.contracts.privacy.PlaceLegalHold;
+import com.interactionledger.contracts.privacy.PrivacyCommand;
 import com.interactionledger.contracts.privacy.ReleaseLegalHold;
 import com.interactionledger.contracts.privacy.RestrictCustomer;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Administrators' decisions about a customer's personal data: erasure (crypto-shredding), restriction, legal holds.
@@ -45,45 +45,51 @@ class PrivacyController {
     }
 
     private final CommandDispatcher dispatcher;
-    private final Clock clock;
 
-    PrivacyController(CommandDispatcher dispatcher, Clock clock) {
+    PrivacyController(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.clock = clock;
     }
 
     @PostMapping("/erasure")
     ResponseEntity<CommandOutcome> erase(@PathVariable String customerId, @Valid @RequestBody Decision body,
                                          CommandContext context) {
-        return dispatcher.dispatch(context, body, new EraseCustomer(new CustomerId(customerId), body.legalBasis(),
-                context.actorId(), clock.instant()), HttpStatus.OK);
+        return decide(context, body, customerId, body.legalBasis(), EraseCustomer::new);
     }
 
     @PostMapping("/restriction")
     ResponseEntity<CommandOutcome> restrict(@PathVariable String customerId, @Valid @RequestBody Decision body,
                                             CommandContext context) {
-        return dispatcher.dispatch(context, body, new RestrictCustomer(new CustomerId(customerId),
-                body.legalBasis(), context.actorId(), clock.instant()), HttpStatus.OK);
+        return decide(context, body, customerId, body.legalBasis(), RestrictCustomer::new);
     }
 
     @PostMapping("/restriction/lifting")
     ResponseEntity<CommandOutcome> lift(@PathVariable String customerId, @Valid @RequestBody Decision body,
                                         CommandContext context) {
-        return dispatcher.dispatch(context, body, new LiftRestriction(new CustomerId(customerId),
-                body.legalBasis(), context.actorId(), clock.instant()), HttpStatus.OK);
+        return decide(context, body, customerId, body.legalBasis(), LiftRestriction::new);
     }
 
     @PostMapping("/legal-holds")
     ResponseEntity<CommandOutcome> hold(@PathVariable String customerId, @Valid @RequestBody Hold body,
                                         CommandContext context) {
-        return dispatcher.dispatch(context, body, new PlaceLegalHold(new CustomerId(customerId), body.reference(),
-                context.actorId(), clock.instant()), HttpStatus.OK);
+        return decide(context, body, customerId, body.reference(), PlaceLegalHold::new);
     }
 
     @PostMapping(path = "/legal-holds/{reference}/release", consumes = MediaType.ALL_VALUE)
     ResponseEntity<CommandOutcome> release(@PathVariable String customerId, @PathVariable String reference,
                                            CommandContext context) {
-        return dispatcher.dispatch(context, reference, new ReleaseLegalHold(new CustomerId(customerId), reference,
-                context.actorId(), clock.instant()), HttpStatus.OK);
+        return decide(context, reference, customerId, reference, ReleaseLegalHold::new);
+    }
+
+    /** The administrator who decides is the caller, never someone the request names. */
+    private ResponseEntity<CommandOutcome> decide(CommandContext context, Object request, String customerId,
+                                                  String grounds, PrivacyDecision decision) {
+        return dispatcher.send(context, request,
+                now -> decision.toCommand(new CustomerId(customerId), grounds, context.actorId(), now));
+    }
+
+    /** Every privacy command: the customer, its legal basis or hold reference, who decided, when. */
+    @FunctionalInterface
+    private interface PrivacyDecision {
+        PrivacyCommand toCommand(CustomerId customer, String grounds, String decidedBy, Instant now);
     }
 }

@@ -21,13 +21,17 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * Sends a command on behalf of an HTTP request and turns what happened into the response. With an
+ * Sends a command on behalf of an HTTP request and turns what happened into the response. The command is stamped
+ * with the time from the injected clock as it is sent, so no endpoint reads the clock itself. With an
  * Idempotency-Key, a request seen before is answered from the stored outcome without touching the session, and
  * the same key with a different request is refused (422). A command that lost a race for its session's next
  * position (another instance moved the session on, or this one decided on a cached state that was no longer the
@@ -46,20 +50,52 @@ public class CommandDispatcher {
 
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
+    private final Clock clock;
     private final AtomicLong conflictRetries = new AtomicLong();
 
-    public CommandDispatcher(CommandGateway commands, IdempotencyStore idempotency) {
+    public CommandDispatcher(CommandGateway commands, IdempotencyStore idempotency, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     /**
+     * A command that creates its session or complaint: 201, with the new resource's Location.
+     *
      * @param request the validated request body (what the idempotency hash covers)
-     * @param command the command built from it
-     * @param status  the status of a successful first attempt (201 for a new session, 200 otherwise)
+     * @param command the command built from it, given the time now
      */
-    public ResponseEntity<CommandOutcome> dispatch(CommandContext context, Object request, LedgerCommand command,
-                                                   HttpStatus status) {
+    public ResponseEntity<CommandOutcome> create(CommandContext context, Object request,
+                                                 Function<Instant, LedgerCommand> command) {
+        return dispatch(context, request, command.apply(clock.instant()), HttpStatus.CREATED);
+    }
+
+    /** A command that needs no more than the time now (a privacy decision): 200. */
+    public ResponseEntity<CommandOutcome> send(CommandContext context, Object request,
+                                               Function<Instant, LedgerCommand> command) {
+        return dispatch(context, request, command.apply(clock.instant()), HttpStatus.OK);
+    }
+
+    /**
+     * A command on an existing session or complaint, decided on the version the caller acted on (If-Match, when
+     * sent): 200.
+     *
+     * @param target the session or complaint the path names
+     */
+    public <I> ResponseEntity<CommandOutcome> change(CommandContext context, Object request, I target,
+                                                     Change<I> command) {
+        return send(context, request, now -> command.toCommand(target, context.expectedVersion(), now));
+    }
+
+    /** Builds a command on an existing session or complaint; a request body's {@code toCommand} is one. */
+    @FunctionalInterface
+    public interface Change<I> {
+        LedgerCommand toCommand(I target, Long expectedVersion, Instant now);
+    }
+
+    /** @param status the status of a successful first attempt (201 for a new session, 200 otherwise) */
+    private ResponseEntity<CommandOutcome> dispatch(CommandContext context, Object request, LedgerCommand command,
+                                                    HttpStatus status) {
         String requestHash = context.idempotencyKey() == null ? null : hash(context, request);
         if (requestHash != null) {
             var earlier = idempotency.find(context.idempotencyKey());

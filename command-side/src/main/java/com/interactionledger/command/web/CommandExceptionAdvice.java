@@ -2,11 +2,10 @@ package com.interactionledger.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.interactionledger.command.idempotency.IdempotencyKeyReusedException;
-import com.interactionledger.ledger.append.RuleViolation;
-import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.privacy.CustomerErasedException;
+import com.interactionledger.problems.RefusalAdvice;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -26,24 +25,15 @@ import static com.interactionledger.problems.Problems.problem;
 
 /**
  * Refusals of the command API as RFC 9457 problem+json with a stable {@code code} (built by {@code Problems}, like
- * every error of the API): business rules, concurrency, idempotency, headers and bodies. (Unknown and duplicate
- * sessions or complaints are answered by their own controllers, which know which kind of resource was meant.) Errors
- * the web framework raises itself, and unexpected ones (logged, never echoed), fall through to the application's
- * fallback handler.
+ * every error of the API): business rules and the caller's access (as the query side answers them, in
+ * {@link RefusalAdvice}), concurrency, idempotency, headers and bodies. (Unknown and duplicate sessions or
+ * complaints are answered by their own controllers, which know which kind of resource was meant.) Errors the web
+ * framework raises itself, and unexpected ones (logged, never echoed), fall through to the application's fallback
+ * handler.
  */
 @RestControllerAdvice(basePackages = "com.interactionledger.command")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class CommandExceptionAdvice {
-
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail refused(RuleViolation e, HttpServletRequest request) {
-        return problem(e.code(), e.getMessage(), request);
-    }
-
-    @ExceptionHandler(AccessRefused.class)
-    ProblemDetail accessRefused(AccessRefused e, HttpServletRequest request) {
-        return problem(e.code(), e.getMessage(), request);
-    }
+public class CommandExceptionAdvice extends RefusalAdvice {
 
     @ExceptionHandler(CustomerErasedException.class)
     ProblemDetail erased(CustomerErasedException e, HttpServletRequest request) {
@@ -65,11 +55,6 @@ public class CommandExceptionAdvice {
     @ExceptionHandler(CommandContext.InvalidHeaderException.class)
     ProblemDetail badHeader(CommandContext.InvalidHeaderException e, HttpServletRequest request) {
         return problem(ErrorCode.MISSING_HEADER, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(Identifiers.InvalidIdentifierException.class)
-    ProblemDetail badIdentifier(Identifiers.InvalidIdentifierException e, HttpServletRequest request) {
-        return problem(ErrorCode.INVALID_IDENTIFIER, e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

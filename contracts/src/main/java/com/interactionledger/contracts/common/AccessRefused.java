@@ -5,13 +5,10 @@ package com.interactionledger.contracts.common;
  * the endpoint does not admit (403), or a customer whose data this caller may not see (451). The web layer turns
  * it into problem+json with the code.
  */
-public class AccessRefused extends RuntimeException {
-
-    private final ErrorCode code;
+public class AccessRefused extends CodedRefusal {
 
     private AccessRefused(ErrorCode code, String detail) {
-        super(detail);
-        this.code = code;
+        super(code, detail);
     }
 
     public static AccessRefused unauthenticated(String detail) {
@@ -25,9 +22,5 @@ public class AccessRefused extends RuntimeException {
     public static AccessRefused restricted(CustomerId customer) {
         return new AccessRefused(ErrorCode.CUSTOMER_RESTRICTED, "Processing of customer " + customer.value()
                 + "'s data is restricted (GDPR Art. 18, PIPL Art. 47): only regulators may see it");
-    }
-
-    public ErrorCode code() {
-        return code;
     }
 }

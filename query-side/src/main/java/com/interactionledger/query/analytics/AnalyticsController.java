@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-
 /**
  * Satisfaction and service efficiency for analysts and supervisors: aggregates only (no customer, no text), for the
  * sessions the filters select, overall and per group. Grouping dimensions: channel, agent, queue, intent, segment,
@@ -49,10 +47,8 @@ class AnalyticsController {
                    String segment, String continued) {
 
         AnalyticsFilter parse() {
-            Instant fromInstant = QueryParameters.instant("from", from);
-            Instant toInstant = QueryParameters.instant("to", to);
-            QueryParameters.window(fromInstant, toInstant);
-            return new AnalyticsFilter(fromInstant, toInstant,
+            QueryParameters.Window window = QueryParameters.window(from, to);
+            return new AnalyticsFilter(window.from(), window.to(),
                     QueryParameters.enumeration("channel", channel, Channel.class), agent, queue, intent,
                     QueryParameters.enumeration("segment", segment, JourneySegment.class),
                     QueryParameters.bool("continued", continued));

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-
 /**
  * The audit trail: every command with its outcome, every read of personal data; newest first, filtered by actor,
  * customer, time window and (for commands) outcome, paged by global position ({@code after} = the previous page's
@@ -64,13 +62,11 @@ class AuditController {
         if (actorId != null && !Identifiers.isValid(actorId)) {
             throw new InvalidQueryParameterException("actorId", "must be an identifier (" + Identifiers.PATTERN + ")");
         }
-        Instant fromInstant = QueryParameters.instant("from", from);
-        Instant toInstant = QueryParameters.instant("to", to);
-        QueryParameters.window(fromInstant, toInstant);
+        QueryParameters.Window window = QueryParameters.window(from, to);
         Long afterPosition = after == null ? null
                 : (long) QueryParameters.integer("after", after, 0, 1, Integer.MAX_VALUE);
         return queries.query(new FindAuditRecords(kind, actorId, customerId == null ? null : new CustomerId(customerId),
-                        fromInstant, toInstant, outcome, afterPosition,
+                        window.from(), window.to(), outcome, afterPosition,
                         QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindAuditRecords.MAX_LIMIT)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
     }

@@ -127,20 +127,16 @@ class ComplaintQueryController {
     @GetMapping("/complaint-statistics/per-thousand-sessions")
     List<ChannelComplaintRate> perThousandSessions(@RequestParam(required = false) String from,
                                                    @RequestParam(required = false) String to) {
-        Instant fromInstant = QueryParameters.instant("from", from);
-        Instant toInstant = QueryParameters.instant("to", to);
-        if (fromInstant == null || toInstant == null) {
-            throw new InvalidQueryParameterException(fromInstant == null ? "from" : "to", "is required");
+        QueryParameters.Window window = QueryParameters.window(from, to);
+        if (window.from() == null || window.to() == null) {
+            throw new InvalidQueryParameterException(window.from() == null ? "from" : "to", "is required");
         }
-        QueryParameters.window(fromInstant, toInstant);
-        return queries.query(new CountComplaintsPerSessions(fromInstant, toInstant),
+        return queries.query(new CountComplaintsPerSessions(window.from(), window.to()),
                 ResponseTypes.multipleInstancesOf(ChannelComplaintRate.class)).join();
     }
 
     private ComplaintFilter filter(Map<String, String> parameters) {
-        Instant from = QueryParameters.instant("from", parameters.get("from"));
-        Instant to = QueryParameters.instant("to", parameters.get("to"));
-        QueryParameters.window(from, to);
+        QueryParameters.Window window = QueryParameters.window(parameters.get("from"), parameters.get("to"));
         String customer = parameters.get("customerId");
         boolean openOnly = Boolean.TRUE.equals(QueryParameters.bool("open", parameters.get("open")));
         return new ComplaintFilter(customer == null ? null : new CustomerId(customer),
@@ -148,11 +144,10 @@ class ComplaintQueryController {
                 openOnly,
                 QueryParameters.enumeration("jurisdiction", parameters.get("jurisdiction"), Jurisdiction.class),
                 parameters.get("product"), parameters.get("category"),
-                QueryParameters.enumeration("channel", parameters.get("channel"), Channel.class), from, to);
+                QueryParameters.enumeration("channel", parameters.get("channel"), Channel.class), window.from(), window.to());
     }
 
     private Instant at(String value) {
-        Instant at = QueryParameters.instant("at", value);
-        return at == null ? clock.instant() : at;
+        return QueryParameters.instant("at", value, clock);
     }
 }

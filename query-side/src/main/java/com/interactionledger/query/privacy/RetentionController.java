@@ -42,11 +42,11 @@ class RetentionController {
     RetentionReport report(@RequestParam(required = false) String at,
                            @RequestParam(required = false) String after,
                            @RequestParam(required = false) String limit) {
-        Instant atInstant = QueryParameters.instant("at", at);
+        Instant atInstant = QueryParameters.instant("at", at, clock);
         if (after != null && !Identifiers.isValid(after)) {
             throw new InvalidQueryParameterException("after", "must be a customer id from the previous page's next");
         }
-        return queries.query(new FindRetentionDue(atInstant == null ? clock.instant() : atInstant, after,
+        return queries.query(new FindRetentionDue(atInstant, after,
                         QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindRetentionDue.MAX_LIMIT)),
                 ResponseTypes.instanceOf(RetentionReport.class)).join();
     }

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Early warnings, overall and per customer, newest first. */
@@ -66,12 +65,10 @@ class RiskWarningController {
 
     private RiskWarningsResponse find(ReaderContext reader, HttpServletRequest request, CustomerId customer,
                                       String reason, String from, String to, String cursor, String limit) {
-        Instant fromInstant = QueryParameters.instant("from", from);
-        Instant toInstant = QueryParameters.instant("to", to);
-        QueryParameters.window(fromInstant, toInstant);
+        QueryParameters.Window window = QueryParameters.window(from, to);
         QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
         RiskWarningPage page = queries.query(new FindRiskWarnings(customer,
-                        QueryParameters.enumeration("reason", reason, RiskReason.class), fromInstant, toInstant,
+                        QueryParameters.enumeration("reason", reason, RiskReason.class), window.from(), window.to(),
                         after == null ? null : new RiskWarningCursor(after.at(), after.id()),
                         QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindRiskWarnings.MAX_LIMIT)),
                 ResponseTypes.instanceOf(RiskWarningPage.class)).join();

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -63,14 +62,12 @@ class TimelineController {
                               @RequestParam(defaultValue = "asc") String order,
                               @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) String limit) {
-        Instant fromInstant = QueryParameters.instant("from", from);
-        Instant toInstant = QueryParameters.instant("to", to);
-        QueryParameters.window(fromInstant, toInstant);
+        QueryParameters.Window window = QueryParameters.window(from, to);
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new InvalidQueryParameterException("order", "must be asc or desc");
         }
         QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
-        FindCustomerTimeline query = new FindCustomerTimeline(new CustomerId(customerId), fromInstant, toInstant,
+        FindCustomerTimeline query = new FindCustomerTimeline(new CustomerId(customerId), window.from(), window.to(),
                 order.equals("desc"), after == null ? null : new TimelineCursor(after.at(), new SessionId(after.id())),
                 QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindCustomerTimeline.MAX_LIMIT));
         TimelinePage page = queries.query(query, ResponseTypes.instanceOf(TimelinePage.class)).join();

@@ -1,6 +1,7 @@
 package com.interactionledger.query.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,10 @@ public final class QueryParameters {
     public record Keyset(Instant at, String id) {
     }
 
+    /** A time window, either end optional. */
+    public record Window(Instant from, Instant to) {
+    }
+
     public static Instant instant(String name, String value) {
         if (value == null) {
             return null;
@@ -31,6 +36,12 @@ public final class QueryParameters {
         } catch (DateTimeParseException e) {
             throw new InvalidQueryParameterException(name, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
+    }
+
+    /** An instant, or now (from the given clock) when absent. */
+    public static Instant instant(String name, String value, Clock now) {
+        Instant instant = instant(name, value);
+        return instant == null ? now.instant() : instant;
     }
 
     public static Duration duration(String name, String value, Duration fallback) {
@@ -85,11 +96,13 @@ public final class QueryParameters {
         }
     }
 
-    /** Both given and {@code from} before {@code to}, or either absent. */
-    public static void window(Instant from, Instant to) {
-        if (from != null && to != null && !from.isBefore(to)) {
+    /** The {@code from} and {@code to} parameters: either may be absent; both given, {@code from} is before {@code to}. */
+    public static Window window(String from, String to) {
+        Window window = new Window(instant("from", from), instant("to", to));
+        if (window.from() != null && window.to() != null && !window.from().isBefore(window.to())) {
             throw new InvalidQueryParameterException("from", "must be before to");
         }
+        return window;
     }
 
     public static String encodeCursor(Instant at, String id) {
