@@ -16,6 +16,7 @@
 # the first start) under target/distributed/. The services trust a local stand-in for your OIDC provider (the
 # ledger's own development issuer runs only on the embedded H2 database): a token for any actor and role is
 #   curl -s -X POST 'localhost:8200/token?actor=me&role=AGENT'
+# Customers' messages come through the gateway local-gateway (role SYSTEM); the bot is local-bot.
 # The Compose and Kubernetes files in deploy/ use your real provider instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -164,6 +165,8 @@ start_service() {
     -cp deploy/target/interaction-ledger.jar org.springframework.boot.loader.launch.PropertiesLauncher \
     --spring.profiles.active=postgres --server.port="$port" --ledger.node-id="$name" \
     --ledger.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" --ledger.kafka.topic=$TOPIC "${extra[@]}" \
+    --ledger.machines.local-gateway.gateway-of=PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH \
+    --ledger.machines.local-bot.bot-on=PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH \
     >> "$DIR/$name.log" 2>&1 &
   echo $! > "$DIR/$name.pid"
 }
@@ -249,5 +252,5 @@ case "${1:-up}" in
   kill) signal_one "${2:?which process}" KILL ;;
   stop) signal_one "${2:?which process}" TERM ;;
   start) start_one "${2:?which process}" ;;
-  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

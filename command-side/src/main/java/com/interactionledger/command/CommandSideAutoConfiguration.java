@@ -17,8 +17,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import com.interactionledger.command.web.MachineCallers;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -38,6 +40,7 @@ import java.time.Clock;
         before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 @ComponentScan(basePackageClasses = CommandSideAutoConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AutoConfiguration.class))
+@EnableConfigurationProperties(MachineCallers.class)
 public class CommandSideAutoConfiguration {
 
     /**

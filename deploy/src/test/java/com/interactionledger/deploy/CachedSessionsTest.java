@@ -43,9 +43,9 @@ class CachedSessionsTest extends PostgresLedgerTest {
     @Test
     void aSessionMovedOnByAnotherInstanceIsDecidedAgainOnFreshState() {
         other = new SpringApplicationBuilder(CommandSideService.class).run(TestInstallation.arguments(environment));
-        LedgerHttp here = http.as("SYSTEM", "cache-gateway");
+        LedgerHttp here = http.as("SYSTEM", TestInstallation.GATEWAY);
         LedgerHttp there = new LedgerHttp(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")))
-                .as("SYSTEM", "cache-gateway");
+                .as("SYSTEM", TestInstallation.GATEWAY);
 
         assertThat(here.post("/sessions", json("sessionId", "cached-session", "customerId", "cached-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);

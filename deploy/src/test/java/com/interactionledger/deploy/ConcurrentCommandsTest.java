@@ -55,8 +55,8 @@ class ConcurrentCommandsTest extends PostgresLedgerTest {
         secondInstance = new SpringApplicationBuilder(CommandSideService.class)
                 .run(TestInstallation.arguments(environment));
         int secondPort = Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port"));
-        List<LedgerHttp> instances = List.of(http.as("SYSTEM", "load-customer"),
-                new LedgerHttp(secondPort).as("SYSTEM", "load-customer"));
+        List<LedgerHttp> instances = List.of(gateway(),
+                new LedgerHttp(secondPort).as("SYSTEM", TestInstallation.GATEWAY));
 
         String session = "contended-session";
         assertThat(http.post("/sessions", json("sessionId", session, "customerId", "load-customer",

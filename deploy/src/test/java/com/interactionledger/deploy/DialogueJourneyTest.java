@@ -26,6 +26,9 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         String call = "journey-call";
         LedgerHttp bot = http.as("SYSTEM", "eva-bot").with("X-Channel", "WEB_CHAT").with("X-Correlation-Id", "journey-1");
         LedgerHttp agent = http.as("AGENT", "agent-7");
+        // the web chat's gateway carries what the customer writes; the bot speaks for itself
+        LedgerHttp customerSide = http.as("SYSTEM", "web-chat").with("X-Channel", "WEB_CHAT")
+                .with("X-Correlation-Id", "journey-1");
 
         LedgerHttp.Response started = bot.post("/sessions", json("sessionId", chat, "customerId", customer,
                 "channel", "WEB_CHAT", "entryPoint", "website-chat-widget", "language", "en"));
@@ -33,7 +36,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
         assertThat(started.header("Location")).isEqualTo("/sessions/" + chat);
         assertThat(started.header("ETag")).isEqualTo("\"0\"");
 
-        ok(bot.post("/sessions/" + chat + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
+        ok(customerSide.post("/sessions/" + chat + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
                 "text", "My card was charged twice for one purchase", "language", "en")));
         ok(bot.post("/sessions/" + chat + "/intents", json("messageId", "m1", "label", "duplicate_charge",
                 "confidence", 0.93, "classifier", Map.of("name", "intent-bert", "version", "3.2"))));
@@ -132,7 +135,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
                 .post("/sessions", json("sessionId", session, "customerId", "metadata-customer",
                         "channel", "MOBILE_APP", "entryPoint", "app"));
         assertThat(started.status()).isEqualTo(201);
-        ok(http.post("/sessions/" + session + "/messages", json("authorRole", "CUSTOMER", "text", "hello")));
+        ok(gateway().post("/sessions/" + session + "/messages", json("authorRole", "CUSTOMER", "text", "hello")));
 
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT eventidentifier, "
                 + "convert_from(metadata, 'UTF8')::jsonb ->> 'actorId' AS actor_id, "
@@ -149,7 +152,7 @@ class DialogueJourneyTest extends PostgresLedgerTest {
                 .containsEntry("channel", "MOBILE_APP").containsEntry("correlation_id", "flow-42")
                 .containsEntry("customer_id", "metadata-customer").containsEntry("payloadrevision", "1");
         Map<String, Object> second = rows.get(1);
-        assertThat(second).containsEntry("actor_id", "test-agent-desktop").containsEntry("actor_role", "AGENT")
+        assertThat(second).containsEntry("actor_id", TestInstallation.GATEWAY).containsEntry("actor_role", "SYSTEM")
                 .containsEntry("channel", "API").containsEntry("customer_id", "metadata-customer");
         // Without X-Correlation-Id the edge mints one; the causation is the command, never the event itself.
         assertThat((String) second.get("correlation_id")).isNotBlank().isNotEqualTo("flow-42");

@@ -58,10 +58,10 @@ class EventEvolutionTest extends PostgresLedgerTest {
         assertThat(message.path("details").path("region").asText()).isEqualTo("CN");
 
         // The aggregate rebuilt the session with the old event in it: the message id is taken.
-        assertThat(http.as("SYSTEM", "evolution-customer").post("/sessions/evolution-chat/messages",
+        assertThat(gateway().post("/sessions/evolution-chat/messages",
                 json("messageId", "evolution-m1", "authorRole", "CUSTOMER", "text", "again")).code())
                 .isEqualTo("DUPLICATE_MESSAGE");
-        assertThat(http.as("SYSTEM", "evolution-customer").post("/sessions/evolution-chat/messages",
+        assertThat(gateway().post("/sessions/evolution-chat/messages",
                 json("messageId", "evolution-m2", "authorRole", "CUSTOMER", "text", "new", "language", "zh-CN"))
                 .json().path("version").asLong()).isEqualTo(2);
 

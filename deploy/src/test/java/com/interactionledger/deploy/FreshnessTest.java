@@ -69,7 +69,7 @@ class FreshnessTest extends PostgresLedgerTest {
         assertThat(read.json().path("freshness").path("position").asLong()).isGreaterThanOrEqualTo(position);
         assertThat(read.data().path("sessions")).hasSize(1);
 
-        LedgerHttp.Response message = http.post("/sessions/fresh-session/messages", json("authorRole", "CUSTOMER",
+        LedgerHttp.Response message = gateway().post("/sessions/fresh-session/messages", json("authorRole", "CUSTOMER",
                 "text", "second event"));
         long later = message.json().path("position").asLong();
         assertThat(later).isGreaterThan(position);
@@ -102,7 +102,7 @@ class FreshnessTest extends PostgresLedgerTest {
         try {
             long position = http.post("/sessions", json("sessionId", "lagging-session", "customerId",
                     "lagging-customer", "channel", "PHONE", "entryPoint", "ivr")).json().path("position").asLong();
-            last = http.post("/sessions/lagging-session/messages", json("authorRole", "CUSTOMER", "text",
+            last = gateway().post("/sessions/lagging-session/messages", json("authorRole", "CUSTOMER", "text",
                     "still there?")).json().path("position").asLong();
             JsonNode behind = http.get("/customers/lagging-customer/timeline").json().path("freshness");
             assertThat(behind.path("lagEvents").asLong()).isGreaterThanOrEqualTo(2);

@@ -142,7 +142,7 @@ class GroupCommitTest extends PostgresLedgerTest {
     void requestsSentAgainWhileTheFirstIsUnderWayStoreOneMessageAndAllGetItsAnswer() throws Exception {
         assertThat(http.post("/sessions", json("sessionId", "idem-twins", "customerId", "idem-twins-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
-        LedgerHttp client = http.with("Idempotency-Key", "idem-twins-key");
+        LedgerHttp client = gateway().with("Idempotency-Key", "idem-twins-key");
         String body = json("messageId", "idem-twins-m1", "authorRole", "CUSTOMER", "text", "only once");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<LedgerHttp.Response>> answers = new ArrayList<>();

@@ -92,7 +92,7 @@ class IdempotencyTest extends PostgresLedgerTest {
     void concurrentRetriesOfOneRequestAppendOnce() throws Exception {
         assertThat(http.post("/sessions", json("sessionId", "race-session", "customerId", "race-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
-        LedgerHttp client = http.with("Idempotency-Key", "racing-key");
+        LedgerHttp client = gateway().with("Idempotency-Key", "racing-key");
         String body = json("authorRole", "CUSTOMER", "text", "sent by a flaky network, eight times");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -158,7 +158,7 @@ class KafkaFeedTest extends PostgresLedgerTest {
         long written;
         kafka.stop();
         try {
-            written = http.as("SYSTEM", "feed-bot").post("/sessions/fresh-chat/messages", json("messageId", "m1",
+            written = gateway().post("/sessions/fresh-chat/messages", json("messageId", "m1",
                     "authorRole", "CUSTOMER", "text", "are you there?")).json().path("position").asLong();
             LedgerHttp.Response behind = reader.get("/customers/fresh-customer/timeline");
             assertThat(behind.json().path("freshness").path("position").asLong())
@@ -216,12 +216,12 @@ class KafkaFeedTest extends PostgresLedgerTest {
         LedgerHttp bot = http.as("SYSTEM", "feed-bot");
         accepted(bot.post("/sessions", json("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
-        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
+        accepted(gateway().post("/sessions/" + session + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
                 "text", "my card was charged twice")));
         accepted(bot.post("/sessions/" + session + "/sentiments", json("messageId", "m1", "score", -0.7,
                 "model", Map.of("name", "sentiment-test", "version", "1"))));
-        accepted(bot.post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT",
-                "authorId", "faq-bot", "text", "a refund is on its way")));
+        accepted(bot().post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT",
+                "authorId", TestInstallation.BOT, "text", "a refund is on its way")));
         accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "REFUNDED",
                 "firstContactResolution", true)));
     }

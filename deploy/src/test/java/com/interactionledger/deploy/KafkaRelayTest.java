@@ -143,7 +143,7 @@ class KafkaRelayTest extends PostgresLedgerTest {
         LedgerHttp bot = http.as("SYSTEM", "relay-bot");
         accepted(bot.post("/sessions", json("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
-        IntStream.range(0, messages).forEach(i -> accepted(bot.post("/sessions/" + session + "/messages",
+        IntStream.range(0, messages).forEach(i -> accepted(gateway().post("/sessions/" + session + "/messages",
                 json("messageId", "m" + i, "authorRole", "CUSTOMER", "text", "message " + i))));
         accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "ANSWERED",
                 "firstContactResolution", true)));

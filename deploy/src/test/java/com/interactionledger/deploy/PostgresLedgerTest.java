@@ -38,11 +38,15 @@ abstract class PostgresLedgerTest {
 
     static final String RETIRED_MASTER_KEY = TestInstallation.RETIRED_MASTER_KEY;
 
-    /** Tokens from the local OIDC provider, as production takes them from the bank's. */
+    /** Tokens from the local OIDC provider, as production takes them from the bank's; the tests' machines. */
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry properties) {
         properties.add("ledger.access.mode", () -> "oidc");
         properties.add("ledger.access.issuer-uri", () -> LocalIdentityProvider.shared().issuer());
+        TestInstallation.machines().forEach(setting -> {
+            String[] nameAndValue = setting.split("=", 2);
+            properties.add(nameAndValue[0], () -> nameAndValue[1]);
+        });
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -67,6 +71,16 @@ abstract class PostgresLedgerTest {
     @BeforeEach
     void client() {
         http = new LedgerHttp(port);
+    }
+
+    /** The machine identity that carries customers' messages on every channel ({@link TestInstallation#GATEWAY}). */
+    LedgerHttp gateway() {
+        return http.as("SYSTEM", TestInstallation.GATEWAY);
+    }
+
+    /** The machine identity that speaks as a bot on every channel ({@link TestInstallation#BOT}). */
+    LedgerHttp bot() {
+        return http.as("SYSTEM", TestInstallation.BOT);
     }
 
     /** Waits until every read model has applied everything in the store and none is replaying. */

@@ -111,7 +111,7 @@ class PrivacyTest extends PostgresLedgerTest {
         assertThat(Files.readString(work.resolve("package/events.jsonl"))).contains(PersonalDataSerializer.ERASED);
 
         long before = eventsOf("privacy-erased-chat");
-        LedgerHttp.Response more = http.as("SYSTEM", "privacy-erased").post("/sessions/privacy-erased-chat/messages",
+        LedgerHttp.Response more = gateway().post("/sessions/privacy-erased-chat/messages",
                 json("messageId", "after-erasure", "authorRole", "CUSTOMER", "text", "still there?"));
         assertThat(more.status()).as(more.toString()).isEqualTo(410);
         assertThat(more.code()).isEqualTo("CUSTOMER_ERASED");
@@ -216,7 +216,7 @@ class PrivacyTest extends PostgresLedgerTest {
         String chat = customer + "-chat";
         accepted(http.as("SYSTEM", "privacy-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
                 "channel", "WEB_CHAT", "entryPoint", "web")));
-        accepted(http.as("SYSTEM", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
+        accepted(gateway().post("/sessions/" + chat + "/messages", json("messageId", "m1",
                 "authorRole", "CUSTOMER", "text", message, "language", "en-GB")));
         accepted(http.as("SYSTEM", "privacy-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
                 "reason", "fees", "contextSummary", context)));

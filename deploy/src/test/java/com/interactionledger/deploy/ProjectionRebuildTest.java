@@ -30,7 +30,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         accepted(http.post("/sessions", json("sessionId", "rebuild-chat", "customerId", "rebuild-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")));
         for (int i = 1; i <= 5; i++) {
-            accepted(http.as("SYSTEM", "rebuild-customer").post("/sessions/rebuild-chat/messages",
+            accepted(gateway().post("/sessions/rebuild-chat/messages",
                     json("messageId", "rebuild-m" + i, "authorRole", "CUSTOMER", "text", "message " + i)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -73,7 +73,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
             String chat = customer + "-chat";
             accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
                     "channel", "WEB_CHAT", "entryPoint", "web")));
-            accepted(http.as("SYSTEM", customer).post("/sessions/" + chat + "/messages", json("messageId", "m1",
+            accepted(gateway().post("/sessions/" + chat + "/messages", json("messageId", "m1",
                     "authorRole", "CUSTOMER", "text", "I want to complain about a fee", "language", "en-GB")));
             accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
                     "reason", "fees", "contextSummary", "Fee dispute")));

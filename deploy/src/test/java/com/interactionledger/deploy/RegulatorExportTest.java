@@ -45,7 +45,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
         LedgerHttp agent = http.as("AGENT", "export-agent");
         accepted(agent.post("/sessions", json("sessionId", "export-chat", "customerId", CUSTOMER, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
-        accepted(http.as("SYSTEM", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e1",
+        accepted(gateway().post("/sessions/export-chat/messages", json("messageId", "e1",
                 "authorRole", "CUSTOMER", "text", "Frais <b>doublés</b> & \"remboursement\" — 退款")));
         // A digest between the steps: the head of the instant below counts its events from there on.
         digests.record();
@@ -54,7 +54,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
                 "category", "fees", "subCategory", "late_payment_fee", "description", "Charged twice",
                 "jurisdiction", "UK_FCA")));
         Instant asOf = recordedTimeBetweenSteps();
-        accepted(http.as("SYSTEM", CUSTOMER).post("/sessions/export-chat/messages", json("messageId", "e2",
+        accepted(gateway().post("/sessions/export-chat/messages", json("messageId", "e2",
                 "authorRole", "CUSTOMER", "text", "after the instant")));
         Instant to = recordedTimeBetweenSteps();
 

@@ -33,7 +33,7 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
     @Test
     void theHistoryAsOfEachInstantHoldsWhatTheLedgerHeldThen() throws Exception {
         LedgerHttp bot = http.as("SYSTEM", "history-bot");
-        LedgerHttp customer = http.as("SYSTEM", CUSTOMER);
+        LedgerHttp customer = gateway();
         LedgerHttp agent = http.as("AGENT", "history-agent");
         Instant before = recordedTimeBetweenSteps();
 

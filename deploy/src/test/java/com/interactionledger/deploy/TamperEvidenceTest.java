@@ -85,7 +85,7 @@ class TamperEvidenceTest {
         LedgerHttp agent = http.as("AGENT", "tamper-agent");
         assertThat(agent.post("/sessions", json("sessionId", session, "customerId", customer, "channel", channel,
                 "entryPoint", "test")).status()).isEqualTo(201);
-        LedgerHttp customerSide = http.as("SYSTEM", customer);
+        LedgerHttp customerSide = http.as("SYSTEM", TestInstallation.GATEWAY);
         for (int i = 1; i <= 3; i++) {
             LedgerHttp.Response said = customerSide.post("/sessions/" + session + "/messages", json("messageId",
                     session + "-m" + i, "authorRole", "CUSTOMER", "text", "message " + i));

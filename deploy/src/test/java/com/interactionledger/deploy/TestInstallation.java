@@ -1,5 +1,7 @@
 package com.interactionledger.deploy;
 
+import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.deploy.access.DevelopmentMachines;
 import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import org.springframework.core.env.Environment;
 
@@ -8,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How the tests run the ledger: as production runs it, on PostgreSQL with tokens from an OIDC provider (the
@@ -26,6 +30,23 @@ final class TestInstallation {
     static final String RETIRED_MASTER_KEY = "retired-2025:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String MASTER_KEYS = MASTER_KEY + "," + RETIRED_MASTER_KEY;
     static final String PSEUDONYM_KEY = "test-only-pseudonym-key-of-at-least-32-bytes";
+    /** A machine identity that carries customers' messages on every channel. */
+    static final String GATEWAY = "test-gateway";
+    /** A machine identity that speaks as a bot on every channel. */
+    static final String BOT = "test-bot";
+
+    /**
+     * The machine identities of the tests: the README's (as in development) and a gateway and a bot of every
+     * channel, as {@code name=value} settings.
+     */
+    static List<String> machines() {
+        List<String> settings = new ArrayList<>();
+        DevelopmentMachines.PROPERTIES.forEach((name, value) -> settings.add(name + "=" + value));
+        String everyChannel = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(","));
+        settings.add("ledger.machines." + GATEWAY + ".gateway-of=" + everyChannel);
+        settings.add("ledger.machines." + BOT + ".bot-on=" + everyChannel);
+        return settings;
+    }
 
     private static Path masterKeysFile;
 
@@ -40,6 +61,7 @@ final class TestInstallation {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                 "--ledger.privacy.master-keys=" + MASTER_KEYS, "--ledger.analytics.pseudonym-key=" + PSEUDONYM_KEY));
+        machines().forEach(setting -> arguments.add("--" + setting));
         arguments.addAll(LocalIdentityProvider.shared().ledgerArguments());
         arguments.addAll(List.of(more));
         Map<String, String> byOption = new LinkedHashMap<>();

@@ -1,14 +1,16 @@
 package com.interactionledger.command.dialogue;
 
-import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
+import com.interactionledger.command.web.MachineCallers;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ResumeSession;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,10 +40,12 @@ class DialogueController {
 
     private final CommandDispatcher dispatcher;
     private final IdGenerator ids;
+    private final MachineCallers machines;
 
-    DialogueController(CommandDispatcher dispatcher, IdGenerator ids) {
+    DialogueController(CommandDispatcher dispatcher, IdGenerator ids, MachineCallers machines) {
         this.dispatcher = dispatcher;
         this.ids = ids;
+        this.machines = machines;
     }
 
     @PostMapping
@@ -56,8 +60,9 @@ class DialogueController {
                                                  @Valid @RequestBody DialogueRequests.RecordMessageRequest body,
                                                  CommandContext context) {
         MessageId generated = new MessageId("msg-" + ids.generateId());
+        Caller caller = machines.caller(context);
         return dispatcher.change(context, body, new SessionId(sessionId),
-                (session, version, now) -> body.toCommand(session, version, generated, now));
+                (session, version, now) -> body.toCommand(session, version, generated, now, caller));
     }
 
     @PostMapping("/{sessionId}/intents")

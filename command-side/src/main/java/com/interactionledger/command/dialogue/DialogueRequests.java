@@ -8,6 +8,7 @@ import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentId;
 import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
+import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.Continuation;
 import com.interactionledger.contracts.dialogue.MessageId;
@@ -90,12 +91,13 @@ final class DialogueRequests {
             @Pattern(regexp = LANGUAGE) String language,
             @Size(max = 20) List<@Valid @NotNull AttachmentRequest> attachments) {
 
-        RecordMessage toCommand(SessionId session, Long expectedVersion, MessageId generatedId, Instant now) {
+        RecordMessage toCommand(SessionId session, Long expectedVersion, MessageId generatedId, Instant now,
+                                Caller caller) {
             return new RecordMessage(session, expectedVersion,
                     messageId == null ? generatedId : new MessageId(messageId), authorRole, authorId, text, language,
                     attachments == null ? List.of()
                             : attachments.stream().map(AttachmentRequest::toRef).toList(),
-                    now);
+                    now, caller);
         }
     }
 

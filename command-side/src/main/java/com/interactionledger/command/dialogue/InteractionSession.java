@@ -105,8 +105,7 @@ public class InteractionSession {
             throw new DialogueRuleViolation(ErrorCode.DUPLICATE_MESSAGE,
                     "message " + command.messageId() + " is already recorded in session " + sessionId);
         }
-        String author = MessageAuthorshipPolicy.authorize(state, command.authorRole(), command.authorId(),
-                customerId, agent);
+        String author = MessageAuthorshipPolicy.authorize(state, command, customerId, agent, channel);
         apply(new MessageRecorded(sessionId, customerId, command.messageId(), command.authorRole(), author,
                 command.text(), LanguageTag.languageOf(command.language()), LanguageTag.regionOf(command.language()),
                 command.attachments() == null ? List.of() : List.copyOf(command.attachments()),

@@ -1,9 +1,12 @@
 package com.interactionledger.command.dialogue;
 
 import com.interactionledger.command.AggregateFixtureSupport;
+import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
+import com.interactionledger.contracts.dialogue.Caller;
+import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.RecordMessage;
 import com.interactionledger.contracts.dialogue.SessionState;
@@ -15,11 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.interactionledger.command.dialogue.SessionScenarios.*;
 import static com.interactionledger.contracts.common.ParticipantRole.AGENT;
 import static com.interactionledger.contracts.common.ParticipantRole.BOT;
+import static com.interactionledger.contracts.common.ParticipantRole.SUPERVISOR;
+import static com.interactionledger.contracts.common.ParticipantRole.SYSTEM;
 
 /**
  * The named policies of the session, each with its stable error code; a refused command appends nothing.
@@ -64,18 +70,79 @@ class InteractionSessionPolicyTest extends AggregateFixtureSupport<InteractionSe
                 ErrorCode.AUTHOR_NOT_ALLOWED);
     }
 
-    @ParameterizedTest(name = "given{1}_when{0}WritesWithoutAuthorId_thenAuthorNotAllowed")
+    // ---- who wrote it is who called: an author is proven by the caller, never claimed ----
+
+    @Test
+    void givenBotHandlingWhenAnAgentsTokenWritesAsTheCustomerThenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, ParticipantRole.CUSTOMER, null, Caller.person("agent-1", AccessRole.AGENT)),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenBotHandlingWhenTheBotWritesAsTheCustomerThenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, ParticipantRole.CUSTOMER, null, CHAT_BOT), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenAWebChatWhenTheGatewayOfAnotherChannelCarriesACustomerMessageThenAuthorNotAllowed() {
+        Caller phoneGateway = new Caller("ivr", AccessRole.SYSTEM, Set.of(Channel.PHONE), Set.of());
+        expectRefused(botHandling(), message(MSG_NEW, ParticipantRole.CUSTOMER, null, phoneGateway), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenBotHandlingWhenAMachineThatIsNoBotWritesAsBotThenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, BOT, null, Caller.person("intent-service", AccessRole.SYSTEM)),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenBotHandlingWhenTheBotNamesAnotherBotAsAuthorThenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, BOT, "bot-9", CHAT_BOT), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenWithAgentWhenAnotherAgentsTokenNamesTheAssignedAgentAsAuthorThenAuthorNotAllowed() {
+        expectRefused(withAgent(), message(MSG_NEW, AGENT, AGENT_1.value(), Caller.person("agent-2", AccessRole.AGENT)),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenWithAgentWhenAMachineWritesAsTheAssignedAgentThenAuthorNotAllowed() {
+        expectRefused(withAgent(), message(MSG_NEW, AGENT, AGENT_1.value(), Caller.person("agent-1", AccessRole.SYSTEM)),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenWithAgentWhenAnAgentWritesAsSupervisorThenAuthorNotAllowed() {
+        expectRefused(withAgent(), message(MSG_NEW, SUPERVISOR, null, Caller.person("agent-1", AccessRole.AGENT)),
+                ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenBotHandlingWhenAMessageNamesNoCallerThenAuthorNotAllowed() {
+        expectRefused(botHandling(), message(MSG_NEW, SYSTEM, SYSTEM_ID, null), ErrorCode.AUTHOR_NOT_ALLOWED);
+    }
+
+    @ParameterizedTest(name = "given{2}_when{0}WritesWithoutAuthorId_thenRecordedAsTheCaller{1}")
     @CsvSource({
-            "SUPERVISOR, WITH_AGENT",
-            "BOT,        BOT_HANDLING",
-            "BOT,        QUEUED",
-            "SYSTEM,     BOT_HANDLING",
-            "SYSTEM,     WITH_AGENT",
-            "SYSTEM,     ON_HOLD",
-            "AGENT,      WITH_AGENT"})
-    void givenRoleAllowedToSpeakWhenItWritesWithoutAuthorIdThenAuthorNotAllowed(ParticipantRole role,
-                                                                                  SessionState state) {
-        expectRefused(historyOf(state), message(MSG_NEW, role, null), ErrorCode.AUTHOR_NOT_ALLOWED);
+            "BOT,        bot-7,   BOT_HANDLING",
+            "SYSTEM,     ivr,     ON_HOLD",
+            "AGENT,      agent-1, WITH_AGENT",
+            "SUPERVISOR, sup-1,   WITH_AGENT"})
+    void givenRoleAllowedToSpeakWhenItWritesWithoutAuthorIdThenRecordedAsTheCaller(ParticipantRole role,
+                                                                                   String caller,
+                                                                                   SessionState state) {
+        RecordMessage message = message(MSG_NEW, role, caller);
+        fixture.given(historyOf(state))
+                .when(message(MSG_NEW, role, null, message.caller()))
+                .expectEvents(messageRecorded(MSG_NEW, role, caller));
+    }
+
+    @Test
+    void givenWithAgentWhenASupervisorWhoIsTheAssignedAgentWritesAsAgentThenRecorded() {
+        fixture.given(withAgent())
+                .when(message(MSG_NEW, AGENT, null, Caller.person(AGENT_1.value(), AccessRole.SUPERVISOR)))
+                .expectEvents(messageRecorded(MSG_NEW, AGENT, AGENT_1.value()));
     }
 
     @ParameterizedTest(name = "given{2}_when{0}WritesAs{1}_thenRecordedWithThatAuthor")
@@ -127,7 +194,7 @@ class InteractionSessionPolicyTest extends AggregateFixtureSupport<InteractionSe
                 new AttachmentRef("docstore://receipts/42", "image/png", "receipt.png"));
         fixture.given(botHandling())
                 .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null,
-                        "Here is the receipt", "en", attachments, NOW))
+                        "Here is the receipt", "en", attachments, NOW, CHAT_GATEWAY))
                 .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
                         "cust-1", "Here is the receipt", "en", null, attachments, NOW));
     }
@@ -136,7 +203,7 @@ class InteractionSessionPolicyTest extends AggregateFixtureSupport<InteractionSe
     void givenBotHandlingWhenMessageWithoutAttachmentListThenRecordedWithEmptyAttachments() {
         fixture.given(botHandling())
                 .when(new RecordMessage(SESSION, null, MSG_NEW, ParticipantRole.CUSTOMER, null, "Hello", null,
-                        null, NOW))
+                        null, NOW, CHAT_GATEWAY))
                 .expectEvents(new MessageRecorded(SESSION, CUSTOMER, MSG_NEW, ParticipantRole.CUSTOMER,
                         "cust-1", "Hello", null, null, List.of(), NOW));
     }

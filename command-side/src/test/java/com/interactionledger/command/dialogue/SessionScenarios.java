@@ -1,6 +1,7 @@
 package com.interactionledger.command.dialogue;
 
 import com.interactionledger.ledger.append.RuleViolations;
+import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
@@ -9,6 +10,7 @@ import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.AgentId;
 import com.interactionledger.contracts.dialogue.AssignAgent;
+import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
@@ -44,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Shared test data of the dialogue tests: fixed ids and times, the event histories that bring a session into each
@@ -203,9 +206,30 @@ final class SessionScenarios {
         };
     }
 
+    /** The web chat's gateway, which carries what the customer writes on the session's channel. */
+    static final Caller CHAT_GATEWAY = new Caller("web-chat-gateway", AccessRole.SYSTEM, Set.of(Channel.WEB_CHAT),
+            Set.of());
+    /** The bot of the session's channel. */
+    static final Caller CHAT_BOT = new Caller(BOT_ID, AccessRole.SYSTEM, Set.of(), Set.of(Channel.WEB_CHAT));
+
+    /**
+     * A message as the caller entitled to write it sends it: the channel's gateway for the customer, the bot for
+     * BOT, and for the others the actor named ({@code authorId}), acting in that role.
+     */
     static RecordMessage message(MessageId id, ParticipantRole role, String authorId) {
+        return message(id, role, authorId, switch (role) {
+            case CUSTOMER -> CHAT_GATEWAY;
+            case BOT -> CHAT_BOT;
+            case AGENT -> Caller.person(authorId, AccessRole.AGENT);
+            case SUPERVISOR -> Caller.person(authorId, AccessRole.SUPERVISOR);
+            case SYSTEM -> Caller.person(authorId, AccessRole.SYSTEM);
+        });
+    }
+
+    /** A message sent by this caller, whatever it may write. */
+    static RecordMessage message(MessageId id, ParticipantRole role, String authorId, Caller caller) {
         return new RecordMessage(SESSION, null, id, role, authorId, "Is the new card on its way?", "en", List.of(),
-                NOW);
+                NOW, caller);
     }
 
     static RecordMessage customerMessage(MessageId id, String authorId) {

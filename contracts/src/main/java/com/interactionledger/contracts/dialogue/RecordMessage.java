@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param expectedVersion optimistic concurrency: the session version the caller last saw (its ETag), or null
  *                        to apply to whatever the current version is
+ * @param authorId        the author the request named, if any: checked against the caller, never trusted
+ * @param caller          who sent it, from the verified token and the service's configuration
  */
 public record RecordMessage(
         @TargetAggregateIdentifier SessionId sessionId,
@@ -23,6 +25,7 @@ public record RecordMessage(
         String text,
         String language,
         List<AttachmentRef> attachments,
-        Instant occurredAt
+        Instant occurredAt,
+        Caller caller
 ) implements DialogueCommand {
 }

@@ -26,7 +26,7 @@ import javax.crypto.SecretKey;
  *     <li>the development issuer ({@code ledger.access.mode=development}, which signs a token for anyone who asks)
  *     runs only on the embedded H2 database and only on the loopback: never with the {@code postgres} profile or
  *     another database, and the HTTP server is bound to 127.0.0.1 unless {@code server.address} names another
- *     loopback address;</li>
+ *     loopback address; its machine identities are the demo's ({@link DevelopmentMachines});</li>
  *     <li>anywhere else (the default, {@code oidc}) no secret this repository publishes is accepted: the development
  *     master key and the development pseudonym key are refused, and a pseudonym key must hold at least
  *     {@value #PSEUDONYM_KEY_BYTES} bytes.</li>
@@ -77,6 +77,11 @@ public final class StartupSafety implements BeanFactoryPostProcessor, Environmen
             throw refused("ledger.access.mode=development runs only on the embedded H2 database, and"
                     + " spring.datasource.url is " + withoutCredentials(url) + ": set LEDGER_ACCESS_MODE=oidc and"
                     + " LEDGER_OIDC_ISSUER for any other database");
+        }
+        // the demo's gateways and bot, unless configured otherwise (ledger.machines.*)
+        if (!environment.getPropertySources().contains("ledger-development-machines")) {
+            environment.getPropertySources().addLast(new MapPropertySource("ledger-development-machines",
+                    DevelopmentMachines.PROPERTIES));
         }
         String address = environment.getProperty("server.address");
         if (address == null || address.isBlank()) {

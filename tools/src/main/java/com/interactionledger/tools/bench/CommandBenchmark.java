@@ -95,6 +95,8 @@ public final class CommandBenchmark {
         LocalIdentityProvider identity = LocalIdentityProvider.start(0);
         List<String> serviceArgs = new ArrayList<>(identity.ledgerArguments());
         serviceArgs.addAll(LocalTopology.throwawayKeys());
+        // the workload's customers write through this gateway (the service records only what a caller may say)
+        serviceArgs.add("--ledger.machines.bench-channel-gateway.gateway-of=WEB_CHAT");
         serviceArgs.addAll(List.of(
                 "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20"),
                 // the append path's meters (batch sizes and times), read before and after the measurement

@@ -75,7 +75,7 @@ public final class DistributedBenchmark {
     private static String freshness(List<Integer> commandPorts, int queryPort, int rate, Duration duration,
                                     String run) throws Exception {
         List<String> tokens = commandPorts.stream()
-                .map(port -> token(LocalTopology.IDENTITY_PORT, "bench-distributed", "SYSTEM")).toList();
+                .map(port -> token(LocalTopology.IDENTITY_PORT, LocalTopology.GATEWAY, "SYSTEM")).toList();
         String analystToken = token(LocalTopology.IDENTITY_PORT, "bench-distributed", "ANALYST");
         ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>(); // {position, acceptedAtNanos}
         List<Long> freshness = Collections.synchronizedList(new ArrayList<>());

@@ -29,6 +29,10 @@ public final class LocalTopology {
     private LocalTopology() {
     }
 
+    /** The machine identity scripts/run-distributed.sh configures as the gateway of every channel. */
+    public static final String GATEWAY = "local-gateway";
+    /** Every channel, as a setting's value. */
+    public static final String EVERY_CHANNEL = "PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH";
     /** Where scripts/run-distributed.sh runs the topology's identity provider: {@code BASE_PORT + 20}. */
     public static final int IDENTITY_PORT = 8200;
     /** The keys scripts/run-distributed.sh made for its installation when it first started (KEY=value lines). */

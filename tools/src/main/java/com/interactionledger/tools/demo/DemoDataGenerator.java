@@ -1,5 +1,6 @@
 package com.interactionledger.tools.demo;
 
+import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.ParticipantRole;
@@ -17,6 +18,7 @@ import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentId;
 import com.interactionledger.contracts.dialogue.AssignAgent;
+import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.Continuation;
@@ -42,9 +44,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Synthetic journeys for a first look at the ledger: every customer gets a few sessions across channels, drawn
@@ -57,6 +61,8 @@ public class DemoDataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final ModelRef CLASSIFIER = new ModelRef("demo-intent-classifier", "1.4.0");
+    /** The gateway the demo's customers write through, on every channel. */
+    private static final String DEMO_GATEWAY = "demo-gateway";
     private static final ModelRef SENTIMENT = new ModelRef("demo-sentiment", "2.1.0");
     private static final List<String[]> NEEDS = List.of(
             new String[]{"card_not_arrived", "My new debit card still hasn't arrived, it's been ten days."},
@@ -237,9 +243,22 @@ public class DemoDataGenerator {
             say(s, ParticipantRole.CUSTOMER, null, text);
         }
 
+        /**
+         * A message sent as its author's caller would send it: the customer's through a gateway of every channel,
+         * the bot's as a bot, an agent's with the agent's own identity (the ledger records the caller as author).
+         */
         private void say(SessionId s, ParticipantRole role, String author, String text) {
             MessageId id = new MessageId(s.value() + "-m" + (++messages));
-            send(new RecordMessage(s, null, id, role, author, text, null, List.of(), next()));
+            Set<Channel> everyChannel = EnumSet.allOf(Channel.class);
+            Caller caller = switch (role) {
+                case CUSTOMER -> new Caller(DEMO_GATEWAY, AccessRole.SYSTEM, everyChannel, Set.of());
+                case BOT -> new Caller(author, AccessRole.SYSTEM, Set.of(), everyChannel);
+                case AGENT -> Caller.person(author, AccessRole.AGENT);
+                case SUPERVISOR -> Caller.person(author, AccessRole.SUPERVISOR);
+                case SYSTEM -> Caller.person(author, AccessRole.SYSTEM);
+            };
+            send(new RecordMessage(s, null, id, role, author, text, null, List.of(), next(), caller),
+                    caller.actorId(), caller.role().name());
         }
 
         private void classify(SessionId s) {
@@ -260,9 +279,13 @@ public class DemoDataGenerator {
         }
 
         private void send(Object command) {
+            send(command, "demo-generator", ParticipantRole.SYSTEM.name());
+        }
+
+        private void send(Object command, String actor, String actorRole) {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                    LedgerMetadata.ACTOR_ID, "demo-generator",
-                    LedgerMetadata.ACTOR_ROLE, ParticipantRole.SYSTEM.name(),
+                    LedgerMetadata.ACTOR_ID, actor,
+                    LedgerMetadata.ACTOR_ROLE, actorRole,
                     LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
                     LedgerMetadata.CORRELATION_ID, prefix)));
         }

@@ -128,6 +128,7 @@ public final class FaultDrills {
                 "--spring.datasource.password=" + options.get("password", ""), "--ledger.access.mode=oidc",
                 "--ledger.access.issuer-uri=" + LocalTopology.issuer(identityPort)));
         args.addAll(LocalTopology.throwawayKeys());
+        args.add("--ledger.machines." + LocalTopology.GATEWAY + ".gateway-of=" + LocalTopology.EVERY_CHANNEL);
         Path logs = Path.of("target", "drills");
         ServiceProcess service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
                 List.of("-Xmx512m"), args, logs);
@@ -389,7 +390,8 @@ public final class FaultDrills {
 
     /** A token of the topology's identity provider for this role, good on every instance. */
     private String token(int port, String role) {
-        return tokens.computeIfAbsent(role, key -> LocalTopology.token(identityPort, "fault-drill", role));
+        // the topology's gateway: the drills write what customers say (and a SYSTEM token may do the rest)
+        return tokens.computeIfAbsent(role, key -> LocalTopology.token(identityPort, LocalTopology.GATEWAY, role));
     }
 
     private void topology(String action, String process) {
