@@ -48,13 +48,9 @@ public class ComplaintsProjection {
         this.replay = replay;
     }
 
-    /**
-     * An erased customer's rows are made again from their events, whose personal fields now read as erased: the
-     * rows come out exactly as a replay from scratch (after the erasure) makes them, and hold no plaintext.
-     */
     @EventHandler
     void on(CustomerErased event, TrackingToken token) {
-        replay.replay(PROCESSING_GROUP, event.customerId().value(), token.position().orElseThrow());
+        replay.replayErased(PROCESSING_GROUP, event, token);
     }
 
     @EventHandler

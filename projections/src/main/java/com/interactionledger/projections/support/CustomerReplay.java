@@ -1,5 +1,6 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerEvents;
 import com.interactionledger.projections.history.LedgerHistory;
@@ -8,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -44,6 +46,19 @@ public class CustomerReplay {
         this.jdbc = jdbc;
         this.context = context;
         this.events = new LedgerEvents(eventSerializer);
+    }
+
+    /**
+     * A read model's handler of {@link CustomerErased}: the customer's rows are made again from the events before the
+     * erasure, whose personal fields now read as erased, so they hold no plaintext and come out exactly as a replay
+     * from scratch (after the erasure) makes them.
+     *
+     * @param readModel the read model's processing group
+     * @param erasure   the erasure the handler is applying
+     * @param token     the erasure's position in the ledger
+     */
+    public void replayErased(String readModel, CustomerErased erasure, TrackingToken token) {
+        replay(readModel, erasure.customerId().value(), token.position().orElseThrow());
     }
 
     /**
