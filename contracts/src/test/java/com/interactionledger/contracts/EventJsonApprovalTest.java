@@ -17,6 +17,7 @@ import com.interactionledger.contracts.complaint.ComplaintClocksSet;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineBreached;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineExtended;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineExtensionRequested;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.complaint.ComplaintHoldingResponseSent;
 import com.interactionledger.contracts.complaint.ComplaintId;
@@ -220,6 +221,9 @@ class EventJsonApprovalTest {
                         CFPB_RESPONSE.dueAt(), Instant.parse("2026-01-29T05:00:00Z")),
                 new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, ClockType.CFPB_FINAL_RESPONSE,
                         CFPB_FINAL_RESPONSE.dueAt(), Instant.parse("2026-03-17T04:05:00Z")),
+                new ComplaintDeadlineExtensionRequested(NFRA_COMPLAINT, CUSTOMER, 2,
+                        "Especially complex: the beneficiary bank abroad has not answered the recall request",
+                        "handler-12", AT),
                 new ComplaintDeadlineExtended(NFRA_COMPLAINT, CUSTOMER, 2,
                         "Especially complex: the beneficiary bank abroad has not answered the recall request",
                         "head-of-complaints", AT),

@@ -6,6 +6,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
+import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.AssignComplaint;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
@@ -14,6 +15,7 @@ import com.interactionledger.contracts.complaint.ComplaintClocksSet;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineBreached;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineExtended;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineExtensionRequested;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.complaint.ComplaintHoldingResponseSent;
 import com.interactionledger.contracts.complaint.ComplaintId;
@@ -74,6 +76,8 @@ public class Complaint {
     private ComplaintState state;
     private final List<Pause> pauses = new ArrayList<>();
     private int extensionTier;
+    /** The extension that waits for a senior approver, if one was asked for. */
+    private ComplaintDeadlineExtensionRequested pendingExtension;
     private boolean holdingResponseSent;
     private List<RegulatoryClock> clocks = List.of();
     /** The due date of each clock for which a breach (or a warning) is already on the ledger. */
@@ -130,11 +134,36 @@ public class Complaint {
     @CommandHandler
     public void handle(ExtendComplaintDeadline command, ComplaintCalendars calendars) {
         ComplaintStep.EXTEND.requireAllowedFrom(state);
+        if (pendingExtension != null) {
+            throw ExtensionPolicy.refused("extension " + pendingExtension.tier() + " asked for by "
+                    + pendingExtension.requestedBy() + " awaits approval");
+        }
         ExtensionPolicy.check(jurisdiction, regime, extensionTier, holdingResponseSent, finalClock(),
-                command.approvedBy(), command.occurredAt());
-        apply(new ComplaintDeadlineExtended(complaintId, customerId, extensionTier + 1, command.reason(),
-                command.approvedBy(), command.occurredAt()));
+                command.occurredAt());
+        if (ExtensionPolicy.needsApproval(jurisdiction, extensionTier)) {
+            apply(new ComplaintDeadlineExtensionRequested(complaintId, customerId, extensionTier + 1,
+                    command.reason(), command.requestedBy(), command.occurredAt()));
+            return;
+        }
+        apply(new ComplaintDeadlineExtended(complaintId, customerId, extensionTier + 1, command.reason(), null,
+                command.occurredAt()));
         recordClocks(calendars, "extended: " + command.reason(), command.occurredAt());
+    }
+
+    @CommandHandler
+    public void handle(ApproveDeadlineExtension command, ComplaintCalendars calendars) {
+        ComplaintStep.APPROVE_EXTENSION.requireAllowedFrom(state);
+        if (pendingExtension == null) {
+            throw ExtensionPolicy.refused("no extension awaits approval");
+        }
+        ExtensionPolicy.checkApprover(pendingExtension.requestedBy(), command.approvedBy());
+        // the rules are checked again as they stand now: the deadline may have run out since the request
+        ExtensionPolicy.check(jurisdiction, regime, extensionTier, holdingResponseSent, finalClock(),
+                command.occurredAt());
+        ComplaintDeadlineExtensionRequested asked = pendingExtension; // applying the extension clears it
+        apply(new ComplaintDeadlineExtended(complaintId, customerId, asked.tier(), asked.reason(),
+                command.approvedBy(), command.occurredAt()));
+        recordClocks(calendars, "extended: " + asked.reason(), command.occurredAt());
     }
 
     @CommandHandler
@@ -297,7 +326,13 @@ public class Complaint {
     }
 
     @EventSourcingHandler
+    void on(ComplaintDeadlineExtensionRequested event) {
+        pendingExtension = event;
+    }
+
+    @EventSourcingHandler
     void on(ComplaintDeadlineExtended event) {
+        pendingExtension = null;
         extensionTier = event.tier();
     }
 
@@ -312,6 +347,7 @@ public class Complaint {
         receivedAt = event.occurredAt();
         pauses.clear();
         extensionTier = 0;
+        pendingExtension = null;
         holdingResponseSent = false;
         breached.clear();
         warned.clear();

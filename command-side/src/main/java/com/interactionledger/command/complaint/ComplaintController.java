@@ -1,13 +1,14 @@
 package com.interactionledger.command.complaint;
 
-import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
+import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.ledger.append.CommandOutcome;
 import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +81,16 @@ class ComplaintController {
     ResponseEntity<CommandOutcome> extend(@PathVariable String complaintId,
                                           @Valid @RequestBody ComplaintRequests.ExtensionRequest body,
                                           CommandContext context) {
-        return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
+        return dispatcher.change(context, body, new ComplaintId(complaintId),
+                (id, version, now) -> body.toCommand(id, version, now, context.actorId()));
+    }
+
+    /** A supervisor grants the extension that awaits approval; the approver is the caller, never the requester. */
+    @RolesAllowed(Names.SUPERVISOR)
+    @PostMapping(path = "/{complaintId}/extensions/approval", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<CommandOutcome> approveExtension(@PathVariable String complaintId, CommandContext context) {
+        return dispatcher.change(context, null, new ComplaintId(complaintId),
+                (id, version, now) -> new ApproveDeadlineExtension(id, version, context.actorId(), now));
     }
 
     @PostMapping("/{complaintId}/holding-responses")

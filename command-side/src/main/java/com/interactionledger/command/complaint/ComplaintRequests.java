@@ -105,10 +105,11 @@ final class ComplaintRequests {
         }
     }
 
-    record ExtensionRequest(@NotBlank @Size(max = 1000) String reason, @Pattern(regexp = ID) String approvedBy) {
+    /** Who asks is the caller (the token's actor); an approval is a supervisor's own request. */
+    record ExtensionRequest(@NotBlank @Size(max = 1000) String reason) {
 
-        ExtendComplaintDeadline toCommand(ComplaintId id, Long expectedVersion, Instant now) {
-            return new ExtendComplaintDeadline(id, expectedVersion, reason, approvedBy, now);
+        ExtendComplaintDeadline toCommand(ComplaintId id, Long expectedVersion, Instant now, String requestedBy) {
+            return new ExtendComplaintDeadline(id, expectedVersion, reason, requestedBy, now);
         }
     }
 

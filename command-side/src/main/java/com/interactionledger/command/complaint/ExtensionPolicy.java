@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * When a final deadline may be extended. Reason code: {@link ErrorCode#EXTENSION_NOT_ALLOWED}.
  * <ul>
- *   <li>China NFRA: twice at most (15 -> 30 -> 60 days); the second extension needs an approver.</li>
+ *   <li>China NFRA: twice at most (15 -> 30 -> 60 days); the second extension is granted only when a supervisor
+ *       other than the one who asked approves it ({@link #needsApproval}).</li>
  *   <li>UK FCA, payment services and e-money only: once (15 -> 35 business days), after a holding reply that
  *       explains the exceptional circumstances. General FCA complaints cannot be extended.</li>
  *   <li>US CFPB: never; the 60-day final response clock already covers complaints in progress.</li>
@@ -23,7 +24,7 @@ final class ExtensionPolicy {
     }
 
     static void check(Jurisdiction jurisdiction, ServiceRegime regime, int currentTier, boolean holdingResponseSent,
-                      RegulatoryClock finalClock, String approvedBy, Instant at) {
+                      RegulatoryClock finalClock, Instant at) {
         int max = DeadlinePolicy.maxExtensionTier(jurisdiction, regime);
         if (currentTier >= max) {
             throw refused(max == 0 ? jurisdiction + " rules do not allow extending this complaint's deadline"
@@ -32,15 +33,25 @@ final class ExtensionPolicy {
         if (jurisdiction == Jurisdiction.UK_FCA && !holdingResponseSent) {
             throw refused("under DISP 1.6.2AR the bank must first send a holding reply explaining the delay");
         }
-        if (jurisdiction == Jurisdiction.CN_NFRA && currentTier == 1 && (approvedBy == null || approvedBy.isBlank())) {
-            throw refused("a second extension needs the approval of a senior manager (approvedBy)");
-        }
         if (finalClock != null && finalClock.dueAt() != null && !at.isBefore(finalClock.dueAt())) {
             throw refused("the deadline already ran out at the end of " + finalClock.dueDate());
         }
     }
 
-    private static ComplaintRuleViolation refused(String detail) {
+    /** Whether the next extension waits for a senior approver: the NFRA's second. */
+    static boolean needsApproval(Jurisdiction jurisdiction, int currentTier) {
+        return jurisdiction == Jurisdiction.CN_NFRA && currentTier == 1;
+    }
+
+    /** Nobody approves their own request: four eyes see a second extension. */
+    static void checkApprover(String requestedBy, String approvedBy) {
+        if (approvedBy == null || approvedBy.equals(requestedBy)) {
+            throw refused("an extension is approved by a supervisor other than " + requestedBy
+                    + ", who asked for it");
+        }
+    }
+
+    static ComplaintRuleViolation refused(String detail) {
         return new ComplaintRuleViolation(ErrorCode.EXTENSION_NOT_ALLOWED, detail);
     }
 }

@@ -7,6 +7,7 @@ import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineBreached;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineExtended;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineExtensionRequested;
 import com.interactionledger.contracts.complaint.ComplaintInformationReceived;
 import com.interactionledger.contracts.complaint.ComplaintReopened;
 import com.interactionledger.contracts.complaint.ComplaintState;
@@ -17,8 +18,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -134,20 +133,50 @@ class ComplaintPolicyTest extends AggregateFixtureSupport<Complaint> {
     }
 
     @Test
-    void givenCnExtendedOnceWhenSecondExtensionApprovedThenSixtyDaysWithCalendarWarning() {
+    void givenCnExtendedOnceWhenSecondExtensionAskedThenItAwaitsApprovalAndTheDeadlineStays() {
         Instant now = Scenario.CN.now;
         fixture.given(cnExtendedOnce())
-                .when(extend(ESPECIALLY_COMPLEX, DEPUTY, now))
+                .when(extend(ESPECIALLY_COMPLEX, HANDLER, now))
+                .expectEvents(new ComplaintDeadlineExtensionRequested(COMPLAINT, CUSTOMER, 2, ESPECIALLY_COMPLEX,
+                        HANDLER, now));
+    }
+
+    /** China, extended once, the second extension asked for by the handler on receipt day + 4 hours. */
+    private List<Object> cnSecondExtensionAsked() {
+        return with(cnExtendedOnce(), new ComplaintDeadlineExtensionRequested(COMPLAINT, CUSTOMER, 2,
+                ESPECIALLY_COMPLEX, HANDLER, Scenario.CN.at(4)));
+    }
+
+    @Test
+    void givenCnSecondExtensionAskedWhenAnotherSupervisorApprovesThenSixtyDaysWithCalendarWarning() {
+        Instant now = Scenario.CN.now;
+        fixture.given(cnSecondExtensionAsked())
+                .when(approveExtension(DEPUTY, now))
                 .expectEvents(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 2, ESPECIALLY_COMPLEX, DEPUTY, now),
                         clocksSet(List.of(CN_60), "extended: " + ESPECIALLY_COMPLEX, now));
     }
 
-    @ParameterizedTest(name = "approvedBy [{0}]")
-    @NullSource
-    @ValueSource(strings = {"", "   "})
-    void givenCnExtendedOnceWhenSecondExtensionWithoutApproverThenExtensionNotAllowed(String approvedBy) {
-        expectRefused(cnExtendedOnce(), extend(ESPECIALLY_COMPLEX, approvedBy, Scenario.CN.now),
+    @Test
+    void givenCnSecondExtensionAskedWhenTheRequesterApprovesItThenExtensionNotAllowed() {
+        expectRefused(cnSecondExtensionAsked(), approveExtension(HANDLER, Scenario.CN.now),
                 ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCnSecondExtensionAskedWhenAskedAgainThenExtensionNotAllowed() {
+        expectRefused(cnSecondExtensionAsked(), extend(ESPECIALLY_COMPLEX, DEPUTY, Scenario.CN.now),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCnSecondExtensionAskedWhenApprovedAfterTheThirtyDaysEndedThenExtensionNotAllowed() {
+        expectRefused(cnSecondExtensionAsked(), approveExtension(DEPUTY, Instant.parse("2026-12-02T16:00:00Z")),
+                ErrorCode.EXTENSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void givenCnExtendedOnceWhenAnApprovalArrivesWithNothingAskedThenExtensionNotAllowed() {
+        expectRefused(cnExtendedOnce(), approveExtension(DEPUTY, Scenario.CN.now), ErrorCode.EXTENSION_NOT_ALLOWED);
     }
 
     @Test

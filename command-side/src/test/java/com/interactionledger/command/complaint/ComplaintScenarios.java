@@ -5,6 +5,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
+import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.AssignComplaint;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
@@ -342,7 +343,8 @@ final class ComplaintScenarios {
             case ASSIGN -> new AssignComplaint(COMPLAINT, null, HANDLER, TEAM, now);
             case REQUEST_INFORMATION -> new RequestInformation(COMPLAINT, null, "proof of the promised waiver", now);
             case RECEIVE_INFORMATION -> new ReceiveInformation(COMPLAINT, null, "letter of 2026-10-01", now);
-            case EXTEND -> extend(EXTENSION_REASON, APPROVER, now);
+            case EXTEND -> extend(EXTENSION_REASON, HANDLER, now);
+            case APPROVE_EXTENSION -> approveExtension(APPROVER, now);
             case SEND_HOLDING_RESPONSE -> new SendHoldingResponse(COMPLAINT, null, "still looking into it", now);
             case PROPOSE_RESOLUTION -> new ProposeResolution(COMPLAINT, null, ComplaintOutcome.PARTIALLY_UPHELD,
                     new Redress(money(scenario, "10.00"), "apology"), "half the fee back", now);
@@ -356,8 +358,12 @@ final class ComplaintScenarios {
         };
     }
 
-    static ExtendComplaintDeadline extend(String reason, String approvedBy, Instant at) {
-        return new ExtendComplaintDeadline(COMPLAINT, null, reason, approvedBy, at);
+    static ExtendComplaintDeadline extend(String reason, String requestedBy, Instant at) {
+        return new ExtendComplaintDeadline(COMPLAINT, null, reason, requestedBy, at);
+    }
+
+    static ApproveDeadlineExtension approveExtension(String approvedBy, Instant at) {
+        return new ApproveDeadlineExtension(COMPLAINT, null, approvedBy, at);
     }
 
     static ResolveComplaint resolve(boolean summaryResolution, Instant at) {

@@ -6,6 +6,7 @@ import com.interactionledger.contracts.complaint.ComplaintClocksSet;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineApproaching;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineBreached;
 import com.interactionledger.contracts.complaint.ComplaintDeadlineExtended;
+import com.interactionledger.contracts.complaint.ComplaintDeadlineExtensionRequested;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.complaint.ComplaintHoldingResponseSent;
 import com.interactionledger.contracts.complaint.ComplaintInformationReceived;
@@ -88,6 +89,7 @@ class ComplaintStateTest {
                 moves(new ComplaintReopened(COMPLAINT, CUSTOMER, "new evidence", T), IN_PROGRESS),
                 keeps(new ComplaintAssigned(COMPLAINT, CUSTOMER, "handler-1", "cards", T)),
                 keeps(new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(), "received", T)),
+                keeps(new ComplaintDeadlineExtensionRequested(COMPLAINT, CUSTOMER, 2, "complex", "handler", T)),
                 keeps(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, "complex", "boss", T)),
                 keeps(new ComplaintHoldingResponseSent(COMPLAINT, CUSTOMER, "still looking", T)),
                 keeps(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, T, T)),
@@ -115,7 +117,7 @@ class ComplaintStateTest {
     void everyEventTypeOfTheContractsIsCoveredAbove() {
         Set<Class<?>> covered = everyEvent().map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .collect(Collectors.toSet());
-        assertThat(covered).hasSize(16).containsExactlyInAnyOrderElementsOf(complaintEventTypes());
+        assertThat(covered).hasSize(17).containsExactlyInAnyOrderElementsOf(complaintEventTypes());
     }
 
     @Test
