@@ -166,6 +166,8 @@ start_service() {
     --spring.profiles.active=postgres --server.port="$port" --ledger.node-id="$name" \
     --ledger.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" --ledger.kafka.topic=$TOPIC "${extra[@]}" \
     --ledger.machines.local-gateway.gateway-of=PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH \
+    "--ledger.machines.local-gateway.records=POST /sessions,POST /sessions/{sessionId}/messages,POST /sessions/{sessionId}/resolution" \
+    "--ledger.machines.local-bot.records=POST /sessions/{sessionId}/messages,POST /sessions/{sessionId}/handoff" \
     --ledger.machines.local-bot.bot-on=PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH \
     >> "$DIR/$name.log" 2>&1 &
   echo $! > "$DIR/$name.pid"

@@ -52,6 +52,7 @@ class AccessMatrixTest extends PostgresLedgerTest {
         Map<String, LedgerHttp> callers = new LinkedHashMap<>();
         callers.put("anonymous", http.anonymous());
         for (AccessRole role : AccessRole.values()) {
+            // (matrix-system is the machine identity configured to record everything the matrix opens to SYSTEM)
             callers.put(role.name(), http.as(role.name(), "matrix-" + role.name().toLowerCase()));
         }
         long businessEventsBefore = businessEvents();
@@ -74,6 +75,23 @@ class AccessMatrixTest extends PostgresLedgerTest {
         });
         assertThat(wrong).as("cells that do not answer as documented").isEmpty();
         assertThat(businessEvents()).as("the probes write no business event").isEqualTo(businessEventsBefore);
+    }
+
+    @Test
+    void aMachineRecordsOnlyWhatItsIdentityIsConfiguredFor() {
+        long before = businessEvents();
+        LedgerHttp bot = http.as("SYSTEM", "eva-bot");
+        for (String endpoint : List.of("POST /complaints/{complaintId}/resolution",
+                "POST /complaints/{complaintId}/referrals", "POST /sessions/{sessionId}/closure")) {
+            LedgerHttp.Response refused = probe(bot, endpoint);
+            assertThat(refused.status()).as("the bot on " + endpoint).isEqualTo(403);
+            assertThat(refused.json().path("detail").asText()).contains("ledger.machines.eva-bot.records");
+        }
+        assertThat(probe(http.as("SYSTEM", "unknown-machine"), "POST /sessions").code())
+                .as("a SYSTEM token of an identity nobody configured records nothing").isEqualTo("FORBIDDEN");
+        assertThat(probe(bot, "POST /sessions").status()).as("what the bot is configured for")
+                .isNotIn(401, 403);
+        assertThat(businessEvents()).isEqualTo(before);
     }
 
     @Test

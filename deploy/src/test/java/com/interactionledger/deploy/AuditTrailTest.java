@@ -27,10 +27,10 @@ class AuditTrailTest extends PostgresLedgerTest {
 
     @Test
     void acceptedCommandsAreAuditedWithTheEventsTheyAppended() {
-        LedgerHttp bot = http.as("SYSTEM", "audit-bot").with("X-Channel", "WEB_CHAT").with("X-Correlation-Id", "audit-flow");
+        LedgerHttp bot = http.as("SYSTEM", "eva-bot").with("X-Channel", "WEB_CHAT").with("X-Correlation-Id", "audit-flow");
         LedgerHttp.Response started = bot.post("/sessions", json("sessionId", "audit-chat", "customerId",
                 "audit-customer", "channel", "WEB_CHAT", "entryPoint", "web"));
-        LedgerHttp.Response continued = http.as("SYSTEM", "audit-ivr").post("/sessions", json("sessionId",
+        LedgerHttp.Response continued = http.as("SYSTEM", "ivr").post("/sessions", json("sessionId",
                 "audit-call", "customerId", "audit-customer", "channel", "PHONE", "entryPoint", "ivr",
                 "continuation", Map.of("previousSessionId", "audit-chat", "contextSummary", "moved to phone")));
 
@@ -38,7 +38,7 @@ class AuditTrailTest extends PostgresLedgerTest {
         JsonNode continuation = records.get(0);
         assertThat(continuation.path("commandType").asText()).isEqualTo("StartSession");
         assertThat(continuation.path("targetId").asText()).as("the new session, not the one continued").isEqualTo("audit-call");
-        assertThat(continuation.path("actorId").asText()).isEqualTo("audit-ivr");
+        assertThat(continuation.path("actorId").asText()).isEqualTo("ivr");
         assertThat(continuation.path("actorRole").asText()).isEqualTo("SYSTEM");
         assertThat(ids(continuation.path("events"))).isEqualTo(ids(continued.json().path("events"), "eventId"));
 

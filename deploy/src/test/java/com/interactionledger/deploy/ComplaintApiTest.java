@@ -56,7 +56,7 @@ class ComplaintApiTest extends PostgresLedgerTest {
                         "nonMonetary", "Fee removed from the credit file"),
                 "summary", "Fee refunded and removed"));
         ok(resolved);
-        ok(http.as("SYSTEM", "cmp-api-customer").post("/complaints/cmp-api-uk/acceptance", null));
+        ok(http.as("SYSTEM", "mobile-app").post("/complaints/cmp-api-uk/acceptance", null));
 
         assertThat(eventTypesOf("cmp-api-uk")).containsExactly("ComplaintLodged", "ComplaintClocksSet",
                 "ComplaintAcknowledged", "ComplaintAssigned", "ComplaintHoldingResponseSent",

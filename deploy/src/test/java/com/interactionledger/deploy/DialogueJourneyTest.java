@@ -38,9 +38,9 @@ class DialogueJourneyTest extends PostgresLedgerTest {
 
         ok(customerSide.post("/sessions/" + chat + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",
                 "text", "My card was charged twice for one purchase", "language", "en")));
-        ok(bot.post("/sessions/" + chat + "/intents", json("messageId", "m1", "label", "duplicate_charge",
+        ok(http.as("SYSTEM", "intent-service").post("/sessions/" + chat + "/intents", json("messageId", "m1", "label", "duplicate_charge",
                 "confidence", 0.93, "classifier", Map.of("name", "intent-bert", "version", "3.2"))));
-        ok(bot.post("/sessions/" + chat + "/sentiments", json("messageId", "m1", "score", -0.6,
+        ok(http.as("SYSTEM", "sentiment-service").post("/sessions/" + chat + "/sentiments", json("messageId", "m1", "score", -0.6,
                 "model", Map.of("name", "sentiment-xlm", "version", "1.0"))));
         ok(bot.post("/sessions/" + chat + "/messages", json("messageId", "m2", "authorRole", "BOT",
                 "authorId", "eva-bot", "text", "I will pass you to a colleague.")));

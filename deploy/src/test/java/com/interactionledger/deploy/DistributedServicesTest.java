@@ -52,7 +52,7 @@ class DistributedServicesTest {
 
     @Test
     void aCommandAcceptedByTheCommandSideIsReadAtTheQuerySideThroughKafka() {
-        LedgerHttp commands = new LedgerHttp(port(commandSide)).as("SYSTEM", "services-bot");
+        LedgerHttp commands = new LedgerHttp(port(commandSide)).as("SYSTEM", TestInstallation.BOT);
         LedgerHttp reads = new LedgerHttp(port(querySide)).as("SUPERVISOR", "services-reader");
 
         LedgerHttp.Response started = commands.post("/sessions", json("sessionId", "services-chat",

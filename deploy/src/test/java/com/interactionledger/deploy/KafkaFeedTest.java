@@ -147,7 +147,7 @@ class KafkaFeedTest extends PostgresLedgerTest {
     @Test
     void freshnessStampsStayTruthfulWhileTheBrokerIsDownAndReadYourWritesWorksThroughKafka() {
         LedgerHttp reader = http.as("SUPERVISOR", "freshness-reader");
-        long started = http.as("SYSTEM", "feed-bot").post("/sessions", json("sessionId", "fresh-chat",
+        long started = bot().post("/sessions", json("sessionId", "fresh-chat",
                 "customerId", "fresh-customer", "channel", "WEB_CHAT", "entryPoint", "web")).json().path("position")
                 .asLong();
         LedgerHttp.Response read = reader.get("/customers/fresh-customer/timeline?waitForPosition=" + started);
@@ -213,7 +213,7 @@ class KafkaFeedTest extends PostgresLedgerTest {
 
     /** A chat with two messages and a resolution. */
     private void journey(String customer, String session) {
-        LedgerHttp bot = http.as("SYSTEM", "feed-bot");
+        LedgerHttp bot = bot();
         accepted(bot.post("/sessions", json("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
         accepted(gateway().post("/sessions/" + session + "/messages", json("messageId", "m1", "authorRole", "CUSTOMER",

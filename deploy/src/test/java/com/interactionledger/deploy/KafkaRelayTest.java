@@ -140,7 +140,7 @@ class KafkaRelayTest extends PostgresLedgerTest {
 
     /** A chat of a customer with {@code messages} messages: 1 + messages events, and a resolution. */
     private void journey(String customer, String session, int messages) {
-        LedgerHttp bot = http.as("SYSTEM", "relay-bot");
+        LedgerHttp bot = bot();
         accepted(bot.post("/sessions", json("sessionId", session, "customerId", customer, "channel", "WEB_CHAT",
                 "entryPoint", "web")));
         IntStream.range(0, messages).forEach(i -> accepted(gateway().post("/sessions/" + session + "/messages",

@@ -214,11 +214,11 @@ class PrivacyTest extends PostgresLedgerTest {
     /** A chat with a message, a handoff with its context and a complaint with its description. */
     private void journey(String customer, String message, String context, String description) {
         String chat = customer + "-chat";
-        accepted(http.as("SYSTEM", "privacy-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
+        accepted(bot().post("/sessions", json("sessionId", chat, "customerId", customer,
                 "channel", "WEB_CHAT", "entryPoint", "web")));
         accepted(gateway().post("/sessions/" + chat + "/messages", json("messageId", "m1",
                 "authorRole", "CUSTOMER", "text", message, "language", "en-GB")));
-        accepted(http.as("SYSTEM", "privacy-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
+        accepted(bot().post("/sessions/" + chat + "/handoff", json("queue", "cards",
                 "reason", "fees", "contextSummary", context)));
         accepted(http.as("AGENT", "privacy-agent").post("/complaints", json("complaintId", customer + "-complaint",
                 "customerId", customer, "sessions", new String[] {chat}, "channel", "WEB_CHAT",

@@ -71,11 +71,11 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
     void oneCustomersRowsAreRebuiltFromTheirEventsInEveryReadModel() {
         for (String customer : List.of("one-customer-a", "one-customer-b")) {
             String chat = customer + "-chat";
-            accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions", json("sessionId", chat, "customerId", customer,
+            accepted(bot().post("/sessions", json("sessionId", chat, "customerId", customer,
                     "channel", "WEB_CHAT", "entryPoint", "web")));
             accepted(gateway().post("/sessions/" + chat + "/messages", json("messageId", "m1",
                     "authorRole", "CUSTOMER", "text", "I want to complain about a fee", "language", "en-GB")));
-            accepted(http.as("SYSTEM", "rebuild-bot").post("/sessions/" + chat + "/handoff", json("queue", "cards",
+            accepted(bot().post("/sessions/" + chat + "/handoff", json("queue", "cards",
                     "reason", "fees", "contextSummary", "Fee dispute")));
             accepted(http.as("AGENT", "rebuild-agent").post("/sessions/" + chat + "/assignment",
                     json("agentId", "rebuild-agent")));

@@ -32,7 +32,7 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
 
     @Test
     void theHistoryAsOfEachInstantHoldsWhatTheLedgerHeldThen() throws Exception {
-        LedgerHttp bot = http.as("SYSTEM", "history-bot");
+        LedgerHttp bot = bot();
         LedgerHttp customer = gateway();
         LedgerHttp agent = http.as("AGENT", "history-agent");
         Instant before = recordedTimeBetweenSteps();

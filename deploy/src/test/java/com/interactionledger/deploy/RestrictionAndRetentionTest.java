@@ -146,11 +146,11 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
     }
 
     private void chatHandedTo(String customer, String chat, String queue) {
-        accepted(http.as("SYSTEM", "restriction-bot").post("/sessions", json("sessionId", chat, "customerId",
+        accepted(bot().post("/sessions", json("sessionId", chat, "customerId",
                 customer, "channel", "WEB_CHAT", "entryPoint", "web")));
         accepted(gateway().post("/sessions/" + chat + "/messages", json("messageId", "m1",
                 "authorRole", "CUSTOMER", "text", "I want my money back, or I call the ombudsman")));
-        accepted(http.as("SYSTEM", "restriction-bot").post("/sessions/" + chat + "/handoff", json("queue", queue,
+        accepted(bot().post("/sessions/" + chat + "/handoff", json("queue", queue,
                 "reason", "refund", "contextSummary", "Refund asked")));
     }
 

@@ -30,22 +30,43 @@ final class TestInstallation {
     static final String RETIRED_MASTER_KEY = "retired-2025:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String MASTER_KEYS = MASTER_KEY + "," + RETIRED_MASTER_KEY;
     static final String PSEUDONYM_KEY = "test-only-pseudonym-key-of-at-least-32-bytes";
-    /** A machine identity that carries customers' messages on every channel. */
+    /** A machine identity that carries customers' messages on every channel and may record everything SYSTEM may. */
     static final String GATEWAY = "test-gateway";
-    /** A machine identity that speaks as a bot on every channel. */
+    /** A machine identity that speaks as a bot on every channel and may record everything SYSTEM may. */
     static final String BOT = "test-bot";
+    /** The access matrix test's SYSTEM caller, which may call every endpoint the matrix opens to SYSTEM. */
+    static final String MATRIX_SYSTEM = "matrix-system";
 
     /**
-     * The machine identities of the tests: the README's (as in development) and a gateway and a bot of every
-     * channel, as {@code name=value} settings.
+     * The machine identities of the tests, as {@code name=value} settings: the README's (as in development), and
+     * {@link #GATEWAY}, {@link #BOT} and {@link #MATRIX_SYSTEM}, which may call every recording endpoint the access
+     * matrix of docs/PRIVACY-AND-ACCESS.md opens to SYSTEM.
      */
     static List<String> machines() {
         List<String> settings = new ArrayList<>();
         DevelopmentMachines.PROPERTIES.forEach((name, value) -> settings.add(name + "=" + value));
         String everyChannel = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(","));
+        String everyRecording = String.join(",", recordingEndpoints());
+        for (String machine : List.of(GATEWAY, BOT, MATRIX_SYSTEM)) {
+            settings.add("ledger.machines." + machine + ".records=" + everyRecording);
+        }
         settings.add("ledger.machines." + GATEWAY + ".gateway-of=" + everyChannel);
         settings.add("ledger.machines." + BOT + ".bot-on=" + everyChannel);
         return settings;
+    }
+
+    /** The endpoints the access matrix opens to SYSTEM that record something (every POST of the ledger's API). */
+    static List<String> recordingEndpoints() {
+        try {
+            return Files.readAllLines(Path.of("../docs/PRIVACY-AND-ACCESS.md")).stream()
+                    .filter(line -> line.startsWith("| `POST "))
+                    .map(line -> line.split("\\|"))
+                    .filter(cells -> cells[cells.length - 1].contains("✓")) // the last column is SYSTEM's
+                    .map(cells -> cells[1].trim().replace("`", ""))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path masterKeysFile;

@@ -1,6 +1,8 @@
 package com.interactionledger.deploy.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.interactionledger.command.web.MachineCallers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,12 @@ import java.util.List;
 @EnableConfigurationProperties(AccessProperties.class)
 public class AccessConfiguration implements WebMvcConfigurer {
 
+    private final ObjectProvider<MachineCallers> machines;
+
+    AccessConfiguration(ObjectProvider<MachineCallers> machines) {
+        this.machines = machines;
+    }
+
     /** Open to anyone: liveness and readiness probes, the API's description. */
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
@@ -48,7 +56,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RoleCheck());
+        registry.addInterceptor(new RoleCheck(machines.getIfAvailable()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.interactionledger.deploy.access;
 
+import com.interactionledger.command.web.MachineCallers;
 import com.interactionledger.contracts.common.AccessRefused;
 import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.Identifiers;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -30,6 +32,13 @@ final class RoleCheck implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RoleCheck.class);
     private static final String LEDGER_PACKAGE = "com.interactionledger.";
+
+    /** The machine identities and what each may record; absent where no command side runs (a query-side service). */
+    private final MachineCallers machines;
+
+    RoleCheck(MachineCallers machines) {
+        this.machines = machines;
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -55,6 +64,16 @@ final class RoleCheck implements HandlerInterceptor {
         }
         AccessRole acting = AccessRole.acting(admitted, request::isUserInRole)
                 .orElseThrow(() -> AccessRefused.forbidden("This needs one of the roles " + admitted));
+        if (acting == AccessRole.SYSTEM) {
+            // A machine records only what its identity is configured for: a bot cannot resolve a complaint.
+            String actor = request.getUserPrincipal().getName();
+            String endpoint = request.getMethod() + " "
+                    + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            if (machines == null || !machines.mayRecord(actor, endpoint)) {
+                throw AccessRefused.forbidden("The machine identity " + actor + " may not call " + endpoint
+                        + " (ledger.machines." + actor + ".records)");
+            }
+        }
         request.setAttribute(AccessRole.ACTING, acting);
         return true;
     }

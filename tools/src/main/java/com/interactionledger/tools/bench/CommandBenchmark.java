@@ -97,6 +97,7 @@ public final class CommandBenchmark {
         serviceArgs.addAll(LocalTopology.throwawayKeys());
         // the workload's customers write through this gateway (the service records only what a caller may say)
         serviceArgs.add("--ledger.machines.bench-channel-gateway.gateway-of=WEB_CHAT");
+        serviceArgs.add("--ledger.machines.bench-channel-gateway.records=" + LocalTopology.GATEWAY_RECORDS);
         serviceArgs.addAll(List.of(
                 "--spring.datasource.hikari.maximum-pool-size=" + options.get("pool", "20"),
                 // the append path's meters (batch sizes and times), read before and after the measurement

@@ -31,6 +31,9 @@ public final class LocalTopology {
 
     /** The machine identity scripts/run-distributed.sh configures as the gateway of every channel. */
     public static final String GATEWAY = "local-gateway";
+    /** What the benchmarks' and drills' gateway records: it starts sessions, writes, and resolves them. */
+    public static final String GATEWAY_RECORDS = "POST /sessions,POST /sessions/{sessionId}/messages,"
+            + "POST /sessions/{sessionId}/resolution";
     /** Every channel, as a setting's value. */
     public static final String EVERY_CHANNEL = "PHONE,WEB_CHAT,MOBILE_APP,EMAIL,SOCIAL,SMS,VIDEO,BRANCH";
     /** Where scripts/run-distributed.sh runs the topology's identity provider: {@code BASE_PORT + 20}. */

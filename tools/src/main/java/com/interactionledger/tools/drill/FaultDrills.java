@@ -129,6 +129,7 @@ public final class FaultDrills {
                 "--ledger.access.issuer-uri=" + LocalTopology.issuer(identityPort)));
         args.addAll(LocalTopology.throwawayKeys());
         args.add("--ledger.machines." + LocalTopology.GATEWAY + ".gateway-of=" + LocalTopology.EVERY_CHANNEL);
+        args.add("--ledger.machines." + LocalTopology.GATEWAY + ".records=" + LocalTopology.GATEWAY_RECORDS);
         Path logs = Path.of("target", "drills");
         ServiceProcess service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
                 List.of("-Xmx512m"), args, logs);
