@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The replay tools (docs/REGULATORS.md): reads the ledger directly, without the application.
-#   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password P] [--digests FILE]
+#   scripts/replay-tools.sh verify --jdbc-url URL [--user U] [--password-file FILE] [--digests FILE]
+#                                     (the password from that file, else LEDGER_DB_PASSWORD: never on the command line)
 #   scripts/replay-tools.sh help                      every subcommand, what to type, exit codes (stderr)
 #   scripts/replay-tools.sh verify --help             one subcommand's options and exit codes (or: help verify)
 #   source <(scripts/replay-tools.sh completion)      bash completion of subcommands, options, read model names

@@ -85,8 +85,8 @@ class EventEvolutionTest extends PostgresLedgerTest {
         // An export names the revisions it holds and the upcaster its report's states were read through.
         assertThat(ReplayCli.run(new String[] {"keygen", "--out", work.toString()}, System.out, System.err)).isZero();
         assertThat(ReplayCli.run(new String[] {"export", "--jdbc-url", environment.getProperty("spring.datasource.url"),
-                "--user", environment.getProperty("spring.datasource.username"), "--password",
-                environment.getProperty("spring.datasource.password", ""), "--signing-key",
+                "--user", environment.getProperty("spring.datasource.username"), "--password-file",
+                ReplayToolsRun.secretFile(environment.getProperty("spring.datasource.password", "")), "--signing-key",
                 work.resolve("export-signing-key.pem").toString(), "--master-keys-file",
                 TestInstallation.masterKeysFile().toString(), "--customer", "evolution-customer", "--as-of",
                 Instant.now().toString(), "--out", work.resolve("export").toString()}, System.out, System.err)).isZero();

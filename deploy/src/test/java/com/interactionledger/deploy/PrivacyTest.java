@@ -92,8 +92,9 @@ class PrivacyTest extends PostgresLedgerTest {
         assertThat(ReplayToolsRun.of("keygen", "--out", work.toString()).exitCode()).isZero();
         ReplayToolsRun export = ReplayToolsRun.of("export", "--jdbc-url",
                 environment.getProperty("spring.datasource.url"), "--user",
-                environment.getProperty("spring.datasource.username"), "--password",
-                environment.getProperty("spring.datasource.password", ""), "--out", work.resolve("package").toString(),
+                environment.getProperty("spring.datasource.username"), "--password-file",
+                ReplayToolsRun.secretFile(environment.getProperty("spring.datasource.password", "")), "--out",
+                work.resolve("package").toString(),
                 "--signing-key", work.resolve("export-signing-key.pem").toString(), "--customer", "privacy-erased",
                 "--as-of", Instant.now().toString());
         assertThat(export.exitCode()).as(export.err()).isZero();

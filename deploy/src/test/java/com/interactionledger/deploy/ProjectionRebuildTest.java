@@ -39,7 +39,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         List<Map<String, Object>> entries = jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position");
         assertThat(entries).hasSizeGreaterThanOrEqualTo(6);
 
-        ReplayToolsRun rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port, "--token", adminToken());
+        ReplayToolsRun rebuilt = cli("rebuild", "timeline", "--url", "http://127.0.0.1:" + port, "--token-file",
+                adminTokenFile());
 
         assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
@@ -52,7 +53,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         ReplayToolsRun anonymous = cli("status", "--url", "http://127.0.0.1:" + port);
         assertThat(anonymous.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(anonymous.err()).isEqualTo("status: A bearer token is required\n");
-        ReplayToolsRun status = cli("status", "--url", "http://127.0.0.1:" + port, "--token", adminToken());
+        ReplayToolsRun status = cli("status", "--url", "http://127.0.0.1:" + port, "--token-file",
+                adminTokenFile());
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
                 .containsExactly("audit", "complaints", "privacy", "risk-warnings", "service-analytics", "timeline");
@@ -97,8 +99,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
 
         for (String readModel : List.of("timeline", "complaints", "risk-warnings", "audit", "service-analytics",
                 "privacy")) {
-            ReplayToolsRun rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--token",
-                    adminToken(), "--customer", "one-customer-a");
+            ReplayToolsRun rebuilt = cli("rebuild", readModel, "--url", "http://127.0.0.1:" + port, "--token-file",
+                    adminTokenFile(), "--customer", "one-customer-a");
             assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
             assertThat(rebuilt.out()).startsWith("rebuilt " + readModel + " for customer one-customer-a: 6 events in ");
         }
@@ -124,8 +126,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(admin().post("/projections/nothing-like-it/rebuild", null).code()).isEqualTo("NOT_FOUND");
         assertThat(admin().post("/projections/complaint-clock-watch/rebuild", null).code())
                 .as("the clock watch is no read model (and no streaming processor)").isEqualTo("NOT_FOUND");
-        ReplayToolsRun unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port, "--token",
-                adminToken());
+        ReplayToolsRun unknown = cli("rebuild", "nothing-like-it", "--url", "http://127.0.0.1:" + port,
+                "--token-file", adminTokenFile());
         assertThat(unknown.exitCode()).isEqualTo(ReplayCli.NOT_FOUND);
 
         // A second instance on the same ledger: this one holds the timeline's segments, so the other cannot reset it.
@@ -137,7 +139,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
             LedgerHttp.Response refused = new LedgerHttp(secondPort).withToken(secondAdmin).post("/projections/timeline/rebuild", null);
             assertThat(refused.code()).as(refused.toString()).isEqualTo("REBUILD_REFUSED");
             assertThat(refused.json().path("detail").asText()).contains("stop it on every other instance first");
-            ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl, "--token", secondAdmin);
+            ReplayToolsRun elsewhere = cli("rebuild", "timeline", "--url", secondUrl, "--token-file",
+                    ReplayToolsRun.secretFile(secondAdmin));
             assertThat(elsewhere.exitCode()).isEqualTo(ReplayCli.FAILED);
             assertThat(elsewhere.err()).startsWith("rebuild: could not reset timeline");
         }
@@ -155,6 +158,11 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
 
     private String adminToken() {
         return http.token("ADMIN", "ops-admin");
+    }
+
+    /** The token as the replay tools take it: from a file (--token-file), never on their command line. */
+    private String adminTokenFile() {
+        return ReplayToolsRun.secretFile(adminToken());
     }
 
     private static ReplayToolsRun cli(String... args) {

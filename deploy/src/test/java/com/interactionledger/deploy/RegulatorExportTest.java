@@ -186,7 +186,8 @@ class RegulatorExportTest extends PostgresLedgerTest {
             });
         }
         if (args.contains("--jdbc-url")) {
-            args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", ""),
+            args.addAll(List.of("--password-file",
+                    ReplayToolsRun.secretFile(environment.getProperty("spring.datasource.password", "")),
                     "--master-keys-file", TestInstallation.masterKeysFile().toString()));
         }
         return ReplayToolsRun.of(args.toArray(String[]::new));

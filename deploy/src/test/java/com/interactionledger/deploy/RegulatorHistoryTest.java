@@ -123,7 +123,8 @@ class RegulatorHistoryTest extends PostgresLedgerTest {
                     : word.equals("walk-customer") ? CUSTOMER
                     : word.matches("\\d{4}-.*Z") ? lodged.toString() : word);
         }
-        args.addAll(List.of("--password", environment.getProperty("spring.datasource.password", ""),
+        args.addAll(List.of("--password-file",
+                ReplayToolsRun.secretFile(environment.getProperty("spring.datasource.password", "")),
                 "--master-keys-file", TestInstallation.masterKeysFile().toString()));
         ReplayToolsRun run = ReplayToolsRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -229,7 +229,7 @@ class TamperEvidenceTest {
                     default -> word;
                 });
             }
-            args.addAll(List.of("--password", database.password()));
+            args.addAll(List.of("--password-file", ReplayToolsRun.secretFile(database.password())));
             outcomes.add(run(args));
         }
 
@@ -332,7 +332,7 @@ class TamperEvidenceTest {
 
     private static ReplayToolsRun cli(String subcommand, String... options) {
         List<String> args = new ArrayList<>(List.of(subcommand, "--jdbc-url", database.url(),
-                "--user", database.user(), "--password", database.password()));
+                "--user", database.user(), "--password-file", ReplayToolsRun.secretFile(database.password())));
         args.addAll(List.of(options));
         return run(args);
     }

@@ -3,9 +3,12 @@ package com.interactionledger.replay;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +29,20 @@ public final class ConnectionOptions {
     @Option(names = "--user", paramLabel = "U", description = "Database user (else the URL's or the driver's)")
     private String user;
 
-    @Option(names = "--password", paramLabel = "P", description = "Database password (else the URL's or none)")
+    @Option(names = "--password-file", paramLabel = "FILE", description = "A file holding the database password"
+            + " (else LEDGER_DB_PASSWORD, else the URL's or none); never the password itself on the command line")
+    private Path passwordFile;
+
+    // Kept, hidden, to refuse a password on the command line and say where it goes (Secrets).
+    @Option(names = "--password", hidden = true, arity = "0..1", description = Secrets.PASSWORD_REFUSED)
+    private void passwordOnTheCommandLine(String given) {
+        throw Secrets.refused(command, "--password");
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** Read when the subcommand connects, from --password-file or LEDGER_DB_PASSWORD; null lets the URL's apply. */
     private String password;
 
     /** What a subcommand does with the ledger, on a connection this mixin opens and closes. */
@@ -42,6 +58,8 @@ public final class ConnectionOptions {
         if (url.isBlank()) {
             throw new IllegalArgumentException("--jdbc-url is required");
         }
+        password = passwordFile != null ? Secrets.read(passwordFile, "--password-file")
+                : Secrets.fromEnvironment(command, "LEDGER_DB_PASSWORD");
         Connection connection;
         try {
             connection = connect();

@@ -2,7 +2,9 @@ package com.interactionledger.replay;
 
 import com.interactionledger.ledger.sealing.MasterKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,9 @@ public final class PersonalDataOptions {
             + " (id:base64[,id:base64...], as LEDGER_MASTER_KEYS holds them); else LEDGER_MASTER_KEYS")
     private Path masterKeysFile;
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
     /** Opens the personal fields of the ledger these options connect to. */
     public PersonalDataSerializer opener(ConnectionOptions ledger) {
         return ledger.personalData(masterKeys());
@@ -33,7 +38,7 @@ public final class PersonalDataOptions {
                         + ": " + ReplayCli.oneLine(e));
             }
         }
-        String configured = System.getenv("LEDGER_MASTER_KEYS");
+        String configured = Secrets.fromEnvironment(command, "LEDGER_MASTER_KEYS");
         return configured == null || configured.isBlank() ? MasterKeys.DEVELOPMENT : configured;
     }
 }

@@ -33,7 +33,9 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * Command-line tools that read the ledger directly, without starting the application:
@@ -66,12 +68,15 @@ public final class ReplayCli implements Callable<Integer> {
     public static final int NOT_FOUND = 5;
 
     /** The tool's help, as {@code help}, {@code --help} and a call without a subcommand print it. */
-    static final String USAGE_TEXT = commandLine(new ReplayCli(System.out, System.err)).getUsageMessage();
+    static final String USAGE_TEXT = commandLine(new ReplayCli(System::getenv, System.out, System.err))
+            .getUsageMessage();
 
+    private final UnaryOperator<String> environment;
     private final PrintStream out;
     private final PrintStream err;
 
-    private ReplayCli(PrintStream out, PrintStream err) {
+    private ReplayCli(UnaryOperator<String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
         this.out = out;
         this.err = err;
     }
@@ -88,12 +93,20 @@ public final class ReplayCli implements Callable<Integer> {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(new ReplayCli(out, err)).execute(args);
+        return commandLine(new ReplayCli(System::getenv, out, err)).execute(args);
+    }
+
+    /**
+     * Runs one subcommand as {@link #run(String[], PrintStream, PrintStream)} does, seeing {@code environment}
+     * instead of the process's environment variables (which a test in this JVM cannot set).
+     */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return commandLine(new ReplayCli(Map.copyOf(environment)::get, out, err)).execute(args);
     }
 
     private static CommandLine commandLine(ReplayCli tool) {
         CommandLine commandLine = new CommandLine(tool)
-                // A password or a path may start with '@': never read as a file of arguments.
+                // A path may start with '@': never read as a file of arguments.
                 .setExpandAtFiles(false)
                 // The hand-written parser let a repeated option's last value win; scripts may rely on it.
                 .setOverwrittenOptionsAllowed(true)
@@ -153,6 +166,11 @@ public final class ReplayCli implements Callable<Integer> {
         return out;
     }
 
+    /** An environment variable, or null: where the tool's secrets come from when no file names them. */
+    public String environment(String name) {
+        return environment.apply(name);
+    }
+
     /** A subcommand's failure: one line for stderr (the handler prefixes the subcommand) and the exit code. */
     public static final class Failure extends RuntimeException {
         private final int exitCode;
@@ -189,6 +207,10 @@ public final class ReplayCli implements Callable<Integer> {
                 : e.getCommandLine().getUnmatchedArguments();
         if (!unmatched.isEmpty()) {
             String argument = unmatched.get(0);
+            String refusal = Secrets.refusalOf(argument, e.getCommandLine().getCommandSpec());
+            if (refusal != null) {
+                return refusal;
+            }
             return (argument.startsWith("-") ? "unknown option " : "unexpected argument ") + argument;
         }
         if (e instanceof MissingParameterException missing) {

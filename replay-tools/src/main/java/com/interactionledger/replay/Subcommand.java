@@ -22,4 +22,9 @@ public abstract class Subcommand implements Callable<Integer> {
     protected PrintStream out() {
         return tool.out();
     }
+
+    /** An environment variable of the tool's process (or what a test gave {@link ReplayCli#run}), or null. */
+    protected String environment(String name) {
+        return tool.environment(name);
+    }
 }

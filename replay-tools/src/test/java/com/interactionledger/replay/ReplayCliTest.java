@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,26 @@ class ReplayCliTest {
         }
     }
 
+    /**
+     * Where the test's database is and how to log in: its password from a file (the test PostgreSQL may take none,
+     * and then the file is empty), as a regulator gives it.
+     */
+    private static String[] connection(TestPostgres.Database database) {
+        return new String[] {"--jdbc-url", database.url(), "--user", database.user(), "--password-file",
+                secretFile(database.password()).toString()};
+    }
+
+    /** A file holding the secret, as an editor leaves it (a line break at the end). */
+    private static Path secretFile(String secret) {
+        try {
+            Path file = Files.createTempFile("replay-secret", ".txt");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, secret + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Outcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -48,8 +70,7 @@ class ReplayCliTest {
 
     @Test
     void statsPrintsTheReportOfTheLedger() {
-        Outcome outcome = run("stats", "--jdbc-url", ledger.url(), "--user", ledger.user(),
-                "--password", ledger.password());
+        Outcome outcome = run(concat(new String[] {"stats"}, connection(ledger)));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.err()).isEmpty();
@@ -77,8 +98,7 @@ class ReplayCliTest {
             EventStoreFixture.createEventStore(connection, "postgresql");
         }
 
-        Outcome outcome = run("stats", "--jdbc-url", empty.url(), "--user", empty.user(),
-                "--password", empty.password());
+        Outcome outcome = run(concat(new String[] {"stats"}, connection(empty)));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("events                     0\n",
@@ -89,8 +109,7 @@ class ReplayCliTest {
     void statsWithoutEventStoreTableFailsWithOneLineAndExitCode1() {
         TestPostgres.Database noSchema = TestPostgres.freshDatabase("replay_cli_noschema");
 
-        Outcome outcome = run("stats", "--jdbc-url", noSchema.url(), "--user", noSchema.user(),
-                "--password", noSchema.password());
+        Outcome outcome = run(concat(new String[] {"stats"}, connection(noSchema)));
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(outcome.out()).isEmpty();
@@ -162,8 +181,7 @@ class ReplayCliTest {
 
     @Test
     void verifyOnAStoreWithoutHashChainFailsWithExitCode1NotAPass() {
-        Outcome outcome = run("verify", "--jdbc-url", ledger.url(), "--user", ledger.user(),
-                "--password", ledger.password());
+        Outcome outcome = run(concat(new String[] {"verify"}, connection(ledger)));
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(outcome.out()).isEmpty();
@@ -175,7 +193,7 @@ class ReplayCliTest {
     void verifyWithAMissingOrMalformedDigestFileSaysWhichAndExitCode2() throws Exception {
         java.nio.file.Path malformed = java.nio.file.Files.createTempFile("digests", ".jsonl");
         java.nio.file.Files.writeString(malformed, "{\"position\":3,\"chainHash\":\"abc\",\"events\":3}\n");
-        String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
+        String[] connection = connection(ledger);
 
         Outcome missing = run(concat(new String[] {"verify", "--digests", "/nonexistent/digests.jsonl"}, connection));
         Outcome bad = run(concat(new String[] {"verify", "--digests", malformed.toString()}, connection));
@@ -187,8 +205,7 @@ class ReplayCliTest {
 
     @Test
     void digestsOnAStoreWithoutHashChainFailsWithExitCode1() {
-        Outcome outcome = run("digests", "--jdbc-url", ledger.url(), "--user", ledger.user(),
-                "--password", ledger.password());
+        Outcome outcome = run(concat(new String[] {"digests"}, connection(ledger)));
 
         assertThat(outcome.exitCode()).isEqualTo(ReplayCli.FAILED);
         assertThat(outcome.err()).startsWith("digests: cannot read the ledger at ");
@@ -202,7 +219,7 @@ class ReplayCliTest {
 
     @Test
     void exportWithoutASigningKeyOrScopeSaysWhatIsMissingAndExitCode2() {
-        String[] connection = {"--jdbc-url", ledger.url(), "--user", ledger.user(), "--password", ledger.password()};
+        String[] connection = connection(ledger);
 
         Outcome unsigned = run(concat(new String[] {"export", "--out", "/tmp/never-written", "--customer", "c-1",
                 "--as-of", "2026-01-01T00:00:00Z"}, connection));
@@ -270,8 +287,9 @@ class ReplayCliTest {
                 .map(line -> line.trim().split(" ")[0]).toList();
         assertThat(listed).containsExactly("stats", "verify", "digests", "history", "export", "verify-export", "keygen",
                 "status", "rebuild", "help", "completion");
-        assertThat(outcome.err()).contains("\n  verify --jdbc-url URL [--user U] [--password P] [--digests FILE]\n",
-                "\n  rebuild NAME --url SERVICE [--token TOKEN] [--timeout DURATION] [--customer ID]\n",
+        assertThat(outcome.err()).contains(
+                "\n  verify --jdbc-url URL [--user U] [--password-file FILE] [--digests FILE]\n",
+                "\n  rebuild NAME --url SERVICE [--token-file FILE] [--timeout DURATION] [--customer ID]\n",
                 "\n  verify-export --dir DIR --public-key PEM\n");
         assertThat(outcome.err()).contains("Exit codes:\n  0   done (verify: intact)\n",
                 "\n  1   database or service unreachable or unreadable\n", "\n  2   wrong usage or unreadable input\n",
@@ -281,15 +299,15 @@ class ReplayCliTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            stats         | --jdbc-url URL,--user U,--password P
-            verify        | --jdbc-url URL,--user U,--password P,--digests FILE
-            digests       | --jdbc-url URL,--user U,--password P,--out FILE
-            history       | --jdbc-url URL,--user U,--password P,--customer ID,--as-of INSTANT
-            export        | --jdbc-url URL,--out DIR,--signing-key PEM,--customer ID,--as-of INSTANT,--from INSTANT,--to INSTANT
+            stats         | --jdbc-url URL,--user U,--password-file FILE
+            verify        | --jdbc-url URL,--user U,--password-file FILE,--digests FILE
+            digests       | --jdbc-url URL,--user U,--password-file FILE,--out FILE
+            history       | --jdbc-url URL,--user U,--password-file FILE,--customer ID,--as-of INSTANT
+            export        | --jdbc-url URL,--password-file FILE,--out DIR,--signing-key PEM,--customer ID,--as-of INSTANT,--from INSTANT,--to INSTANT
             verify-export | --dir DIR,--public-key PEM
             keygen        | --out DIR
-            status        | --url SERVICE,--token TOKEN
-            rebuild       | NAME,--url SERVICE,--token TOKEN,--timeout DURATION,--customer ID
+            status        | --url SERVICE,--token-file FILE
+            rebuild       | NAME,--url SERVICE,--token-file FILE,--timeout DURATION,--customer ID
             completion    | -h
             """)
     void eachSubcommandHasItsOwnHelpWithItsOptionsAndExitCodes(String subcommand, String options) {
@@ -300,7 +318,9 @@ class ReplayCliTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).isEmpty();
         assertThat(help.err()).startsWith("Usage: replay-tools " + subcommand + " ")
-                .contains(options.split(",")).contains("  -h, --help ", "\nExit codes:\n  0   ");
+                .contains(options.split(",")).contains("  -h, --help ", "\nExit codes:\n  0   ")
+                // The options kept only to refuse a secret are not offered.
+                .doesNotContain("--password ", "--password=", "--token ", "--token=");
         assertThat(shortForm.err()).isEqualTo(help.err());
         assertThat(viaHelp.exitCode()).isZero();
         assertThat(viaHelp.err()).isEqualTo(help.err());
@@ -339,7 +359,9 @@ class ReplayCliTest {
         assertThat(complete(script, "scripts/replay-tools.sh", "ver")).containsExactly("verify", "verify-export");
         assertThat(complete(script, "scripts/replay-tools.sh", "rebuild", "ti")).containsExactly("timeline");
         assertThat(complete(script, "scripts/replay-tools.sh", "verify", "--"))
-                .containsExactlyInAnyOrder("--jdbc-url", "--user", "--password", "--digests", "--help");
+                .containsExactlyInAnyOrder("--jdbc-url", "--user", "--password-file", "--digests", "--help");
+        assertThat(complete(script, "scripts/replay-tools.sh", "status", "--"))
+                .containsExactlyInAnyOrder("--url", "--token-file", "--help");
     }
 
     /** What bash offers on TAB after {@code words} (the last one being completed), with the script sourced. */

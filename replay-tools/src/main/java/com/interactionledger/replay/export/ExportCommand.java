@@ -71,8 +71,8 @@ public final class ExportCommand extends Subcommand {
         });
     }
 
-    private static Path environmentKey() {
-        String key = System.getenv("LEDGER_EXPORT_SIGNING_KEY");
+    private Path environmentKey() {
+        String key = environment("LEDGER_EXPORT_SIGNING_KEY");
         if (key == null) {
             throw new IllegalArgumentException("an export is signed: give --signing-key PEM or set"
                     + " LEDGER_EXPORT_SIGNING_KEY (replay-tools keygen makes a key pair)");

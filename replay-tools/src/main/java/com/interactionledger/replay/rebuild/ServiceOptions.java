@@ -1,9 +1,13 @@
 package com.interactionledger.replay.rebuild;
 
 import com.interactionledger.replay.ReplayCli;
+import com.interactionledger.replay.Secrets;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Which running service to ask, and with what token: the options the subcommands that talk to a service share
@@ -15,10 +19,18 @@ public final class ServiceOptions {
             description = "The service, e.g. http://localhost:8080")
     private String url;
 
-    // The token is read from the environment in code, never as picocli's default value: help could show it.
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "An ADMIN bearer token (else LEDGER_TOKEN, which keeps it out of the shell history)")
-    private String token;
+    @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding an ADMIN bearer token"
+            + " (else LEDGER_TOKEN); never the token itself on the command line")
+    private Path tokenFile;
+
+    // Kept, hidden, to refuse a token on the command line and say where it goes (Secrets).
+    @Option(names = "--token", hidden = true, arity = "0..1", description = Secrets.TOKEN_REFUSED)
+    private void tokenOnTheCommandLine(String given) {
+        throw Secrets.refused(command, "--token");
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     /** What a subcommand asks of the service. */
     public interface ServiceAction {
@@ -30,8 +42,10 @@ public final class ServiceOptions {
      * service does not have (404) and 1 for any other refusal; a service that cannot be reached is 1 too.
      */
     public int ask(ServiceAction action) {
+        String token = tokenFile != null ? Secrets.read(tokenFile, "--token-file")
+                : Secrets.fromEnvironment(command, "LEDGER_TOKEN");
         try {
-            return action.run(new ProjectionClient(url, token != null ? token : System.getenv("LEDGER_TOKEN")));
+            return action.run(new ProjectionClient(url, token));
         } catch (ProjectionClient.Refused e) {
             throw new ReplayCli.Failure(e.status() == 404 ? ReplayCli.NOT_FOUND : ReplayCli.FAILED, e.getMessage());
         } catch (IOException e) {

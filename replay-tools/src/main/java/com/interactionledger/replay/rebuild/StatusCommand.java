@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "status",
         description = "Lag, replay and dead letters of every event processor of a running service (e.g. --url "
-                + "http://localhost:8080). Needs an ADMIN bearer token: --token, or (kept out of the shell "
-                + "history) the environment variable LEDGER_TOKEN.",
+                + "http://localhost:8080). Needs an ADMIN bearer token: from a file (--token-file) or the "
+                + "environment variable LEDGER_TOKEN, never on the command line.",
         exitCodeList = {"0:done", "1:service unreachable, or it refused (no or wrong token)", "2:wrong usage"})
 public final class StatusCommand extends Subcommand {
 
