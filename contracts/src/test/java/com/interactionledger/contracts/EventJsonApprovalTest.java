@@ -62,6 +62,7 @@ import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.contracts.privacy.LegalHoldPlaced;
@@ -187,6 +188,7 @@ class EventJsonApprovalTest {
     /** Decisions about a customer's personal data; their legal basis is stored in clear, nothing is sealed. */
     static List<PrivacyEvent> privacySamples() {
         return List.of(
+                new CustomerErasureRequested(CUSTOMER, "GDPR Art. 17(1)(a)", "admin-02", AT),
                 new CustomerErased(CUSTOMER, "GDPR Art. 17(1)(a)", "admin-01", AT),
                 new CustomerRestricted(CUSTOMER, "GDPR Art. 18(1)(d)", "admin-01", AT),
                 new CustomerRestrictionLifted(CUSTOMER, "objection resolved", "admin-01", AT),

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,6 +82,16 @@ abstract class PostgresLedgerTest {
     /** The machine identity that speaks as a bot on every channel ({@link TestInstallation#BOT}). */
     LedgerHttp bot() {
         return http.as("SYSTEM", TestInstallation.BOT);
+    }
+
+    /**
+     * Erases a customer as erasure is done: one administrator asks, another approves; returns the approval's answer.
+     */
+    LedgerHttp.Response erase(String customerId, String legalBasis) {
+        accepted(http.as("ADMIN", "erasure-requester").post("/privacy/customers/" + customerId + "/erasure",
+                json("legalBasis", legalBasis)));
+        return http.as("ADMIN", "erasure-approver").post("/privacy/customers/" + customerId + "/erasure/approval",
+                null);
     }
 
     /** Waits until every read model has applied everything in the store and none is replaying. */

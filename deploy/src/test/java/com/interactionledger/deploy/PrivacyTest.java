@@ -69,8 +69,13 @@ class PrivacyTest extends PostgresLedgerTest {
         awaitReadModelsCaughtUp();
         assertThat(tablesHolding(known.get(0))).as("the search finds plaintext where it is").isNotEmpty();
 
-        LedgerHttp.Response erased = admin()
-                .post("/privacy/customers/privacy-erased/erasure", ERASURE);
+        // Erasure takes two people: asking destroys nothing; the requester cannot approve; another admin can.
+        accepted(admin().post("/privacy/customers/privacy-erased/erasure", ERASURE));
+        assertThat(tablesHolding(known.get(0))).as("nothing is erased before the approval").isNotEmpty();
+        LedgerHttp.Response ownApproval = admin().post("/privacy/customers/privacy-erased/erasure/approval", null);
+        assertThat(ownApproval.code()).as(ownApproval.toString()).isEqualTo("PRIVACY_TRANSITION");
+        LedgerHttp.Response erased = http.as("ADMIN", "privacy-second-admin")
+                .post("/privacy/customers/privacy-erased/erasure/approval", null);
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         awaitReadModelsCaughtUp();
 
@@ -125,7 +130,7 @@ class PrivacyTest extends PostgresLedgerTest {
     void readModelsRebuiltAfterAnErasureComeOutAsTheErasureLeftThem() {
         journey("privacy-rebuilt", "message PRIVACY-REBUILT", "handoff PRIVACY-REBUILT", "complaint PRIVACY-REBUILT");
         LedgerHttp admin = admin();
-        accepted(admin.post("/privacy/customers/privacy-rebuilt/erasure", ERASURE));
+        accepted(erase("privacy-rebuilt", "GDPR Art. 17(1)(a)"));
         awaitReadModelsCaughtUp();
         Map<String, List<String>> afterErasure = rowsOf("privacy-rebuilt");
         assertThat(afterErasure.get("timeline_entry")).isNotEmpty();
@@ -150,7 +155,7 @@ class PrivacyTest extends PostgresLedgerTest {
                 String.class)).as("the key is intact").isNotNull();
 
         accepted(admin.post("/privacy/customers/privacy-held/legal-holds/case-2026-17/release", null));
-        accepted(admin.post("/privacy/customers/privacy-held/erasure", ERASURE));
+        accepted(erase("privacy-held", "GDPR Art. 17(1)(a)"));
         assertThat(jdbc.queryForObject("SELECT wrapped_key FROM ledger_customer_key WHERE customer_id = 'privacy-held'",
                 String.class)).isNull();
     }

@@ -79,7 +79,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         chatHandedTo("retention-held", "retention-chat-3", "retention-queue");
         accepted(admin.post("/privacy/customers/retention-held/legal-holds", json("reference", "case-2031-4")));
         chatHandedTo("retention-erased", "retention-chat-4", "retention-queue");
-        accepted(admin.post("/privacy/customers/retention-erased/erasure", json("legalBasis", "GDPR Art. 17(1)(a)")));
+        accepted(erase("retention-erased", "GDPR Art. 17(1)(a)"));
         awaitReadModelsCaughtUp();
         Instant now = clock.instant();
 

@@ -2,7 +2,9 @@ package com.interactionledger.command.privacy;
 
 import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.privacy.ApproveErasure;
 import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.contracts.privacy.EraseCustomer;
@@ -27,9 +29,10 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * What has been decided about one customer's personal data: restricted or not, the legal holds standing, erased or
- * not. Its rules: an erased customer stays erased (nothing else can be decided for them); erasure waits until every
- * legal hold is released. The key itself is destroyed by the append path, in the transaction that stores
+ * What has been decided about one customer's personal data: restricted or not, the legal holds standing, erasure
+ * asked for, erased or not. Its rules: an erased customer stays erased (nothing else can be decided for them);
+ * erasure takes two people — one administrator asks, another approves, nobody approves their own request — and waits
+ * until every legal hold is released. The key itself is destroyed by the append path, in the transaction that stores
  * {@link CustomerErased}, so the decision and its effect cannot part.
  */
 @Aggregate(cache = "customerPrivacyCache")
@@ -39,6 +42,8 @@ public class CustomerPrivacy {
     private String recordId;
     private boolean erased;
     private boolean restricted;
+    /** The erasure one administrator asked for, which waits for another's approval. */
+    private CustomerErasureRequested erasureAsked;
     private final Set<String> holds = new LinkedHashSet<>();
 
     /** For Axon: the record is made by whichever decision comes first. */
@@ -49,11 +54,29 @@ public class CustomerPrivacy {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(EraseCustomer command) {
         stillPresent(command);
-        if (!holds.isEmpty()) {
-            throw new RuleViolation(ErrorCode.LEGAL_HOLD, "customer " + command.customerId()
-                    + " is under legal hold " + holds + "; release every hold before erasing");
+        noHoldStands(command);
+        if (erasureAsked != null) {
+            throw new RuleViolation(ErrorCode.PRIVACY_TRANSITION, "erasure of customer " + command.customerId()
+                    + " was asked for by " + erasureAsked.requestedBy() + " and awaits another administrator");
         }
-        apply(new CustomerErased(command.customerId(), command.legalBasis(), command.decidedBy(),
+        apply(new CustomerErasureRequested(command.customerId(), command.legalBasis(), command.decidedBy(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ApproveErasure command) {
+        stillPresent(command);
+        if (erasureAsked == null) {
+            throw new RuleViolation(ErrorCode.PRIVACY_TRANSITION, "no erasure of customer " + command.customerId()
+                    + " awaits approval");
+        }
+        if (erasureAsked.requestedBy().equals(command.decidedBy())) {
+            throw new RuleViolation(ErrorCode.PRIVACY_TRANSITION, "erasure takes two people: "
+                    + command.decidedBy() + " asked for it, another administrator approves it");
+        }
+        noHoldStands(command); // a hold placed since the request still stops it
+        apply(new CustomerErased(command.customerId(), erasureAsked.legalBasis(), command.decidedBy(),
                 command.occurredAt()));
     }
 
@@ -104,6 +127,13 @@ public class CustomerPrivacy {
                 command.occurredAt()));
     }
 
+    private void noHoldStands(PrivacyCommand command) {
+        if (!holds.isEmpty()) {
+            throw new RuleViolation(ErrorCode.LEGAL_HOLD, "customer " + command.customerId()
+                    + " is under legal hold " + holds + "; release every hold before erasing");
+        }
+    }
+
     private void stillPresent(PrivacyCommand command) {
         if (erased) {
             throw new RuleViolation(ErrorCode.CUSTOMER_ERASED, "customer " + command.customerId()
@@ -114,8 +144,11 @@ public class CustomerPrivacy {
     @EventSourcingHandler
     void on(PrivacyEvent event) {
         recordId = PrivacyCommand.recordIdOf(event.customerId());
-        if (event instanceof CustomerErased) {
+        if (event instanceof CustomerErasureRequested asked) {
+            erasureAsked = asked;
+        } else if (event instanceof CustomerErased) {
             erased = true;
+            erasureAsked = null;
         } else if (event instanceof CustomerRestricted) {
             restricted = true;
         } else if (event instanceof CustomerRestrictionLifted) {

@@ -6,6 +6,7 @@ import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.Identifiers;
+import com.interactionledger.contracts.privacy.ApproveErasure;
 import com.interactionledger.contracts.privacy.EraseCustomer;
 import com.interactionledger.contracts.privacy.LiftRestriction;
 import com.interactionledger.contracts.privacy.PlaceLegalHold;
@@ -54,6 +55,13 @@ class PrivacyController {
     ResponseEntity<CommandOutcome> erase(@PathVariable String customerId, @Valid @RequestBody Decision body,
                                          CommandContext context) {
         return decide(context, body, customerId, body.legalBasis(), EraseCustomer::new);
+    }
+
+    /** A second administrator, never the one who asked, approves the erasure: the customer's key is destroyed. */
+    @PostMapping(path = "/erasure/approval", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<CommandOutcome> approveErasure(@PathVariable String customerId, CommandContext context) {
+        return dispatcher.send(context, null,
+                now -> new ApproveErasure(new CustomerId(customerId), context.actorId(), now));
     }
 
     @PostMapping("/restriction")

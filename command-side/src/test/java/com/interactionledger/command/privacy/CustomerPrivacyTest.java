@@ -2,7 +2,9 @@ package com.interactionledger.command.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.privacy.ApproveErasure;
 import com.interactionledger.contracts.privacy.CustomerErased;
+import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.contracts.privacy.EraseCustomer;
@@ -39,10 +41,51 @@ class CustomerPrivacyTest {
     }
 
     @Test
-    void aCustomerWithoutDecisionsIsErased() {
+    void anErasureAskedForByOneAdministratorWaitsForAnother() {
         fixture.givenNoPriorActivity()
                 .when(new EraseCustomer(CUSTOMER, BASIS, "admin-1", AT))
-                .expectEvents(new CustomerErased(CUSTOMER, BASIS, "admin-1", AT));
+                .expectEvents(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT));
+    }
+
+    @Test
+    void anotherAdministratorsApprovalErasesWithTheBasisAskedFor() {
+        fixture.given(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT))
+                .when(new ApproveErasure(CUSTOMER, "admin-2", AT))
+                .expectEvents(new CustomerErased(CUSTOMER, BASIS, "admin-2", AT));
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnErasureRequest() {
+        fixture.given(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT))
+                .when(new ApproveErasure(CUSTOMER, "admin-1", AT))
+                .expectNoEvents()
+                .expectExceptionMessage(containsString("erasure takes two people"))
+                .expectException(violation(ErrorCode.PRIVACY_TRANSITION));
+    }
+
+    @Test
+    void anApprovalWithNothingAskedForIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new ApproveErasure(CUSTOMER, "admin-2", AT))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.PRIVACY_TRANSITION));
+    }
+
+    @Test
+    void anErasureAlreadyAskedForIsNotAskedForAgain() {
+        fixture.given(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT))
+                .when(new EraseCustomer(CUSTOMER, BASIS, "admin-2", AT))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.PRIVACY_TRANSITION));
+    }
+
+    @Test
+    void aHoldPlacedAfterTheRequestStopsTheApproval() {
+        fixture.given(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT),
+                        new LegalHoldPlaced(CUSTOMER, "case-20", "admin-3", AT))
+                .when(new ApproveErasure(CUSTOMER, "admin-2", AT))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.LEGAL_HOLD));
     }
 
     @Test
@@ -61,12 +104,13 @@ class CustomerPrivacyTest {
                         new LegalHoldReleased(CUSTOMER, "case-17", "admin-1", AT),
                         new LegalHoldReleased(CUSTOMER, "case-18", "admin-1", AT))
                 .when(new EraseCustomer(CUSTOMER, BASIS, "admin-2", AT))
-                .expectEvents(new CustomerErased(CUSTOMER, BASIS, "admin-2", AT));
+                .expectEvents(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-2", AT));
     }
 
     @Test
     void nothingMoreIsDecidedAboutAnErasedCustomer() {
         for (PrivacyCommand command : new PrivacyCommand[] {new EraseCustomer(CUSTOMER, BASIS, "admin-1", AT),
+                new ApproveErasure(CUSTOMER, "admin-2", AT),
                 new RestrictCustomer(CUSTOMER, "GDPR Art. 18", "admin-1", AT),
                 new PlaceLegalHold(CUSTOMER, "case-19", "admin-1", AT)}) {
             fixture.given(new CustomerErased(CUSTOMER, BASIS, "admin-1", AT))

@@ -4,7 +4,12 @@ import com.interactionledger.contracts.common.CustomerId;
 
 import java.time.Instant;
 
-/** Erases the customer's personal data by destroying their key (refused while a legal hold stands). */
+/**
+ * Asks for the customer's personal data to be erased (refused while a legal hold stands). Erasure takes two people:
+ * the key is destroyed when another administrator approves ({@link ApproveErasure}).
+ *
+ * @param decidedBy the requesting administrator: the token's actor
+ */
 public record EraseCustomer(
         CustomerId customerId,
         String legalBasis,
