@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * Runs around every command handler. Before the handler runs it attaches the command's receipt (its actor,
  * Idempotency-Key and request hash) to the unit of work, which the append path stores with the events; once the
  * events are stored (prepare-commit, after the event store's own handler) it computes the outcome from what was
- * actually stored; if the command is refused instead, it has the refusal recorded. The command's result is a future of that outcome,
- * complete by the time the command's events are committed.
+ * actually stored; if the command is refused instead, it has the refusal recorded. The command's result is a future
+ * of that outcome, complete by the time the command's events are committed.
  */
 public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
