@@ -167,6 +167,26 @@ class GroupCommitTest extends PostgresLedgerTest {
                 "%idem-twins-key%")).as("a twin answered with the first's outcome is no refusal").isZero();
     }
 
+    @Test
+    void twoActorsSendingTheSameKeyInOneBatchBothHaveTheirCommandsStored() throws Exception {
+        long batchesBefore = groupCommit.batches();
+        List<Future<LedgerHttp.Response>> answers = whileTheHeadIsLocked(2, i -> () -> http
+                .as("AGENT", "batch-actor-" + i).with("Idempotency-Key", "one-key-two-actors")
+                .post("/sessions", json("sessionId", "one-key-actor-" + i, "customerId", "one-key-customer",
+                        "channel", "PHONE", "entryPoint", "ivr")));
+
+        for (Future<LedgerHttp.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(201);
+        }
+        assertThat(groupCommit.batches() - batchesBefore)
+                .as("each writer's first append alone, then both commands in one batch, which none failed")
+                .isEqualTo(groupCommit.writers() + 1);
+        assertThat(jdbc.queryForList("SELECT actor_id FROM command_idempotency WHERE idempotency_key = ?"
+                + " ORDER BY actor_id", String.class, "one-key-two-actors"))
+                .containsExactly("batch-actor-0", "batch-actor-1");
+        assertThat(eventsOf("one-key-actor-0") + eventsOf("one-key-actor-1")).isEqualTo(2);
+    }
+
     /**
      * Locks the chain's head from the test, gives each writer an append of its own to wait for the lock with, starts
      * {@code count} tasks one after the other (each once the previous one's append was admitted), then releases the

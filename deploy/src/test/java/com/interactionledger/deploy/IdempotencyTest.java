@@ -1,7 +1,13 @@
 package com.interactionledger.deploy;
 
+import com.interactionledger.command.idempotency.IdempotencyPurge;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,8 +18,14 @@ import java.util.concurrent.Future;
 import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retried commands with the same Idempotency-Key never duplicate events. */
+/**
+ * Retried commands with the same Idempotency-Key never duplicate events. A key is its actor's: another actor's key of
+ * the same name is another command. Outcomes are kept for the retention and then purged; the key is then new.
+ */
 class IdempotencyTest extends PostgresLedgerTest {
+
+    @Autowired
+    IdempotencyPurge purge;
 
     @Test
     void retryReturnsTheFirstAnswerAndAppendsNothing() {
@@ -58,11 +70,87 @@ class IdempotencyTest extends PostgresLedgerTest {
                 "reuse-customer", "channel", "PHONE", "entryPoint", "ivr"));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        LedgerHttp.Response otherActor = client.as("AGENT", "someone-else").post("/sessions", json("sessionId",
-                "reuse-a", "customerId", "reuse-customer", "channel", "PHONE", "entryPoint", "ivr"));
-        assertThat(otherActor.status()).isEqualTo(422);
         assertThat(businessEvents()).isEqualTo(before);
         assertThat(eventsOf("reuse-b")).isZero();
+    }
+
+    @Test
+    void theSameKeyFromTwoActorsIsTwoCommandsAndEachActorsRetryReplaysItsOwnAnswer() {
+        LedgerHttp first = http.as("AGENT", "idem-actor-one").with("Idempotency-Key", "shared-by-chance");
+        LedgerHttp second = http.as("AGENT", "idem-actor-two").with("Idempotency-Key", "shared-by-chance");
+        String firstBody = json("sessionId", "actors-one", "customerId", "actors-customer", "channel", "PHONE",
+                "entryPoint", "ivr");
+        String secondBody = json("sessionId", "actors-two", "customerId", "actors-customer", "channel", "PHONE",
+                "entryPoint", "ivr");
+
+        LedgerHttp.Response one = first.post("/sessions", firstBody);
+        LedgerHttp.Response two = second.post("/sessions", secondBody);
+        assertThat(one.status()).as(one.toString()).isEqualTo(201);
+        assertThat(two.status()).as("another actor's key of the same name is another key: " + two).isEqualTo(201);
+        assertThat(two.header("Idempotent-Replayed")).isNull();
+        assertThat(eventsOf("actors-one")).isEqualTo(1);
+        assertThat(eventsOf("actors-two")).isEqualTo(1);
+
+        long before = businessEvents();
+        LedgerHttp.Response oneAgain = first.post("/sessions", firstBody);
+        LedgerHttp.Response twoAgain = second.post("/sessions", secondBody);
+        assertThat(oneAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(oneAgain.raw().body()).isEqualTo(one.raw().body());
+        assertThat(twoAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(twoAgain.raw().body()).isEqualTo(two.raw().body());
+        // Each actor's key still guards its own request: the other's body under it is refused as before.
+        assertThat(second.post("/sessions", firstBody).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(businessEvents()).isEqualTo(before);
+        assertThat(jdbc.queryForList("SELECT actor_id FROM command_idempotency WHERE idempotency_key = ?"
+                + " ORDER BY actor_id", String.class, "shared-by-chance"))
+                .containsExactly("idem-actor-one", "idem-actor-two");
+    }
+
+    @Test
+    void anOutcomeOlderThanTheRetentionIsPurgedAndItsKeyThenStartsANewCommandWhileYoungerOutcomesStay() {
+        assertThat(http.post("/sessions", json("sessionId", "purge-session", "customerId", "purge-customer",
+                "channel", "WEB_CHAT", "entryPoint", "web")).status()).isEqualTo(201);
+        LedgerHttp old = gateway().with("Idempotency-Key", "purge-old");
+        LedgerHttp young = gateway().with("Idempotency-Key", "purge-young");
+        String oldMessage = json("authorRole", "CUSTOMER", "text", "asked long ago");
+        String youngMessage = json("authorRole", "CUSTOMER", "text", "asked just now");
+        List<LedgerHttp.Response> firstOld = new ArrayList<>();
+        for (String key : List.of("purge-old", "purge-old-2", "purge-old-3")) {
+            firstOld.add(gateway().with("Idempotency-Key", key).post("/sessions/purge-session/messages", oldMessage));
+        }
+        LedgerHttp.Response firstYoung = young.post("/sessions/purge-session/messages", youngMessage);
+        assertThat(firstOld).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        assertThat(firstYoung.status()).isEqualTo(200);
+
+        // The application's purge, on the edge's clock and the default retention (7 days): all of them are young.
+        assertThat(purge.purge()).isZero();
+        assertThat(outcomesOf("purge-old")).isOne();
+
+        // The same purge the moment the youngest is exactly 7 days old: everything recorded before it goes, it stays.
+        // One row a statement, so the three old ones take several statements.
+        Instant youngRecordedAt = jdbc.queryForObject("SELECT recorded_at FROM command_idempotency"
+                + " WHERE idempotency_key = ?", java.sql.Timestamp.class, "purge-young").toInstant();
+        Duration retention = Duration.ofDays(7);
+        IdempotencyPurge aWeekLater = new IdempotencyPurge(jdbc,
+                Clock.fixed(youngRecordedAt.plus(retention), ZoneOffset.UTC), retention, 1);
+        assertThat(aWeekLater.purge()).isGreaterThanOrEqualTo(3);
+        assertThat(outcomesOf("purge-old")).isZero();
+        assertThat(outcomesOf("purge-old-2")).isZero();
+        assertThat(outcomesOf("purge-old-3")).isZero();
+        assertThat(outcomesOf("purge-young")).isOne();
+        assertThat(aWeekLater.purge()).as("nothing left to purge").isZero();
+
+        LedgerHttp.Response youngRetry = young.post("/sessions/purge-session/messages", youngMessage);
+        assertThat(youngRetry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(youngRetry.raw().body()).isEqualTo(firstYoung.raw().body());
+        LedgerHttp.Response oldRetry = old.post("/sessions/purge-session/messages", oldMessage);
+        assertThat(oldRetry.status()).isEqualTo(200);
+        assertThat(oldRetry.header("Idempotent-Replayed")).as("a purged key starts a new command").isNull();
+        assertThat(oldRetry.json().path("position").asLong())
+                .isGreaterThan(firstOld.get(0).json().path("position").asLong());
+        assertThat(eventTypesOf("purge-session")).containsExactly("SessionStarted", "MessageRecorded",
+                "MessageRecorded", "MessageRecorded", "MessageRecorded", "MessageRecorded");
+        assertThat(outcomesOf("purge-old")).isOne();
     }
 
     @Test
@@ -112,5 +200,10 @@ class IdempotencyTest extends PostgresLedgerTest {
             pool.shutdownNow();
         }
         assertThat(eventTypesOf("race-session")).containsExactly("SessionStarted", "MessageRecorded");
+    }
+
+    private long outcomesOf(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency WHERE idempotency_key = ?", Long.class,
+                key);
     }
 }

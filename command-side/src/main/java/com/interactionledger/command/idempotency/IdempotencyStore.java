@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Idempotency keys and the outcome of the command that first used each. Written by the append path in the
- * transaction that stores the command's events ({@link AppendHook}), so a key is recorded exactly when its command's
- * events are.
+ * Idempotency keys and the outcome of the command that first used each. A key is the key of one actor (the verified
+ * token's): the same key from two actors names two independent commands, so no caller can block another's retries
+ * by using its key first. Written by the append path in the transaction that stores the command's events
+ * ({@link AppendHook}), so a key is recorded exactly when its command's events are; kept for
+ * {@code ledger.idempotency.retention} and then deleted ({@link IdempotencyPurge}).
  */
 public class IdempotencyStore implements AppendHook {
 
@@ -33,15 +35,17 @@ public class IdempotencyStore implements AppendHook {
     public record Recorded(String requestHash, CommandOutcome outcome) {
     }
 
-    public Optional<Recorded> find(String key) {
-        return jdbc.query("SELECT request_hash, outcome FROM command_idempotency WHERE idempotency_key = ?",
-                (rs, row) -> new Recorded(rs.getString(1), read(rs.getString(2))), key).stream().findFirst();
+    /** The key as this actor used it, if it did (and its outcome has not been purged). */
+    public Optional<Recorded> find(String actorId, String key) {
+        return jdbc.query("SELECT request_hash, outcome FROM command_idempotency WHERE actor_id = ?"
+                        + " AND idempotency_key = ?",
+                (rs, row) -> new Recorded(rs.getString(1), read(rs.getString(2))), actorId, key).stream().findFirst();
     }
 
     /**
      * Records the keys of the commands just stored, with their outcomes, in the transaction that stores their events
-     * (the append path's hook). A key a concurrent request stored first fails the append: the request that lost is
-     * answered from the winner's outcome.
+     * (the append path's hook). A key a concurrent request of the same actor stored first fails the append: the
+     * request that lost is answered from the winner's outcome.
      *
      * @throws IdempotencyKeyInFlightException when another request stored the key first
      */
@@ -51,8 +55,8 @@ public class IdempotencyStore implements AppendHook {
         for (StoredAppend append : appends) {
             CommandReceipt receipt = append.receipt();
             if (receipt != null) {
-                rows.add(new Object[] {receipt.idempotencyKey(), receipt.requestHash(), receipt.commandType(),
-                        write(CommandOutcome.of(receipt.targetId(), append.appended())),
+                rows.add(new Object[] {receipt.actorId(), receipt.idempotencyKey(), receipt.requestHash(),
+                        receipt.commandType(), write(CommandOutcome.of(receipt.targetId(), append.appended())),
                         Timestamp.from(receipt.recordedAt())});
             }
         }
@@ -60,17 +64,19 @@ public class IdempotencyStore implements AppendHook {
             return;
         }
         try {
-            transaction.batchUpdate("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
-                    + " recorded_at) VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (insert, row) -> {
+            transaction.batchUpdate("INSERT INTO command_idempotency (actor_id, idempotency_key, request_hash,"
+                    + " command_type, outcome, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(),
+                    (insert, row) -> {
                         insert.setString(1, (String) row[0]);
                         insert.setString(2, (String) row[1]);
                         insert.setString(3, (String) row[2]);
                         insert.setString(4, (String) row[3]);
-                        insert.setTimestamp(5, (Timestamp) row[4]);
+                        insert.setString(5, (String) row[4]);
+                        insert.setTimestamp(6, (Timestamp) row[5]);
                     });
         } catch (DuplicateKeyException e) {
             // Alone in its batch (the append path retries a failed batch append by append), the key is this one's.
-            throw new IdempotencyKeyInFlightException((String) rows.get(0)[0]);
+            throw new IdempotencyKeyInFlightException((String) rows.get(0)[1]);
         }
     }
 

@@ -16,11 +16,11 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs around every command handler. Before the handler runs it attaches the command's receipt (its Idempotency-Key
- * and request hash) to the unit of work, which the append path stores with the events; once the events are stored
- * (prepare-commit, after the event store's own handler) it computes the outcome from what was actually stored; if
- * the command is refused instead, it has the refusal recorded. The command's result is a future of that outcome,
- * complete by the time the command's events are committed.
+ * Runs around every command handler. Before the handler runs it attaches the command's receipt (its actor,
+ * Idempotency-Key and request hash) to the unit of work, which the append path stores with the events; once the
+ * events are stored (prepare-commit, after the event store's own handler) it computes the outcome from what was
+ * actually stored; if the command is refused instead, it has the refusal recorded. The command's result is a future
+ * of that outcome, complete by the time the command's events are committed.
  */
 public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -43,6 +43,7 @@ public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<Co
                     + ": commands must name what they change (LedgerCommand)");
         }
         String key = (String) command.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY);
+        String actorId = (String) command.getMetaData().get(LedgerMetadata.ACTOR_ID);
         // Whether the handler refuses it or its events cannot be stored, the refusal goes on the record: at
         // cleanup, once the command's unit of work has rolled back. Not a refusal: a conflict the dispatcher will
         // retry on fresh state (only the last attempt's is recorded), nor the failure of a retry whose twin (same
@@ -53,13 +54,13 @@ public class OutcomeRecordingInterceptor implements MessageHandlerInterceptor<Co
                 Throwable cause = uow.getExecutionResult() == null ? null
                         : uow.getExecutionResult().getExceptionResult();
                 boolean retried = cause instanceof StreamConflictException && retriesLeft(command) > 0;
-                if (!retried && !(key != null && idempotency.find(key).isPresent())) {
+                if (!retried && !(key != null && idempotency.find(actorId, key).isPresent())) {
                     refusals.record(command, cause);
                 }
             }
         });
         if (key != null) {
-            new CommandReceipt(key, (String) command.getMetaData().get(LedgerMetadata.REQUEST_HASH),
+            new CommandReceipt(actorId, key, (String) command.getMetaData().get(LedgerMetadata.REQUEST_HASH),
                     command.getCommandName(), clock.instant(), ledgerCommand.targetId()).attachTo(unitOfWork);
         }
         chain.proceed();

@@ -32,10 +32,11 @@ import java.util.function.Function;
 /**
  * Sends a command on behalf of an HTTP request and turns what happened into the response. The command is stamped
  * with the time from the injected clock as it is sent, so no endpoint reads the clock itself. With an
- * Idempotency-Key, a request seen before is answered from the stored outcome without touching the session, and
- * the same key with a different request is refused (422). A command that lost a race for its session's next
- * position (another instance moved the session on, or this one decided on a cached state that was no longer the
- * latest) is decided again on fresh state, up to {@value #CONFLICT_RETRIES} times, before it is answered 409.
+ * Idempotency-Key, a request this actor sent before is answered from the stored outcome without touching the
+ * session, and the same actor's key with a different request is refused (422); another actor's key of the same name
+ * is another key. A command that lost a race for its session's next position (another instance moved the session
+ * on, or this one decided on a cached state that was no longer the latest) is decided again on fresh state, up to
+ * {@value #CONFLICT_RETRIES} times, before it is answered 409.
  */
 @Component
 public class CommandDispatcher {
@@ -98,7 +99,7 @@ public class CommandDispatcher {
                                                     HttpStatus status) {
         String requestHash = context.idempotencyKey() == null ? null : hash(context, request);
         if (requestHash != null) {
-            var earlier = idempotency.find(context.idempotencyKey());
+            var earlier = idempotency.find(context.actorId(), context.idempotencyKey());
             if (earlier.isPresent()) {
                 return replay(context, requestHash, earlier.get(), status);
             }
@@ -112,7 +113,8 @@ public class CommandDispatcher {
                         message.andMetaData(Map.of(StreamConflictException.RETRIES_LEFT, retriesLeft)));
                 return respond(context, status, outcome.join(), false);
             } catch (IdempotencyKeyInFlightException raced) {
-                return replay(context, requestHash, idempotency.find(context.idempotencyKey()).orElseThrow(), status);
+                return replay(context, requestHash,
+                        idempotency.find(context.actorId(), context.idempotencyKey()).orElseThrow(), status);
             } catch (StreamConflictException conflict) {
                 if (retriesLeft == 0) {
                     failure = conflict;
@@ -126,7 +128,7 @@ public class CommandDispatcher {
         // A request sent again while the first was under way (same Idempotency-Key) can be refused for what the
         // first did (its message is recorded already, say): once the first's outcome is stored, that is the answer.
         if (requestHash != null) {
-            var twin = idempotency.find(context.idempotencyKey());
+            var twin = idempotency.find(context.actorId(), context.idempotencyKey());
             if (twin.isPresent()) {
                 return replay(context, requestHash, twin.get(), status);
             }

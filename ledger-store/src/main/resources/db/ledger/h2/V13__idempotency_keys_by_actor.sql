@@ -1,0 +1,22 @@
+-- An Idempotency-Key belongs to the caller who sent it: a command's key is (actor, key), the actor being the one the
+-- verified token proves, so two callers who happen to choose the same key send two independent commands, and no
+-- caller can block another's retries by using its key first. (PostgreSQL has the same migration in its own SQL.)
+ALTER TABLE command_idempotency ADD COLUMN actor_id VARCHAR(64);
+
+-- The keys recorded before are their first command's actor's: the one its events name (every command sent with a
+-- key came through the HTTP edge, which puts the token's actor into every event's metadata). H2 reads the two JSON
+-- documents' fields by pattern; both are written by the ledger's own serializer, and ids never need escaping.
+UPDATE command_idempotency c
+   SET actor_id = (SELECT REGEXP_SUBSTR(UTF8TOSTRING(e.metadata), '"actorId":"([^"]*)"', 1, 1, NULL, 1)
+                     FROM domainevententry e
+                    WHERE e.eventidentifier = REGEXP_SUBSTR(c.outcome, '"eventId":"([^"]*)"', 1, 1, NULL, 1));
+-- Were there one whose actor cannot be told, no caller's key would match it; the purge removes it with its age.
+UPDATE command_idempotency SET actor_id = '' WHERE actor_id IS NULL;
+
+ALTER TABLE command_idempotency ALTER COLUMN actor_id SET NOT NULL;
+ALTER TABLE command_idempotency DROP PRIMARY KEY;
+ALTER TABLE command_idempotency ADD PRIMARY KEY (actor_id, idempotency_key);
+
+-- Outcomes are operational records, not evidence (the events are): they are kept for ledger.idempotency.retention
+-- and then deleted by IdempotencyPurge, oldest first, through this index.
+CREATE INDEX command_idempotency_by_age ON command_idempotency (recorded_at);
