@@ -36,7 +36,8 @@ import java.util.Locale;
  * Why 256KB: the largest body the API accepts is a message of 20,000 characters with 20 attachments (reference 500,
  * media type 105, file name 255 characters each). Written by a client that escapes every non-ASCII character as a
  * backslash, u and four hex digits (six bytes a character, as many JSON libraries do by default), in CJK text, that
- * is about 213KB; even with every character escaped it stays under 230KB. 256KB is above both, and small enough
+ * is 213,906 bytes (BadInputTest sends it); with every character escaped, keys aside, about 225,500. 256KB
+ * (262,144 bytes) is above both, and small enough
  * that the most a request costs to hold in memory, times the web threads, is a few megabytes.
  * <p>
  * A body that declares its length ({@code Content-Length}) is judged by it. A chunked body says nothing of its
