@@ -115,6 +115,11 @@ class AuditTrailTest extends PostgresLedgerTest {
         assertThat(rest.path("nextAfter").isNull()).isTrue();
         assertThat(regulator().get("/audit/commands?actorId=audit-pager&to=2000-01-01T00:00:00Z").data().path("records")).isEmpty();
         assertThat(regulator().get("/audit/commands?outcome=maybe").code()).isEqualTo("INVALID_PARAMETER");
+        // Cursors are global positions, 64 bits: one past the largest int pages from there (everything before it).
+        JsonNode fromFar = regulator().get("/audit/commands?actorId=audit-pager&limit=2&after="
+                + (Integer.MAX_VALUE + 1L)).data();
+        assertThat(fromFar.path("records")).as("after a position past the int range").hasSize(2);
+        assertThat(regulator().get("/audit/reads?after=" + Long.MAX_VALUE).status()).isEqualTo(200);
 
         // Let the trail apply everything recorded so far (earlier reads included) before taking its picture.
         long head = regulator().get("/audit/commands?limit=1").json().path("freshness").path("headPosition").asLong();

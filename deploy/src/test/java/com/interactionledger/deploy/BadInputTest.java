@@ -1,11 +1,18 @@
 package com.interactionledger.deploy;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -157,5 +164,96 @@ class BadInputTest extends PostgresLedgerTest {
         LedgerHttp.Response unknownSession = http.get("/sessions/never-seen");
         assertThat(unknownSession.status()).isEqualTo(404);
         assertThat(unknownSession.code()).isEqualTo("SESSION_NOT_FOUND");
+    }
+
+    /**
+     * The body limit (ledger.http.max-body, 256KB = 262,144 bytes) is above the largest request the API accepts: a
+     * message of 20,000 characters with 20 attachments, every field at its longest, in CJK text that the client's JSON
+     * escapes (six bytes a character), is accepted. A body over the limit is refused with 413 whether it declares
+     * its length or comes chunked, and writes nothing.
+     */
+    @Test
+    void theLargestValidMessageFitsTheBodyLimitAndALargerBodyIsRefusedWithNothingWritten() throws Exception {
+        String session = "bad-input-large-session";
+        if (eventsOf(session) == 0) {
+            accepted(http.post("/sessions", json("sessionId", session, "customerId", "bad-input-customer",
+                    "channel", "WEB_CHAT", "entryPoint", "web")));
+        }
+        String messages = "/sessions/" + session + "/messages";
+        List<Map<String, Object>> attachments = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attachments.add(Map.of("reference", "中".repeat(500), "mediaType", "application/" + "x".repeat(100),
+                    "fileName", "中".repeat(255)));
+        }
+        Map<String, Object> largest = new LinkedHashMap<>();
+        largest.put("messageId", "m".repeat(64));
+        largest.put("authorRole", "CUSTOMER");
+        largest.put("text", "中".repeat(20_000));
+        largest.put("language", "zh");
+        largest.put("attachments", attachments);
+        ObjectMapper escaping = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        byte[] body = escaping.writeValueAsBytes(largest);
+        assertThat(body.length).as("the largest valid message, escaped").isBetween(200_000, 262_144 - 40_000);
+        LedgerHttp.Response accepted = gateway().postBytes(messages, body);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+        long before = businessEvents();
+        long sessionEvents = eventsOf(session);
+        byte[] tooLarge = json("authorRole", "CUSTOMER", "text", "x".repeat(262_144)).getBytes(StandardCharsets.UTF_8);
+        for (LedgerHttp.Response refused : List.of(gateway().postBytes(messages, tooLarge),
+                gateway().postChunked(messages, tooLarge), http.anonymous().postChunked(messages, tooLarge))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+            assertThat(refused.json().path("type").asText())
+                    .isEqualTo("urn:interaction-ledger:problem:payload-too-large");
+        }
+        assertThat(businessEvents()).isEqualTo(before);
+        assertThat(eventsOf(session)).isEqualTo(sessionEvents);
+
+        LedgerHttp.Response chunked = gateway().postChunked(messages, json("authorRole", "CUSTOMER", "text",
+                "sent chunked, within the limit").getBytes(StandardCharsets.UTF_8));
+        assertThat(chunked.status()).as("a chunked body within the limit is read whole: " + chunked).isEqualTo(200);
+        assertThat(eventsOf(session)).isEqualTo(sessionEvents + 1);
+    }
+
+    /** Every list pages, and no page is larger than its endpoint's maximum. */
+    @Test
+    void everyListRefusesAPageAboveItsMaximum() {
+        LedgerHttp reader = http.as("SUPERVISOR,REGULATOR,ADMIN", "page-limits");
+        for (String tooLarge : List.of("/customers/bad-input-customer/timeline?limit=101", "/complaints?limit=101",
+                "/risk-warnings?limit=101", "/customers/bad-input-customer/risk-warnings?limit=101",
+                "/audit/commands?limit=201", "/audit/reads?limit=201", "/privacy/retention-report?limit=1001")) {
+            LedgerHttp.Response refused = reader.get(tooLarge);
+            assertThat(refused.status()).as(tooLarge + " " + refused).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("INVALID_PARAMETER");
+            assertThat(reader.get(tooLarge.replaceFirst("limit=\\d+", "limit=1")).status()).as(tooLarge)
+                    .isEqualTo(200);
+        }
+    }
+
+    /**
+     * X-Channel on a read is a channel, as on a command: it goes on the audit trail with the read. Anything else is
+     * refused with the command side's code, and the read is neither served nor recorded.
+     */
+    @Test
+    void aReadsChannelIsAChannelOrTheReadIsRefusedAndNotRecorded() {
+        String reads = "SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE '%PersonalDataRead'"
+                + " AND convert_from(metadata, 'UTF8')::jsonb ->> 'customerId' = 'bad-input-customer'";
+        long before = jdbc.queryForObject(reads, Long.class);
+        LedgerHttp.Response refused = http.with("X-Channel", "CARRIER_PIGEON").get("/sessions/" + SESSION);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("MISSING_HEADER");
+        assertThat(refused.json().path("detail").asText()).contains("X-Channel");
+        assertThat(gateway().with("X-Channel", "API").post("/sessions/" + SESSION + "/messages",
+                        json("authorRole", "CUSTOMER", "text", "hi")).code())
+                .as("the same value is refused the same way on a command").isEqualTo("MISSING_HEADER");
+        assertThat(jdbc.queryForObject(reads, Long.class)).as("no read recorded").isEqualTo(before);
+
+        assertThat(http.with("X-Channel", "mobile_app").get("/sessions/" + SESSION).status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT convert_from(metadata, 'UTF8')::jsonb ->> 'channel' FROM"
+                + " domainevententry WHERE payloadtype LIKE '%PersonalDataRead' AND convert_from(metadata, 'UTF8')::jsonb"
+                + " ->> 'customerId' = 'bad-input-customer' ORDER BY globalindex DESC LIMIT 1", String.class))
+                .containsExactly("MOBILE_APP");
     }
 }

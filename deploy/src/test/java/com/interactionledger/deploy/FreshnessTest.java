@@ -122,18 +122,55 @@ class FreshnessTest extends PostgresLedgerTest {
 
     @Test
     void waitingForAPositionTheReadModelDoesNotReachTimesOutCleanly() {
-        long head = http.get("/risk-warnings").json().path("freshness").path("headPosition").asLong();
-        Instant start = Instant.now();
-        LedgerHttp.Response timedOut = http.get("/customers/nobody/timeline?waitForPosition=" + (head + 1000)
-                + "&waitTimeout=PT0.5S");
-        Duration waited = Duration.between(start, Instant.now());
-        assertThat(timedOut.status()).isEqualTo(504);
+        StreamingEventProcessor timeline = processing.eventProcessor(TimelineProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        timeline.shutDown();
+        LedgerHttp.Response timedOut;
+        long position;
+        Duration waited;
+        try {
+            // Written, so it can be waited for; but the timeline is stopped, so it is not reached.
+            position = http.post("/sessions", json("sessionId", "unreached-session", "customerId",
+                    "unreached-customer", "channel", "PHONE", "entryPoint", "ivr")).json().path("position").asLong();
+            Instant start = Instant.now();
+            timedOut = http.get("/customers/nobody/timeline?waitForPosition=" + position + "&waitTimeout=PT0.5S");
+            waited = Duration.between(start, Instant.now());
+        } finally {
+            timeline.start();
+        }
+        assertThat(timedOut.status()).as(timedOut.toString()).isEqualTo(504);
         assertThat(timedOut.code()).isEqualTo("READ_MODEL_BEHIND");
-        assertThat(timedOut.json().path("detail").asText()).contains("not " + (head + 1000));
+        assertThat(timedOut.json().path("detail").asText()).contains("not " + position);
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(10));
 
         assertThat(http.get("/customers/nobody/timeline?waitForPosition=1&waitTimeout=PT1M").code())
                 .isEqualTo("INVALID_PARAMETER");
         assertThat(http.get("/customers/nobody/timeline?waitForPosition=soon").code()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    /**
+     * A position nobody has written cannot be waited for: refused at once, not after the timeout. Positions are 64
+     * bits: one past the largest {@code int} is read as the position it is (and refused for being beyond the head,
+     * not for its size), and only what no {@code long} holds is not a position at all.
+     */
+    @Test
+    void waitingForAPositionBeyondTheHeadIsRefusedAtOnce() {
+        long head = http.get("/risk-warnings").json().path("freshness").path("headPosition").asLong();
+        // (A wait that ran out would be a 504: the 400 is the refusal before any wait.)
+        LedgerHttp.Response beyond = http.get("/customers/nobody/timeline?waitForPosition=" + (head + 1000)
+                + "&waitTimeout=PT30S");
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(400);
+        assertThat(beyond.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(beyond.json().path("detail").asText()).contains("waitForPosition", "beyond the ledger's head");
+
+        long pastInt = Integer.MAX_VALUE + 1L;
+        LedgerHttp.Response large = http.get("/customers/nobody/timeline?waitForPosition=" + pastInt);
+        assertThat(large.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(large.json().path("detail").asText()).contains("beyond the ledger's head")
+                .contains(Long.toString(pastInt));
+        assertThat(http.get("/customers/nobody/timeline?waitForPosition=" + Long.MAX_VALUE + "0").json()
+                .path("detail").asText()).contains("whole number");
+        assertThat(http.get("/customers/nobody/timeline?waitForPosition=" + head + "&waitTimeout=PT20S").status())
+                .as("the head itself has been written").isEqualTo(200);
     }
 }

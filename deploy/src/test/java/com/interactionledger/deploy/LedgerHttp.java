@@ -141,6 +141,22 @@ public final class LedgerHttp {
         return send(request);
     }
 
+    /**
+     * A POST whose body is sent chunked, without {@code Content-Length}, as a client streaming it does: the body's
+     * length is not known to the server until it has read it.
+     */
+    public Response postChunked(String path, byte[] body) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        return send(request);
+    }
+
+    /** A POST of these bytes exactly, with their {@code Content-Length}. */
+    public Response postBytes(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }

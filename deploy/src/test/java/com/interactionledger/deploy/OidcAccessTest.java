@@ -1,6 +1,7 @@
 package com.interactionledger.deploy;
 
 import com.interactionledger.deploy.identity.LocalIdentityProvider;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -55,7 +56,9 @@ class OidcAccessTest extends PostgresLedgerTest {
                 .run(TestInstallation.arguments(environment, "--ledger.node-id=oidc-instance",
                         "--ledger.access.issuer-uri=" + issuer, "--ledger.access.audience=" + AUDIENCE,
                         "--ledger.access.roles-claim=realm_access.roles",
-                        "--ledger.access.actor-claim=preferred_username"))) {
+                        "--ledger.access.actor-claim=preferred_username",
+                        // a tolerance other than the default 60 s, to show the setting is the one applied
+                        "--ledger.access.clock-skew=PT2M"))) {
             LedgerHttp ledger = new LedgerHttp(port).anonymous();
             LedgerHttp instance = LedgerHttp.anonymousAt(Integer.parseInt(
                     oidc.getEnvironment().getProperty("local.server.port")));
@@ -71,7 +74,8 @@ class OidcAccessTest extends PostgresLedgerTest {
                     .isEqualTo("FORBIDDEN");
 
             Map<String, Consumer<JWTClaimsSet.Builder>> refused = Map.of(
-                    "expired", claims -> claims.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(5)))),
+                    "expired", claims -> claims.issueTime(secondsFromNow(-600))
+                            .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(5)))),
                     "another audience", claims -> claims.audience("payments-api"),
                     "another issuer", claims -> claims.issuer("http://127.0.0.1:1/realms/elsewhere"));
             refused.forEach((why, change) -> {
@@ -80,6 +84,34 @@ class OidcAccessTest extends PostgresLedgerTest {
                 assertThat(response.code()).as(why).isEqualTo("UNAUTHENTICATED");
                 assertThat(response.header("WWW-Authenticate")).as(why).contains("invalid_token");
             });
+            LedgerHttp.Response noExpiry = instance.withToken(token(claims -> claims.expirationTime(null)))
+                    .get("/sessions/oidc-session");
+            assertThat(noExpiry.status()).as("a token without exp: " + noExpiry).isEqualTo(401);
+            assertThat(noExpiry.code()).isEqualTo("UNAUTHENTICATED");
+            // Typed as something other than an access token (an OIDC back-channel logout token, a DPoP proof):
+            // signed by the trusted provider, for the ledger, and still no credential.
+            for (String typ : List.of("logout+jwt", "dpop+jwt", "id_token+jwt")) {
+                LedgerHttp.Response typed = instance.withToken(provider.signed(claims(claims -> { }),
+                        new JOSEObjectType(typ))).get("/sessions/oidc-session");
+                assertThat(typed.status()).as("typ " + typ + ": " + typed).isEqualTo(401);
+                assertThat(typed.code()).isEqualTo("UNAUTHENTICATED");
+            }
+            // Accepted ones read the session once the timeline has it (projections are asynchronous).
+            String read = "/sessions/oidc-session?waitForPosition=" + started.json().path("position").asLong()
+                    + "&waitTimeout=PT20S";
+            for (String typ : List.of("JWT", "at+jwt", "AT+JWT")) {
+                assertThat(instance.withToken(provider.signed(claims(claims -> { }), new JOSEObjectType(typ)))
+                        .get(read).status()).as("an access token typed " + typ).isEqualTo(200);
+            }
+            // Two minutes of tolerance here: expired 90 s ago (or valid only 90 s from now) is still honoured,
+            // five minutes is not (the "expired" case above).
+            assertThat(instance.withToken(token(claims -> claims.issueTime(secondsFromNow(-600))
+                    .expirationTime(secondsFromNow(-90)))).get(read).status())
+                    .as("expired within the configured skew").isEqualTo(200);
+            assertThat(instance.withToken(token(claims -> claims.notBeforeTime(secondsFromNow(90))))
+                    .get(read).status()).as("not yet valid, within the skew").isEqualTo(200);
+            assertThat(instance.withToken(token(claims -> claims.notBeforeTime(secondsFromNow(300))))
+                    .get("/sessions/oidc-session").status()).as("not yet valid, beyond the skew").isEqualTo(401);
             RSAKey impostor = new RSAKeyGenerator(2048).keyID(LocalIdentityProvider.KEY_ID).generate();
             assertThat(instance.withToken(LocalIdentityProvider.sign(impostor, claims(claims -> { }))).get("/sessions/oidc-session")
                     .status()).as("signed with another key under the provider's key id").isEqualTo(401);
@@ -91,6 +123,27 @@ class OidcAccessTest extends PostgresLedgerTest {
             assertThat(instance.withToken(otherProviders).get("/projections").status()).isEqualTo(401);
             assertThat(instance.get("/actuator/health").status()).as("probes stay open").isEqualTo(200);
         }
+    }
+
+    /**
+     * The test application keeps the default tolerance, 60 s: a token expired 20 s ago is honoured, one expired 90 s
+     * ago is not. (Thirty seconds and more either side of the limit: the request is sent well within that.)
+     */
+    @Test
+    void theDefaultClockSkewIsSixtySeconds() {
+        LedgerHttp.Response within = http.withToken(LocalIdentityProvider.shared().token(claims -> claims
+                .subject("skew-supervisor").claim("roles", List.of("SUPERVISOR"))
+                .issueTime(secondsFromNow(-600)).expirationTime(secondsFromNow(-20)))).get("/risk-warnings");
+        assertThat(within.status()).as(within.toString()).isEqualTo(200);
+        LedgerHttp.Response beyond = http.withToken(LocalIdentityProvider.shared().token(claims -> claims
+                .subject("skew-supervisor").claim("roles", List.of("SUPERVISOR"))
+                .issueTime(secondsFromNow(-600)).expirationTime(secondsFromNow(-90)))).get("/risk-warnings");
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(401);
+        assertThat(beyond.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static Date secondsFromNow(long seconds) {
+        return Date.from(Instant.now().plusSeconds(seconds));
     }
 
     private static String token(Consumer<JWTClaimsSet.Builder> change) {

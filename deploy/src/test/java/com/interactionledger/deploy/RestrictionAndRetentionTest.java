@@ -125,7 +125,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
 
     private static List<String> repeatComplaintIds(LedgerHttp analyst) {
         List<String> ids = new ArrayList<>();
-        analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=3650").data()
+        analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=366").data()
                 .forEach(repeat -> repeat.path("complaintIds").forEach(id -> ids.add(id.asText())));
         return ids;
     }

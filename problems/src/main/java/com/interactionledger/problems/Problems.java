@@ -29,7 +29,8 @@ public final class Problems {
 
     /**
      * The problem of a coded error with another status than the code's: the web framework's own, where the code is
-     * a generic one (a 413 is a {@code MALFORMED_REQUEST}).
+     * a generic one (an unreadable
+     * parameter's 400, or any other client error without a code of its own, is a {@code MALFORMED_REQUEST}).
      */
     public static ProblemDetail problem(ErrorCode code, int status, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);

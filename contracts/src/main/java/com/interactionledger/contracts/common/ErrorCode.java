@@ -40,6 +40,8 @@ public enum ErrorCode {
     REBUILD_REFUSED(409, "This processor cannot be rebuilt here: it is not a read model, other instances hold it,"
             + " or it is fed from Kafka"),
     UNSUPPORTED_MEDIA_TYPE(415, "Send application/json"),
+    PAYLOAD_TOO_LARGE(413, "The request body is larger than the ledger accepts"),
+    HISTORY_TOO_LARGE(422, "The history asked for holds more events than one answer may carry"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used with a different request"),
     INTERNAL_ERROR(500, "Unexpected error; nothing was recorded"),
     READ_MODEL_BEHIND(504, "The read model did not reach the requested position in time");
@@ -71,6 +73,7 @@ public enum ErrorCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
         };

@@ -11,9 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -129,16 +127,18 @@ public class AccessConfiguration implements WebMvcConfigurer {
 
     /**
      * Tokens of the OIDC provider: its signing keys from its discovery document, fetched at the first request
-     * (the ledger starts even while the provider is down), then issuer, audience and expiry checked on each.
+     * (the ledger starts even while the provider is down), then issuer, audience, type and expiry checked on each
+     * ({@link TokenRules}).
      */
     @Bean
     @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "oidc", matchIfMissing = true)
     JwtDecoder providerTokens(AccessProperties properties) {
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                    Audience.required(properties.audience())));
+            // The token's type is checked by TokenRules, not by Nimbus (which would refuse at+jwt).
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
+                    .validateType(false).build();
+            decoder.setJwtValidator(TokenRules.of(properties.issuerUri(), properties.audience(),
+                    properties.clockSkew()));
             return decoder;
         });
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param actorClaim  the claim naming the actor recorded with every command and read ({@code sub} by default)
  * @param tokenLifetime how long a development token is valid
  * @param verifiedTokenCache how many verified tokens are remembered until they expire, so that each is verified once
+ * @param clockSkew   how far a token's {@code exp} and {@code nbf} may be off the ledger's clock and still be
+ *                    honoured (default 60 s): the provider's clock and the ledger's drift apart ({@link TokenRules})
  */
 @ConfigurationProperties("ledger.access")
 public record AccessProperties(
@@ -28,7 +30,8 @@ public record AccessProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("sub") String actorClaim,
         @DefaultValue("PT8H") Duration tokenLifetime,
-        @DefaultValue("10000") long verifiedTokenCache
+        @DefaultValue("10000") long verifiedTokenCache,
+        @DefaultValue("PT60S") Duration clockSkew
 ) {
 
     public enum Mode {
@@ -40,6 +43,9 @@ public record AccessProperties(
         if (mode == Mode.OIDC && (issuerUri == null || issuerUri.isBlank())) {
             throw new IllegalArgumentException("ledger.access.mode=oidc needs ledger.access.issuer-uri"
                     + " (LEDGER_OIDC_ISSUER): the OIDC provider whose tokens the ledger accepts");
+        }
+        if (clockSkew == null || clockSkew.isNegative()) {
+            throw new IllegalArgumentException("ledger.access.clock-skew must be zero or more");
         }
         if (audience == null || audience.isBlank()) {
             throw new IllegalArgumentException("ledger.access.audience must name the ledger's audience");

@@ -3,13 +3,11 @@ package com.interactionledger.deploy.access;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -67,12 +65,12 @@ public final class DevelopmentIssuer {
         return properties.tokenLifetime().toSeconds();
     }
 
-    /** Verifies this issuer's tokens: signature, issuer, audience, expiry. */
+    /** Verifies this issuer's tokens as the provider's are ({@link TokenRules}): signature, issuer, audience, type, expiry. */
     JwtDecoder decoder() {
         try {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
-                    Audience.required(properties.audience())));
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).validateType(false)
+                    .build();
+            decoder.setJwtValidator(TokenRules.of(ISSUER, properties.audience(), properties.clockSkew()));
             return decoder;
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("The development key cannot be read back", e);

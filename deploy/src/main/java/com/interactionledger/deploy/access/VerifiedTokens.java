@@ -19,7 +19,8 @@ import java.util.HexFormat;
  * Bearer tokens verified once and then remembered until they expire, so that a client sending the same token with
  * every request pays the signature check (RSA, the claims) once, not per request. Keyed by the token's SHA-256; at
  * most {@code capacity} tokens are remembered (the least useful forgotten first, and verified again when seen).
- * A token without an expiry is verified every time. A token that fails verification is never remembered.
+ * A token that fails verification (a token without an expiry does: {@link TokenRules}) is never remembered. A token
+ * past its expiry but within the clock skew is verified again each time, until the verifier refuses it.
  */
 final class VerifiedTokens implements JwtDecoder {
 

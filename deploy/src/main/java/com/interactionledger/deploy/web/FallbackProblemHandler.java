@@ -38,7 +38,7 @@ public class FallbackProblemHandler extends ResponseEntityExceptionHandler {
         }
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : code.title();
-        // The framework's status stands even where the code is a generic one (a 413 is a MALFORMED_REQUEST).
+        // The framework's status stands even where the code is a generic one (a 409 or 422 of its own is a MALFORMED_REQUEST).
         ProblemDetail problem = Problems.problem(code, status.value(), detail, servletRequest(request));
         return ResponseEntity.status(status).headers(headers).body(problem);
     }

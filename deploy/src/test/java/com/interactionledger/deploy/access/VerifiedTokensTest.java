@@ -20,7 +20,7 @@ class VerifiedTokensTest {
 
     private final DevelopmentIssuer issuer = new DevelopmentIssuer(new AccessProperties(
             AccessProperties.Mode.DEVELOPMENT, null, "interaction-ledger", "roles", "sub", Duration.ofMinutes(10),
-            100));
+            100, Duration.ofSeconds(60)));
     private final AtomicInteger verifications = new AtomicInteger();
     private final JwtDecoder counted = token -> {
         verifications.incrementAndGet();

@@ -2,6 +2,7 @@ package com.interactionledger.deploy.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -114,11 +115,20 @@ public final class LocalIdentityProvider implements AutoCloseable {
         return sign(key, claims);
     }
 
+    /** These claims signed with the provider's key, the header typed {@code typ} (as some providers type theirs). */
+    public String signed(JWTClaimsSet claims, JOSEObjectType typ) {
+        return sign(key, claims, typ);
+    }
+
     /** Signs these claims with another key under this provider's key id: what an impostor would send. */
     public static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, claims, null);
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims, JOSEObjectType typ) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(typ)
+                    .build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -66,6 +66,12 @@ public class ReadModelFreshness {
         return new Freshness(readModel, position, positionAt, headPosition, headAt, lagEvents, lagSeconds);
     }
 
+    /** The position of the newest event in the store (0 when it holds none): no read model can get past it. */
+    public long headPosition() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        return head == null ? 0 : head;
+    }
+
     /**
      * Waits, polling, until the read model has applied {@code position}, or {@code timeout} of real time passes
      * (measured on the JVM's monotonic clock: a wait is an operational matter, not business time).

@@ -39,9 +39,21 @@ public final class LedgerHistory {
      * and complaint then.
      */
     public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf) throws SQLException {
+        return asOf(connection, customerId, asOf, Long.MAX_VALUE);
+    }
+
+    /**
+     * The customer's history as of {@code asOf}, if it holds at most {@code maxEvents} events: a history is one
+     * answer held in memory, so reading stops, and {@link TooLarge} is thrown, at the first event past that.
+     */
+    public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf, long maxEvents)
+            throws SQLException {
         List<HistoryEvent> events = new ArrayList<>();
         HistoryStates states = new HistoryStates();
         read(connection, customerId, asOf, event -> {
+            if (events.size() >= maxEvents) {
+                throw new TooLarge(maxEvents);
+            }
             events.add(event);
             states.apply(event);
         });
@@ -94,5 +106,19 @@ public final class LedgerHistory {
         return HistoryEvent.stored(rows.getLong(1), recordedAt, rows.getString(3), rows.getLong(4),
                 rows.getString(5), rows.getString(6), rows.getString(7), rows.getBytes(8), rows.getBytes(9),
                 rows.getString(10), rows.getString(11));
+    }
+
+    /** A history holds more events than the reader would take. */
+    public static final class TooLarge extends RuntimeException {
+        private final long maxEvents;
+
+        TooLarge(long maxEvents) {
+            super("The history holds more than " + maxEvents + " events");
+            this.maxEvents = maxEvents;
+        }
+
+        public long maxEvents() {
+            return maxEvents;
+        }
     }
 }

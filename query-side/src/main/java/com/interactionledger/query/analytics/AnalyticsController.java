@@ -10,6 +10,7 @@ import com.interactionledger.contracts.analytics.SatisfactionReport;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
+import com.interactionledger.query.web.FigureWindows;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReadModel;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,23 +32,25 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
 
     private final QueryGateway queries;
+    private final FigureWindows windows;
 
-    AnalyticsController(QueryGateway queries) {
+    AnalyticsController(QueryGateway queries, FigureWindows windows) {
         this.queries = queries;
+        this.windows = windows;
     }
 
     /**
      * The filters every analytics endpoint takes, each optional.
      *
-     * @param from      sessions started at or after (ISO instant)
+     * @param from      sessions started at or after (ISO instant); the window is at most {@link FigureWindows} long
      * @param to        sessions started before (ISO instant)
      * @param continued true: continued journeys only; false: single-channel sessions only
      */
     record Filters(String from, String to, String channel, String agent, String queue, String intent,
                    String segment, String continued) {
 
-        AnalyticsFilter parse() {
-            QueryParameters.Window window = QueryParameters.window(from, to);
+        AnalyticsFilter parse(FigureWindows windows) {
+            QueryParameters.Window window = windows.of(from, to);
             return new AnalyticsFilter(window.from(), window.to(),
                     QueryParameters.enumeration("channel", channel, Channel.class), agent, queue, intent,
                     QueryParameters.enumeration("segment", segment, JourneySegment.class),
@@ -58,14 +61,14 @@ class AnalyticsController {
     @GetMapping("/analytics/satisfaction")
     SatisfactionReport satisfaction(@ModelAttribute Filters filters,
                                     @RequestParam(required = false) String groupBy) {
-        return queries.query(new FindSatisfaction(filters.parse(), dimension(groupBy)),
+        return queries.query(new FindSatisfaction(filters.parse(windows), dimension(groupBy)),
                 ResponseTypes.instanceOf(SatisfactionReport.class)).join();
     }
 
     @GetMapping("/analytics/service-efficiency")
     EfficiencyReport efficiency(@ModelAttribute Filters filters,
                                 @RequestParam(required = false) String groupBy) {
-        return queries.query(new FindServiceEfficiency(filters.parse(), dimension(groupBy)),
+        return queries.query(new FindServiceEfficiency(filters.parse(windows), dimension(groupBy)),
                 ResponseTypes.instanceOf(EfficiencyReport.class)).join();
     }
 

@@ -63,8 +63,8 @@ class AuditController {
             throw new InvalidQueryParameterException("actorId", "must be an identifier (" + Identifiers.PATTERN + ")");
         }
         QueryParameters.Window window = QueryParameters.window(from, to);
-        Long afterPosition = after == null ? null
-                : (long) QueryParameters.integer("after", after, 0, 1, Integer.MAX_VALUE);
+        // A global position: 64 bits, like every ledger position.
+        Long afterPosition = QueryParameters.longInteger("after", after, 1, Long.MAX_VALUE);
         return queries.query(new FindAuditRecords(kind, actorId, customerId == null ? null : new CustomerId(customerId),
                         window.from(), window.to(), outcome, afterPosition,
                         QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindAuditRecords.MAX_LIMIT)),

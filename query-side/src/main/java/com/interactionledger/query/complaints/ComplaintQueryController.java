@@ -19,6 +19,7 @@ import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.complaint.ListComplaints;
 import com.interactionledger.contracts.complaint.RepeatComplainant;
 import com.interactionledger.contracts.dialogue.Channel;
+import com.interactionledger.query.web.FigureWindows;
 import com.interactionledger.query.web.InvalidQueryParameterException;
 import com.interactionledger.query.web.NotFoundException;
 import com.interactionledger.query.web.PersonalDataAccess;
@@ -56,11 +57,13 @@ class ComplaintQueryController {
     private final QueryGateway queries;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final FigureWindows windows;
 
-    ComplaintQueryController(QueryGateway queries, PersonalDataAccess access, Clock clock) {
+    ComplaintQueryController(QueryGateway queries, PersonalDataAccess access, Clock clock, FigureWindows windows) {
         this.queries = queries;
         this.access = access;
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
@@ -75,7 +78,8 @@ class ComplaintQueryController {
         ListComplaints.ClockSituation situation = QueryParameters.enumeration("situation",
                 parameters.get("situation"), ListComplaints.ClockSituation.class);
         QueryParameters.Keyset after = QueryParameters.decodeCursor(parameters.get("cursor"));
-        ListComplaints query = new ListComplaints(filter(parameters), situation,
+        ListComplaints query = new ListComplaints(filter(parameters,
+                QueryParameters.window(parameters.get("from"), parameters.get("to"))), situation,
                 QueryParameters.duration("within", parameters.get("within"), DEFAULT_DUE_SOON), at,
                 after == null ? null : new ComplaintCursor(after.at(), new ComplaintId(after.id())),
                 QueryParameters.integer("limit", parameters.get("limit"), DEFAULT_LIMIT, 1, ListComplaints.MAX_LIMIT));
@@ -106,7 +110,9 @@ class ComplaintQueryController {
     ComplaintStatistics statistics(@RequestParam Map<String, String> parameters) {
         CountComplaints.Dimension groupBy = QueryParameters.enumeration("groupBy", parameters.get("groupBy"),
                 CountComplaints.Dimension.class);
-        return queries.query(new CountComplaints(filter(parameters), groupBy),
+        // A figure over every complaint its window selects: the window is bounded (a list pages instead).
+        return queries.query(new CountComplaints(filter(parameters,
+                        windows.of(parameters.get("from"), parameters.get("to"))), groupBy),
                 ResponseTypes.instanceOf(ComplaintStatistics.class)).join();
     }
 
@@ -118,7 +124,7 @@ class ComplaintQueryController {
                                                @RequestParam(required = false) String at) {
         return queries.query(new FindRepeatComplainants(
                         QueryParameters.integer("minimum", minimum, 2, 2, 1000),
-                        QueryParameters.integer("days", days, 90, 1, 3660), at(at)),
+                        QueryParameters.integer("days", days, 90, 1, windows.maxDays()), at(at)),
                 ResponseTypes.multipleInstancesOf(RepeatComplainant.class)).join();
     }
 
@@ -127,16 +133,15 @@ class ComplaintQueryController {
     @GetMapping("/complaint-statistics/per-thousand-sessions")
     List<ChannelComplaintRate> perThousandSessions(@RequestParam(required = false) String from,
                                                    @RequestParam(required = false) String to) {
-        QueryParameters.Window window = QueryParameters.window(from, to);
-        if (window.from() == null || window.to() == null) {
-            throw new InvalidQueryParameterException(window.from() == null ? "from" : "to", "is required");
+        if (from == null || to == null) {
+            throw new InvalidQueryParameterException(from == null ? "from" : "to", "is required");
         }
+        QueryParameters.Window window = windows.of(from, to);
         return queries.query(new CountComplaintsPerSessions(window.from(), window.to()),
                 ResponseTypes.multipleInstancesOf(ChannelComplaintRate.class)).join();
     }
 
-    private ComplaintFilter filter(Map<String, String> parameters) {
-        QueryParameters.Window window = QueryParameters.window(parameters.get("from"), parameters.get("to"));
+    private ComplaintFilter filter(Map<String, String> parameters, QueryParameters.Window window) {
         String customer = parameters.get("customerId");
         boolean openOnly = Boolean.TRUE.equals(QueryParameters.bool("open", parameters.get("open")));
         return new ComplaintFilter(customer == null ? null : new CustomerId(customer),

@@ -10,10 +10,12 @@ import com.interactionledger.query.web.NotFoundException;
 import com.interactionledger.query.web.PersonalDataAccess;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReaderContext;
+import com.interactionledger.query.web.RefusedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,13 +38,21 @@ import java.util.List;
 @RolesAllowed(Names.REGULATOR)
 class RegulatorController {
 
+    static final long DEFAULT_MAX_EVENTS = 10_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final PersonalDataAccess access;
     private final PersonalDataSerializer personalData;
+    private final long maxEvents;
 
+    /**
+     * @param maxEvents {@code ledger.regulator.max-history-events}: the most events one history answer carries
+     *                  (it is built in memory, then written out); a larger one is refused, not truncated
+     */
     RegulatorController(JdbcTemplate jdbc, PlatformTransactionManager transactions, PersonalDataAccess access,
-                        @Qualifier("eventSerializer") Serializer eventSerializer) {
+                        @Qualifier("eventSerializer") Serializer eventSerializer,
+                        @Value("${ledger.regulator.max-history-events:" + DEFAULT_MAX_EVENTS + "}") long maxEvents) {
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         // Events, links and index read as one consistent picture while appends go on.
@@ -50,6 +60,10 @@ class RegulatorController {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.access = access;
         this.personalData = (PersonalDataSerializer) eventSerializer;
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("ledger.regulator.max-history-events must be at least 1");
+        }
+        this.maxEvents = maxEvents;
     }
 
     /**
@@ -60,9 +74,18 @@ class RegulatorController {
                             @RequestParam(required = false) String asOf) {
         CustomerId customer = new CustomerId(customerId);
         Instant instant = QueryParameters.instant("asOf", asOf);
-        CustomerHistory history = snapshot.execute(status -> jdbc.execute((ConnectionCallback<CustomerHistory>)
-                connection -> LedgerHistory.knows(connection, customer.value())
-                        ? LedgerHistory.asOf(connection, customer.value(), instant) : null));
+        CustomerHistory history;
+        try {
+            history = snapshot.execute(status -> jdbc.execute((ConnectionCallback<CustomerHistory>)
+                    connection -> LedgerHistory.knows(connection, customer.value())
+                            ? LedgerHistory.asOf(connection, customer.value(), instant, maxEvents) : null));
+        } catch (LedgerHistory.TooLarge e) {
+            // Refused whole rather than cut short: a regulator must never take part of a history for all of it.
+            throw new RefusedException(ErrorCode.HISTORY_TOO_LARGE, "The history of " + customerId
+                    + (asOf == null ? "" : " as of " + asOf) + " holds more than " + e.maxEvents()
+                    + " events, the most one answer carries (ledger.regulator.max-history-events); the replay tools'"
+                    + " export reads any history whole");
+        }
         if (history == null) {
             throw new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "The ledger holds nothing about " + customerId);
         }

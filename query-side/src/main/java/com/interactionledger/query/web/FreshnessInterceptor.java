@@ -12,8 +12,10 @@ import java.time.Duration;
 /**
  * Before a read model answers: waits, if asked ({@code waitForPosition}, up to {@code waitTimeout}, default
  * {@value #DEFAULT_WAIT}, at most {@value #MAX_WAIT}), until the read model has applied that position, and takes
- * its freshness. Taken before the query runs, the freshness is a lower bound: the data reflects at least that
- * position (read-your-writes: pass the {@code position} a command answered).
+ * its freshness. A position beyond the ledger's head is refused at once (400 {@code INVALID_PARAMETER}), so every
+ * wait is for something already written and lasts at most {@value #MAX_WAIT}. Taken before the query runs, the
+ * freshness is a lower bound: the data reflects at least that position (read-your-writes: pass the {@code position}
+ * a command answered).
  */
 public class FreshnessInterceptor implements HandlerInterceptor {
 
@@ -41,7 +43,14 @@ public class FreshnessInterceptor implements HandlerInterceptor {
         if (wanted == null) {
             reached = freshness.of(readModel.value());
         } else {
-            long position = QueryParameters.integer("waitForPosition", wanted, 0, 0, Integer.MAX_VALUE);
+            long position = QueryParameters.longInteger("waitForPosition", wanted, 0, Long.MAX_VALUE);
+            long head = freshness.headPosition();
+            if (position > head) {
+                // Nobody has written there: no read model can reach it, so waiting would only hold a thread for
+                // the whole timeout. (A command's answer names a position already stored, never a later one.)
+                throw new InvalidQueryParameterException("waitForPosition", "is beyond the ledger's head ("
+                        + head + "): no event has been written at " + position + " to wait for");
+            }
             Duration timeout = QueryParameters.duration("waitTimeout", request.getParameter("waitTimeout"),
                     Duration.parse(DEFAULT_WAIT));
             if (timeout.compareTo(Duration.parse(MAX_WAIT)) > 0) {

@@ -74,6 +74,25 @@ public final class QueryParameters {
         throw new InvalidQueryParameterException(name, "must be a whole number from " + min + " to " + max);
     }
 
+    /**
+     * A whole number of 64 bits: ledger positions are ({@code BIGINT} in the store), and a ledger that outgrows an
+     * {@code int} must not see its positions refused or wrapped.
+     */
+    public static Long longInteger(String name, String value, long min, long max) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidQueryParameterException(name, "must be a whole number from " + min + " to " + max);
+    }
+
     /** {@code true}, {@code false} or absent (null). */
     public static Boolean bool(String name, String value) {
         if (value == null) {
