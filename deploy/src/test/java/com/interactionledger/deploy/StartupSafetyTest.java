@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,8 +23,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * Production is safe by default: the ledger trusts an OIDC provider unless told otherwise; the development issuer
  * (which signs a token for anyone who asks) runs only on the embedded H2 database and only on the loopback; and
- * outside development no key this repository publishes is accepted. Every refusal happens before the database is
- * touched and names the setting to change.
+ * outside development no key this repository publishes is accepted. The service has no database of its own (the
+ * embedded H2 default is the tools' jar's): without one it refuses too. Every refusal happens before the database
+ * is touched and names the setting to change. (H2 is on this module's test class path only.)
  */
 class StartupSafetyTest {
 
@@ -100,17 +100,17 @@ class StartupSafetyTest {
         assertThat(rootMessage(catchThrowable(() -> start(h2(issuer,
                 "--ledger.analytics.pseudonym-key=short-secret")).close())))
                 .contains("ledger.analytics.pseudonym-key (LEDGER_ANALYTICS_PSEUDONYM_KEY) must hold at least 32");
-        // The application's own defaults are the published ones: started as is, it refuses (and says what to set).
+        // The application's own defaults are the published keys and no database: started as is, it refuses, and
+        // says all there is to set at once (the embedded H2 default is the tools' jar's, not the service's).
         assertThat(rootMessage(catchThrowable(() -> new SpringApplicationBuilder(InteractionLedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir, issuer).close())))
+                .run("--server.port=0", issuer).close())))
+                .contains("no database is configured").contains("LEDGER_DB_URL").contains("scripts/run.sh")
                 .contains("LEDGER_MASTER_KEYS").contains("LEDGER_ANALYTICS_PSEUDONYM_KEY");
     }
 
     /** The embedded database in this test's folder, the test keys, then these arguments (later ones win). */
     private String[] h2(String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir));
-        arguments.addAll(List.of(more));
-        String[] installation = TestInstallation.arguments(h2Url(), "sa", "", arguments.toArray(String[]::new));
+        String[] installation = TestInstallation.arguments(h2Url(), "sa", "", more);
         // no provider unless the test names one: without a mode, the ledger's default is what is tried
         return Arrays.stream(installation).filter(argument -> !argument.startsWith("--ledger.access.")
                 || List.of(more).contains(argument)).toArray(String[]::new);

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where to read the ledger: the options every subcommand that reads the database shares (a picocli mixin), and the
@@ -65,7 +66,7 @@ public final class ConnectionOptions {
             connection = connect();
         } catch (SQLException e) {
             throw new ReplayCli.Failure(ReplayCli.FAILED, "cannot connect to " + displayUrl() + ": "
-                    + ReplayCli.oneLine(e));
+                    + missingDriver(url, ConnectionOptions.class.getClassLoader()).orElse(ReplayCli.oneLine(e)));
         }
         try (connection) {
             return action.run(connection);
@@ -82,6 +83,23 @@ public final class ConnectionOptions {
     public PersonalDataSerializer personalData(String masterKeys) {
         CustomerKeys keys = CustomerKeys.configured(this::connect, masterKeys, Duration.ofMinutes(5));
         return new PersonalDataSerializer(LedgerSerialization.eventSerializer(), keys);
+    }
+
+    /**
+     * Why an H2 URL cannot be read here, when the H2 driver is not on the classpath: the service image carries none
+     * (it runs on PostgreSQL), the tools' jar does, for the embedded default's file.
+     */
+    static Optional<String> missingDriver(String url, ClassLoader drivers) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        try {
+            Class.forName("org.h2.Driver", false, drivers);
+            return Optional.empty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of("this jar carries no H2 driver (the service image reads PostgreSQL only): read the"
+                    + " embedded H2 default with scripts/replay-tools.sh, which runs the tools' jar");
+        }
     }
 
     private Connection connect() throws SQLException {

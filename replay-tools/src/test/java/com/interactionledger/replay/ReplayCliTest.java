@@ -130,6 +130,19 @@ class ReplayCliTest {
     }
 
     @Test
+    void anH2UrlWhereNoH2DriverIsSaysWhichJarReadsTheEmbeddedDefault() {
+        // The service image carries no H2; the platform class loader stands in for its class path here.
+        ClassLoader withoutH2 = ClassLoader.getPlatformClassLoader();
+        String h2 = "jdbc:h2:file:./data/ledger;MODE=PostgreSQL";
+
+        assertThat(ConnectionOptions.missingDriver(h2, withoutH2)).hasValueSatisfying(why -> assertThat(why)
+                .contains("no H2 driver").contains("scripts/replay-tools.sh"));
+        assertThat(ConnectionOptions.missingDriver(h2, ReplayCliTest.class.getClassLoader()))
+                .as("where H2 is, its own error is told").isEmpty();
+        assertThat(ConnectionOptions.missingDriver("jdbc:postgresql://127.0.0.1:1/x", withoutH2)).isEmpty();
+    }
+
+    @Test
     void statsNeverEchoesTheQueryStringOfTheUrl() {
         Outcome outcome = run("stats", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?password=s3cret");
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
 
@@ -23,6 +24,9 @@ import javax.crypto.SecretKey;
  * opens a port (a bean-factory post-processor runs once every configuration, the modules' property files included,
  * is known and before any bean is made):
  * <ul>
+ *     <li>a database is configured, and its driver is on the classpath: the service image carries PostgreSQL's
+ *     driver only, and no database by default (the {@code postgres} profile reads {@code LEDGER_DB_URL}); the embedded
+ *     H2 default, driver included, is the tools module's ({@code scripts/run.sh});</li>
  *     <li>the development issuer ({@code ledger.access.mode=development}, which signs a token for anyone who asks)
  *     runs only on the embedded H2 database and only on the loopback: never with the {@code postgres} profile or
  *     another database, and the HTTP server is bound to 127.0.0.1 unless {@code server.address} names another
@@ -40,6 +44,11 @@ public final class StartupSafety implements BeanFactoryPostProcessor, Environmen
     /** The pseudonym key of projections.properties, published so the embedded default runs with one command. */
     static final String PUBLISHED_PSEUDONYM_KEY = "development-only-pseudonym-key-change-me";
     private static final Set<String> EXTERNAL_H2 = Set.of("jdbc:h2:tcp:", "jdbc:h2:ssl:");
+    private static final String H2_DRIVER = "org.h2.Driver";
+    /** Where a database comes from, said by every refusal about one. */
+    private static final String WHERE_A_DATABASE_COMES_FROM = "the service runs on PostgreSQL: set"
+            + " SPRING_PROFILES_ACTIVE=postgres and LEDGER_DB_URL (docs/OPERATIONS.md); the embedded H2 default runs"
+            + " from the tools module's jar, which carries H2: scripts/run.sh";
 
     private ConfigurableEnvironment environment;
 
@@ -55,10 +64,50 @@ public final class StartupSafety implements BeanFactoryPostProcessor, Environmen
 
     /** Checks the settings, binding a development ledger to the loopback; throws if it must not start. */
     static void check(ConfigurableEnvironment environment) {
+        check(environment, StartupSafety.class.getClassLoader());
+    }
+
+    /** The same, with the database drivers {@code drivers} can load. */
+    static void check(ConfigurableEnvironment environment, ClassLoader drivers) {
+        List<String> problems = new ArrayList<>();
+        database(environment, drivers).ifPresent(problems::add);
         if (development(environment)) {
+            if (!problems.isEmpty()) {
+                throw refused(problems.get(0));
+            }
             developmentOnlyOnItsOwn(environment);
         } else {
-            noPublishedSecrets(environment);
+            // everything there is to set at once: a service started with nothing lacks a database and its keys
+            problems.addAll(publishedSecrets(environment));
+            if (!problems.isEmpty()) {
+                throw refused(String.join("; ", problems));
+            }
+        }
+    }
+
+    /**
+     * What is wrong with the database settings, if anything: none at all (the service has no default database), or
+     * an H2 URL where no H2 driver is (the service image carries none), which would otherwise fail later with a
+     * driver class Spring cannot load and no word of where H2 is.
+     */
+    private static Optional<String> database(Environment environment, ClassLoader drivers) {
+        String url = environment.getProperty("spring.datasource.url", "").trim();
+        if (url.isEmpty()) {
+            return Optional.of("no database is configured (spring.datasource.url): " + WHERE_A_DATABASE_COMES_FROM);
+        }
+        if (url.startsWith("jdbc:h2:") && !loadable(H2_DRIVER, drivers)) {
+            return Optional.of("spring.datasource.url is an H2 database (" + withoutCredentials(url) + "), and this"
+                    + " jar carries no H2 driver (the service image has none): " + WHERE_A_DATABASE_COMES_FROM);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean loadable(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
@@ -93,7 +142,7 @@ public final class StartupSafety implements BeanFactoryPostProcessor, Environmen
         }
     }
 
-    private static void noPublishedSecrets(Environment environment) {
+    private static List<String> publishedSecrets(Environment environment) {
         List<String> problems = new ArrayList<>();
         String masterKeys = environment.getProperty("ledger.privacy.master-keys", "");
         if (!masterKeys.isBlank() && holdsPublishedKey(masterKeys)) {
@@ -110,9 +159,10 @@ public final class StartupSafety implements BeanFactoryPostProcessor, Environmen
                     + PSEUDONYM_KEY_BYTES + " bytes (openssl rand -base64 32)");
         }
         if (!problems.isEmpty()) {
-            throw refused(String.join("; ", problems) + ". (Published keys are accepted only with"
-                    + " ledger.access.mode=development on the embedded H2 database.)");
+            problems.add("published keys are accepted only with ledger.access.mode=development on the embedded H2"
+                    + " database");
         }
+        return problems;
     }
 
     private static boolean holdsPublishedKey(String configured) {

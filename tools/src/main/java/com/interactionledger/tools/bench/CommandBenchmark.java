@@ -5,6 +5,7 @@ import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.interactionledger.deploy.services.CommandSideService;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
+import com.interactionledger.tools.demo.EmbeddedDefault;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  *   <li>Starts the service in a JVM of its own from the application jar ({@code --heap}, 512 MiB by default), in
  *       one of three shapes: {@code all-in-one} on PostgreSQL (every read model in the same JVM, as users run it),
  *       {@code command-side} (the command-side service alone: its read models would be in a query-side service) or
- *       {@code embedded} (the default of {@code scripts/run.sh}: H2 file database, one JVM).</li>
+ *       {@code embedded} (the default of {@code scripts/run.sh}: H2 file database, one JVM; from the tools' jar,
+ *       since the application jar carries no H2).</li>
  *   <li>Drives commands over HTTP/1.1 (kept-alive connections) from this JVM: record-message commands on sessions
  *       of {@code --session-length} messages (each lane of load writes its own sessions, one after the other; a
  *       session is opened by a start-session command, which counts as a command too). Load is {@code closed}
@@ -86,10 +88,8 @@ public final class CommandBenchmark {
         Path work = Path.of("target", "bench", "commands-" + UUID.randomUUID().toString().substring(0, 8));
 
         int port = freePort();
-        String serviceUrl = shape == Shape.EMBEDDED
-                ? "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/ledger")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-                : jdbcUrl;
+        Path dataDirectory = work.toAbsolutePath().resolve("data");
+        String serviceUrl = shape == Shape.EMBEDDED ? EmbeddedDefault.url(dataDirectory) : jdbcUrl;
         // Tokens from a provider of the benchmark's own, as production takes them from its OIDC provider (checking
         // them is part of what is timed); keys made for this run (so is sealing with them).
         LocalIdentityProvider identity = LocalIdentityProvider.start(0);
@@ -104,7 +104,7 @@ public final class CommandBenchmark {
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         serviceArgs.addAll(options.passThrough());
         if (shape == Shape.EMBEDDED) {
-            serviceArgs.add("--ledger.data-dir=" + work.toAbsolutePath().resolve("data"));
+            serviceArgs.addAll(EmbeddedDefault.arguments(dataDirectory));
         } else {
             serviceArgs.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
@@ -119,8 +119,10 @@ public final class CommandBenchmark {
 
         List<Phase> phases = new ArrayList<>();
         String statistics;
-        try (identity; ServiceProcess service = ServiceProcess.start("ledger-"
-                + shape.name().toLowerCase(Locale.ROOT), mainClass, port, jvm, serviceArgs, work)) {
+        try (identity; ServiceProcess service = ServiceProcess.start(
+                // the embedded default runs from the tools' jar, the one with H2 (the image has none)
+                shape == Shape.EMBEDDED ? ServiceProcess.TOOLS_JAR : ServiceProcess.JAR,
+                "ledger-" + shape.name().toLowerCase(Locale.ROOT), mainClass, port, jvm, serviceArgs, work)) {
             String token = identity.token("bench-channel-gateway", "SYSTEM");
             String agent = shape == Shape.COMMAND_SIDE ? null : identity.token("bench-agent", "AGENT");
             Workload workload = new Workload(port, token, agent, sessionLength);

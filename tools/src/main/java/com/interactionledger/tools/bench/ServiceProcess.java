@@ -14,6 +14,8 @@ import java.util.List;
 public final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("deploy/target/interaction-ledger.jar");
+    /** The tools' jar: the same service, plus the H2 driver of the embedded default, which the image does not carry. */
+    static final Path TOOLS_JAR = Path.of("tools/target/ledger-tools.jar");
 
     private final String name;
     private final Process process;
@@ -33,8 +35,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
                                 Path logDirectory) throws IOException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: build it first (mvn -DskipTests package)");
+        return start(JAR, name, mainClass, port, jvmOptions, args, logDirectory);
+    }
+
+    /** The same, from {@code jar} ({@link #JAR}, or {@link #TOOLS_JAR} for the embedded H2 default). */
+    public static ServiceProcess start(Path jar, String name, String mainClass, int port, List<String> jvmOptions,
+                                       List<String> args, Path logDirectory) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
         }
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
@@ -42,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-Dloader.main=" + mainClass, "-cp",
-                JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port, "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
