@@ -61,6 +61,7 @@ class DeployManifestsTest {
             assertKnownVariables(name, environment.keySet());
             assertThat(environment.get("PORT")).as(name).isEqualTo(applicationPort());
             assertBindsForItsSide(name, main, environment);
+            assertTwoDatabaseRoles(name, environment);
             assertThat(String.valueOf(map(service.get("healthcheck")).get("test")))
                     .contains("/actuator/health/readiness", "/127.0.0.1/" + applicationPort());
             (main.equals(COMMAND_SIDE) ? commandSides : querySides).add(name);
@@ -71,7 +72,18 @@ class DeployManifestsTest {
         Map<String, String> kafka = strings(map(map(services.get("kafka")).get("environment")));
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).as("KRaft, no ZooKeeper").contains("broker", "controller");
         assertThat(kafka.keySet()).noneMatch(key -> key.contains("ZOOKEEPER"));
-        assertThat(map(services.get("postgres")).get("image").toString()).startsWith("postgres:");
+        Map<String, Object> postgres = map(services.get("postgres"));
+        assertThat(postgres.get("image").toString()).startsWith("postgres:");
+        // the database's init script makes the two roles the services name, and the database owned by the owner
+        assertThat(list(postgres.get("volumes"))).contains(
+                "./postgres-roles.sh:/docker-entrypoint-initdb.d/10-ledger-roles.sh:ro");
+        Map<String, String> ledgerEnvironment = strings(map(map(services.get(commandSides.get(0)))
+                .get("environment")));
+        assertThat(DEPLOY.resolve("compose/postgres-roles.sh")).content()
+                .contains("CREATE ROLE " + ledgerEnvironment.get("LEDGER_DB_OWNER") + " LOGIN")
+                .contains("CREATE ROLE " + ledgerEnvironment.get("LEDGER_DB_USER") + " LOGIN")
+                .contains("CREATE DATABASE ledger OWNER " + ledgerEnvironment.get("LEDGER_DB_OWNER") + ";")
+                .doesNotContain("SUPERUSER");
 
         String nginx = Files.readString(DEPLOY.resolve("compose/nginx.conf"));
         List<String> upstreams = new ArrayList<>();
@@ -144,6 +156,7 @@ class DeployManifestsTest {
             assertKnownVariables(name, environment.keySet());
             assertThat(environment.get("PORT")).isEqualTo(applicationPort());
             assertBindsForItsSide(name, main, environment);
+            assertTwoDatabaseRoles(name, environment);
 
             Map<String, Object> service = kubernetesServices.get(name);
             assertThat(service).as("Service for " + name).isNotNull();
@@ -163,6 +176,14 @@ class DeployManifestsTest {
         assertThat(dockerfile).as("the image is production by default").contains("SPRING_PROFILES_ACTIVE=postgres",
                 "LEDGER_ACCESS_MODE=oidc");
         assertThat(DEPLOY.resolve("compose/compose.yaml")).content().contains("context: ..");
+    }
+
+    /** The services connect as one role and migrate as another (docs/OPERATIONS.md, "Two database roles"). */
+    private static void assertTwoDatabaseRoles(String name, Map<String, String> environment) {
+        assertThat(environment).as(name).containsKeys("LEDGER_DB_USER", "LEDGER_DB_PASSWORD", "LEDGER_DB_OWNER",
+                "LEDGER_DB_OWNER_PASSWORD");
+        assertThat(environment.get("LEDGER_DB_OWNER")).as(name + ": the migrations' role is not the service's")
+                .isNotBlank().isNotEqualTo(environment.get("LEDGER_DB_USER"));
     }
 
     /** Each service's Kafka settings bind to what it needs: the relay on the command side, the feed on the other. */

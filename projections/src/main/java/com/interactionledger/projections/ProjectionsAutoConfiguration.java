@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -87,9 +88,12 @@ public class ProjectionsAutoConfiguration {
         return MetaDataSequencingPolicy.builder().metaDataKey(LedgerMetadata.CAUSATION_ID).build();
     }
 
+    /** Migrated as the ledger store is: as {@code spring.flyway.user} when one is set (the owner role). */
     @Bean(initMethod = "migrate")
-    public ReadModelSchema readModelSchema(DataSource dataSource) {
-        return new ReadModelSchema(dataSource);
+    public ReadModelSchema readModelSchema(DataSource dataSource, Environment environment) {
+        return new ReadModelSchema(dataSource, ReadModelSchema.migrations(dataSource,
+                environment.getProperty("spring.flyway.url"), environment.getProperty("spring.flyway.user"),
+                environment.getProperty("spring.flyway.password")));
     }
 
     /**

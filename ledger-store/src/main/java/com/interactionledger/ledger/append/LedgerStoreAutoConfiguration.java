@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
+import com.interactionledger.ledger.schema.RuntimeRolePrivileges;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -165,6 +166,17 @@ public class LedgerStoreAutoConfiguration {
     @Bean
     public FlywayConfigurationCustomizer ledgerJavaMigrations() {
         return configuration -> configuration.javaMigrations(javaMigrations());
+    }
+
+    /**
+     * After the ledger store's migrations, the runtime role (the DataSource's user) gets what the services need and
+     * no more: SELECT and INSERT on the append-only tables ({@link RuntimeRolePrivileges}). It matters when the
+     * migrations run as an owner of their own ({@code spring.flyway.user}, {@code LEDGER_DB_OWNER}); otherwise it
+     * does nothing.
+     */
+    @Bean
+    public RuntimeRolePrivileges runtimeRolePrivileges(DataSource dataSource) {
+        return new RuntimeRolePrivileges(dataSource);
     }
 
     /** The ledger store's Java migrations, for whoever migrates the store without the application (a benchmark). */
