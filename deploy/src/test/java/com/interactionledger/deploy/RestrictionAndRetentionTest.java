@@ -1,7 +1,14 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.projections.privacy.PrivacyProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import java.time.Instant;
 import java.time.Period;
@@ -17,11 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Restriction (GDPR Art. 18, PIPL Art. 47): a restricted customer's data stays stored but leaves the agents' views
  * (451 CUSTOMER_RESTRICTED) and the analysts' figures, and only a regulator still sees it; lifting the restriction
  * brings it back. Retention: the report lists the customers all of whose records are past their periods, with the
- * holds that keep some of them, and never an erased customer.
+ * holds that keep some of them, and never an erased customer. A restriction holds from the moment its command is
+ * answered, on every instance, even while the privacy read model knows nothing of it yet.
  */
 class RestrictionAndRetentionTest extends PostgresLedgerTest {
 
     private static final String RESTRICTION_BASIS = json("legalBasis", "GDPR Art. 18(1)(a): accuracy contested");
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    Environment environment;
 
     @Test
     void aRestrictedCustomerIsHiddenFromAgentsAndAnalyticsAndShownToRegulators() {
@@ -66,6 +79,65 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
                 json("legalBasis", "accuracy verified")));
         awaitReadModelsCaughtUp();
         assertVisible(customer, agent, supervisor, analyst);
+    }
+
+    @Test
+    void aRestrictionTakesEffectAtOnceOnEveryInstanceWhileThePrivacyReadModelIsStopped() {
+        String customer = "restricted-at-once";
+        String timeline = "/customers/" + customer + "/timeline";
+        chatHandedTo(customer, "restricted-at-once-chat", "restricted-at-once-queue");
+        awaitReadModelsCaughtUp();
+        assertThat(http.as("AGENT", "at-once-agent").get(timeline).status()).isEqualTo(200);
+
+        // A second instance on the same database; on neither does the privacy read model move while this runs.
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InteractionLedgerApplication.class)
+                .run(TestInstallation.arguments(environment, "--ledger.node-id=restriction-second-instance"))) {
+            StreamingEventProcessor there = privacyProcessor(second.getBean(EventProcessingConfiguration.class));
+            StreamingEventProcessor here = privacyProcessor(processing);
+            there.shutDown();
+            here.shutDown();
+            try {
+                LedgerHttp other = new LedgerHttp(Integer.parseInt(
+                        second.getEnvironment().getProperty("local.server.port")));
+                List<LedgerHttp> instances = List.of(http, other);
+
+                accepted(http.as("ADMIN", "privacy-admin").post("/privacy/customers/" + customer + "/restriction",
+                        RESTRICTION_BASIS));
+                assertThat(privacyReadModelRestricts(customer)).as("the read model cannot know").isFalse();
+                for (LedgerHttp instance : instances) {
+                    LedgerHttp.Response refused = instance.as("AGENT", "at-once-agent").get(timeline);
+                    assertThat(refused.status()).as("the very next read, " + refused).isEqualTo(451);
+                    assertThat(refused.code()).isEqualTo("CUSTOMER_RESTRICTED");
+                    assertThat(instance.as("SUPERVISOR", "at-once-lead").get(timeline).status()).isEqualTo(451);
+                    LedgerHttp.Response regulator = instance.as("REGULATOR", "fca-examiner")
+                            .get("/regulator/customers/" + customer + "/history");
+                    assertThat(regulator.status()).as("a regulator still sees it, " + regulator).isEqualTo(200);
+                }
+
+                accepted(other.as("ADMIN", "privacy-admin").post("/privacy/customers/" + customer
+                        + "/restriction/lifting", json("legalBasis", "accuracy verified")));
+                for (LedgerHttp instance : instances) {
+                    LedgerHttp.Response read = instance.as("AGENT", "at-once-agent").get(timeline);
+                    assertThat(read.status()).as("the very next read after the lifting, " + read).isEqualTo(200);
+                }
+                assertThat(jdbc.queryForObject("SELECT restricted FROM ledger_customer_restriction"
+                        + " WHERE customer_id = ?", Boolean.class, customer)).isFalse();
+            } finally {
+                here.start();
+            }
+        }
+        awaitReadModelsCaughtUp();
+        assertThat(privacyReadModelRestricts(customer)).as("the read model caught up with the lifting").isFalse();
+    }
+
+    private static StreamingEventProcessor privacyProcessor(EventProcessingConfiguration processing) {
+        return processing.eventProcessor(PrivacyProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    private boolean privacyReadModelRestricts(String customer) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT restricted FROM privacy_customer WHERE customer_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, customer));
     }
 
     @Test

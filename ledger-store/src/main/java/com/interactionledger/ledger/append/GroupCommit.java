@@ -5,6 +5,8 @@ import com.interactionledger.ledger.stored.RecordedTime;
 import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerErasedException;
+import com.interactionledger.contracts.privacy.CustomerRestricted;
+import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.ledger.sealing.CustomerKeys;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +44,8 @@ import javax.sql.DataSource;
 /**
  * Group commit: the appends that arrive while one batch is being stored are stored together in the next, in one
  * transaction under one take of the chain's head lock — the events, their links and customer index rows and the
- * move of the head written together ({@link BatchWrites}: two round trips on PostgreSQL), then the
+ * move of the head written together ({@link BatchWrites}: two round trips on PostgreSQL), then the destruction of
+ * erased customers' keys and the restrictions decided or lifted ({@link CustomerRestrictions}), then the
  * {@link AppendHook}s' work — instead of one transaction and one lock per append. Batches form by themselves under
  * load and add no delay when idle: a lone append is stored at once.
  * <p>
@@ -74,6 +77,10 @@ public class GroupCommit implements AutoCloseable {
 
     /** What became of one append in a batch that committed: stored (these events, at these positions), or refused. */
     private record Outcome(Append append, List<Linked> linked, List<AppendedEvent> stored, RuntimeException refusal) {
+    }
+
+    /** A restriction decided or lifted in a batch: recorded in the batch's transaction, in the ledger's order. */
+    private record RestrictionChange(String customerId, boolean restricted, long position) {
     }
 
     /** A unique key of the event table refused the batch's insert. */
@@ -292,6 +299,7 @@ public class GroupCommit implements AutoCloseable {
         List<StoredAppend> stored = new ArrayList<>(batch.size());
         List<Linked> all = new ArrayList<>();
         List<CustomerErased> erasures = new ArrayList<>();
+        List<RestrictionChange> restrictions = new ArrayList<>();
         for (Append append : batch) {
             String erasedCustomer = append.events().stream()
                     .filter(event -> event.needsLiveCustomer() && erased.contains(event.customerId()))
@@ -317,6 +325,10 @@ public class GroupCommit implements AutoCloseable {
                 if (event.message().getPayload() instanceof CustomerErased erasure) {
                     erasures.add(erasure);
                     erased.add(erasure.customerId().value());
+                } else if (event.message().getPayload() instanceof CustomerRestricted restriction) {
+                    restrictions.add(new RestrictionChange(restriction.customerId().value(), true, position));
+                } else if (event.message().getPayload() instanceof CustomerRestrictionLifted lifting) {
+                    restrictions.add(new RestrictionChange(lifting.customerId().value(), false, position));
                 }
             }
             List<AppendedEvent> appended = linked.stream().map(event -> new AppendedEvent(
@@ -342,6 +354,9 @@ public class GroupCommit implements AutoCloseable {
         }
         Connection connection = DataSourceUtils.getConnection(connections);
         erasures.forEach(erasure -> keys.destroy(connection, erasure.customerId().value(), erasure.occurredAt()));
+        // Restrictions hold from the commit that stores them (their command is answered after it), on every instance.
+        restrictions.forEach(change -> CustomerRestrictions.record(jdbc, change.customerId(), change.restricted(),
+                change.position()));
         hooks.forEach(hook -> hook.stored(Collections.unmodifiableList(stored), jdbc));
         return outcomes;
     }

@@ -116,6 +116,13 @@ public class LedgerStoreAutoConfiguration {
                 maxBatchEvents, writers, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
     }
 
+    /** Whether customers are restricted, as the append path recorded it in the events' own transaction. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CustomerRestrictions customerRestrictions(JdbcTemplate jdbc) {
+        return new CustomerRestrictions(jdbc);
+    }
+
     /**
      * Connections for the ledger's Axon components (the event store's reads, the customer keys, token store, dead
      * letters): they join the Spring transaction of the current thread when there is one (an event processor's),

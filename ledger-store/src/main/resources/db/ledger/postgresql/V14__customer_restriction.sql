@@ -1,0 +1,23 @@
+-- Whether each customer's processing is restricted (GDPR Art. 18, PIPL Art. 47), as the ledger knows it: written by
+-- the append path in the same transaction as the CustomerRestricted / CustomerRestrictionLifted event it follows, so
+-- the read API refuses a restricted customer's data from the moment the restriction's command is answered, on every
+-- instance, without waiting for the privacy read model. Not evidence (the events are) and not append-only: one row
+-- per customer, the latest decision and the global position of its event. (H2 has the same migration in its own SQL.)
+CREATE TABLE ledger_customer_restriction (
+    customer_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    restricted  BOOLEAN     NOT NULL,
+    position    BIGINT      NOT NULL
+);
+
+-- Restrictions decided before this table existed: each customer's latest decision among the events already stored.
+-- Their payloads are the ledger's JSON in bytea; a customer id is never sealed (it is no personal data).
+INSERT INTO ledger_customer_restriction (customer_id, restricted, position)
+SELECT customer_id, restricted, globalindex
+  FROM (SELECT customer_id, restricted, globalindex,
+               ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY globalindex DESC) AS latest
+          FROM (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'customerId' AS customer_id,
+                       payloadtype LIKE '%CustomerRestricted' AS restricted, globalindex
+                  FROM domainevententry
+                 WHERE payloadtype LIKE '%CustomerRestricted'
+                    OR payloadtype LIKE '%CustomerRestrictionLifted') decisions) latest_decisions
+ WHERE latest = 1;
