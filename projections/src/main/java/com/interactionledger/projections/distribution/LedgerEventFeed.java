@@ -1,6 +1,7 @@
 package com.interactionledger.projections.distribution;
 
 import com.interactionledger.ledger.stored.LedgerCloudEvents;
+import com.interactionledger.ledger.stored.LedgerHash;
 import com.interactionledger.ledger.stored.LedgerTopicClients;
 import com.interactionledger.ledger.stored.StoredEvent;
 import com.interactionledger.projections.history.HistoryEvent;
@@ -28,12 +29,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Array;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,8 +59,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * The events arrive as the stored rows (personal fields sealed) and are read exactly as the in-process processors
  * read them from the store: through the ledger's upcasters and the event serializer, at their global positions.
- * A record that is not a ledger event stops the feed at its offset (its health goes DOWN) instead of being skipped:
- * the topic carries the ledger and nothing else, and a read model never silently misses an event.
+ * <p>
+ * <b>The feed trusts nothing it did not verify.</b> Anyone who can write to the topic could otherwise write read-model
+ * rows, or — with a record claiming a far position — move a partition's last applied position beyond the ledger's
+ * head, so that every real event after it would be skipped as a redelivery. So the records of a poll are checked
+ * against the store the query side reads, before anything is applied, with two queries per poll
+ * (not per record): the committed head ({@code ledger_chain_head}) and the chain links of the poll's positions
+ * ({@code ledger_chain WHERE globalindex = ANY(?)}). A record is refused when
+ * <ul>
+ *     <li>it is not a ledger event (not a CloudEvent of the ledger's form: a required attribute missing or
+ *     malformed);</li>
+ *     <li>its position is beyond the ledger's head. The relay publishes an event only after the event's transaction
+ *     committed, and the feed reads the head after its poll returned the record, from the same store: a real record
+ *     cannot be ahead. The head is nevertheless read once more before refusing (a store read through a replica may
+ *     lag by a moment), and a refusal is not final either: the feed reads the record again after a pause, so a head
+ *     that catches up lets it through;</li>
+ *     <li>the store has no event at its position (a gap left by a rolled-back append);</li>
+ *     <li>its content is not the stored event's: the event digest is recomputed from the record exactly as the
+ *     append path computed it ({@link LedgerHash#eventDigest}: aggregate, sequence, types, identifier, timestamp,
+ *     metadata and payload bytes) and compared with the store's {@code event_digest} at the record's position. The
+ *     digest the record carries (its chain hash) is not trusted as a proof — a forger writes whatever hash he likes —
+ *     but it must be the store's too, and the store's is what the read models get. A forged record with a real
+ *     position and any other content (its type included) therefore differs from the one digest the store holds for
+ *     that position; forging a match means finding a SHA-256 collision.</li>
+ * </ul>
+ * A well-formed record at or below its partition's last applied position is a redelivery and skipped whatever it
+ * carries (it can change neither a row nor the position), so only what would be applied needs to pass.
+ * <p>
+ * A refused record stops its partition at its offset (its health goes DOWN naming the partition, offset and reason):
+ * the records of the poll before it are applied and committed as usual, nothing from it on is applied, and the
+ * partition is read again from it after a pause, until it passes or an operator moves the group past it. A record is
+ * never skipped silently: the topic carries the ledger and nothing else, and a read model never misses an event.
  */
 public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?>>, SmartLifecycle {
 
@@ -127,8 +159,24 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     if (records.isEmpty()) {
                         continue;
                     }
-                    Map<TopicPartition, OffsetAndMetadata> next = apply(records);
-                    commit(kafka, next);
+                    Applied applied = apply(records);
+                    commit(kafka, applied.next());
+                    if (!applied.refused().isEmpty()) {
+                        // the refused partitions are read again from the refused record, never past it
+                        applied.refused().forEach((partition, refusal) -> {
+                            if (kafka.assignment().contains(partition)) {
+                                kafka.seek(partition, refusal.offset());
+                            }
+                        });
+                        failures++;
+                        lastFailure = refusalMessage(applied.refused());
+                        if (failures == 1 || failures % 20 == 0) {
+                            LOG.error("Feed from {} stopped at a record it refused ({} attempts so far): {}",
+                                    properties.topic(), failures, lastFailure);
+                        }
+                        pause(LedgerTopicClients.backoff(failures));
+                        continue;
+                    }
                     if (failures > 0) {
                         LOG.info("Feed from {} resumed after {} failed attempts", properties.topic(), failures);
                     }
@@ -158,33 +206,41 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
     }
 
     /**
-     * Applies a poll in one transaction and returns the offsets to commit to Kafka afterwards.
+     * Verifies a poll against the store, applies in one transaction what precedes the first refused record of each
+     * partition and returns the offsets to commit to Kafka afterwards, with the refused records.
      */
-    private Map<TopicPartition, OffsetAndMetadata> apply(ConsumerRecords<String, CloudEvent> records) {
+    private Applied apply(ConsumerRecords<String, CloudEvent> records) {
         // Normally made on assignment; made here if the database was away then.
         setUp(records.partitions().stream().filter(partition -> !feedRows.contains(partition.partition())).toList());
+        Map<TopicPartition, List<Verified>> verified = verify(records);
+        Map<TopicPartition, Refusal> refused = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         long[] redelivered = {0};
         Integer count = transaction.execute(status -> {
             redelivered[0] = 0;
+            refused.clear();
+            next.clear();
             List<EventMessage<?>> messages = new ArrayList<>(records.count());
             Map<Integer, long[]> progress = new HashMap<>();
-            for (TopicPartition partition : records.partitions()) {
+            verified.forEach((partition, partitionRecords) -> {
                 long last = lockedLastPosition(partition.partition());
-                long nextOffset = 0;
-                for (ConsumerRecord<String, CloudEvent> record : records.records(partition)) {
-                    long position = LedgerCloudEvents.position(record.value());
-                    nextOffset = record.offset() + 1;
-                    if (position <= last) {
+                long nextOffset = partitionRecords.get(0).offset();
+                for (Verified record : partitionRecords) {
+                    if (record.event() != null && record.position() <= last) {
+                        // a redelivery; were it forged, it is skipped too: it changes neither a row nor the position
                         redelivered[0]++;
-                        continue;
+                    } else if (record.refusal() != null) {
+                        refused.put(partition, new Refusal(record.offset(), record.refusal()));
+                        break;
+                    } else {
+                        messages.add(message(record.event(), record.position(), record.chainHash()));
+                        last = record.position();
                     }
-                    messages.add(message(record.value(), position));
-                    last = position;
+                    nextOffset = record.offset() + 1;
                 }
                 progress.put(partition.partition(), new long[] {nextOffset, last});
                 next.put(partition, new OffsetAndMetadata(nextOffset));
-            }
+            });
             if (!messages.isEmpty()) {
                 subscribers.forEach(subscriber -> subscriber.accept(messages));
             }
@@ -196,7 +252,119 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         // counted once committed: a poll rolled back and read again is not counted twice
         applied.addAndGet(count == null ? 0 : count);
         skipped.addAndGet(redelivered[0]);
-        return next;
+        return new Applied(next, refused);
+    }
+
+    /**
+     * Checks every record of the poll against the store (see the class's description): per partition, the records
+     * in order, each with why it is refused (null: it is the stored event). Two queries per poll, a third when a
+     * record is beyond the head first read.
+     */
+    private Map<TopicPartition, List<Verified>> verify(ConsumerRecords<String, CloudEvent> records) {
+        Map<TopicPartition, List<Candidate>> candidates = new LinkedHashMap<>();
+        Set<Long> positions = new HashSet<>();
+        long highest = 0;
+        for (TopicPartition partition : records.partitions()) {
+            List<Candidate> partitionCandidates = new ArrayList<>();
+            for (ConsumerRecord<String, CloudEvent> record : records.records(partition)) {
+                Candidate candidate;
+                try {
+                    CloudEvent event = record.value();
+                    if (event == null) {
+                        throw new IllegalArgumentException("the record has no value");
+                    }
+                    StoredEvent stored = LedgerCloudEvents.stored(event);
+                    candidate = new Candidate(record.offset(), event, stored.globalIndex(),
+                            LedgerHash.eventDigest(stored), null);
+                    positions.add(stored.globalIndex());
+                    highest = Math.max(highest, stored.globalIndex());
+                } catch (RuntimeException notALedgerEvent) {
+                    candidate = new Candidate(record.offset(), null, 0, null,
+                            "not a ledger event (" + notALedgerEvent.getMessage() + ")");
+                }
+                partitionCandidates.add(candidate);
+            }
+            candidates.put(partition, partitionCandidates);
+        }
+        Map<Long, String[]> links = positions.isEmpty() ? Map.of() : links(positions);
+        long head = positions.isEmpty() ? 0 : head();
+        if (highest > head) {
+            // a store read through a replica may lag a moment behind the relay's: once more before refusing
+            head = head();
+        }
+        Map<TopicPartition, List<Verified>> verified = new LinkedHashMap<>();
+        for (Map.Entry<TopicPartition, List<Candidate>> partition : candidates.entrySet()) {
+            List<Verified> partitionVerified = new ArrayList<>();
+            for (Candidate candidate : partition.getValue()) {
+                String[] link = links.get(candidate.position());
+                String reason = candidate.refusal() != null ? candidate.refusal() : refusal(candidate, head, link);
+                partitionVerified.add(new Verified(candidate.offset(), candidate.event(), candidate.position(),
+                        link == null ? null : link[1], reason));
+            }
+            verified.put(partition.getKey(), partitionVerified);
+        }
+        return verified;
+    }
+
+    /** Why a well-formed record is refused, or null: its position and digest against the store's link. */
+    private static String refusal(Candidate candidate, long head, String[] link) {
+        long position = candidate.position();
+        if (position > head) {
+            return "position " + position + " is beyond the ledger's head " + head;
+        }
+        if (link == null) {
+            return "the ledger has no event at position " + position;
+        }
+        if (!link[0].equals(candidate.digest())) {
+            return "its content differs from the stored event at position " + position + " (digest "
+                    + candidate.digest() + ", the store's " + link[0] + ")";
+        }
+        String carried = LedgerCloudEvents.chainHash(candidate.event());
+        if (carried != null && !carried.equals(link[1])) {
+            return "its chain hash differs from the store's at position " + position;
+        }
+        return null;
+    }
+
+    /** The committed head of the chain: every event at or below it is linked, none above. */
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT globalindex FROM ledger_chain_head WHERE id = 1", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /** The chain links of the positions, in one query: position to {event digest, chain hash}. */
+    private Map<Long, String[]> links(Set<Long> positions) {
+        Map<Long, String[]> links = new HashMap<>();
+        jdbc.query(connection -> {
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            var statement = connection.prepareStatement("SELECT globalindex, event_digest, chain_hash FROM ledger_chain"
+                    + " WHERE globalindex = ANY(?)");
+            statement.setArray(1, array);
+            return statement;
+        }, rs -> {
+            links.put(rs.getLong(1), new String[] {rs.getString(2).trim(), rs.getString(3).trim()});
+        });
+        return links;
+    }
+
+    private static String refusalMessage(Map<TopicPartition, Refusal> refused) {
+        List<String> parts = new ArrayList<>();
+        refused.forEach((partition, refusal) -> parts.add("record refused at " + partition + " offset "
+                + refusal.offset() + ": " + refusal.reason()));
+        return String.join("; ", parts);
+    }
+
+    private record Candidate(long offset, CloudEvent event, long position, String digest, String refusal) {
+    }
+
+    private record Verified(long offset, CloudEvent event, long position, String chainHash, String refusal) {
+    }
+
+    /** The first record of a partition the feed refused, and why. */
+    private record Refusal(long offset, String reason) {
+    }
+
+    private record Applied(Map<TopicPartition, OffsetAndMetadata> next, Map<TopicPartition, Refusal> refused) {
     }
 
     /** The partition's last applied position, its row locked until the transaction ends (a zombie waits here). */
@@ -210,12 +378,12 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         return last;
     }
 
-    private EventMessage<?> message(CloudEvent event, long position) {
+    /** The event as the store holds it; the chain hash is the store's (verified equal to the record's). */
+    private EventMessage<?> message(CloudEvent event, long position, String chainHash) {
         StoredEvent stored = LedgerCloudEvents.stored(event);
         return events.message(HistoryEvent.stored(position, Instant.parse(stored.timestamp()),
                 stored.aggregateIdentifier(), stored.sequenceNumber(), stored.payloadType(), stored.payloadRevision(),
-                stored.eventIdentifier(), stored.metadata(), stored.payload(), null,
-                LedgerCloudEvents.chainHash(event)));
+                stored.eventIdentifier(), stored.metadata(), stored.payload(), null, chainHash));
     }
 
     private static void commit(Consumer<String, CloudEvent> kafka, Map<TopicPartition, OffsetAndMetadata> next) {
