@@ -4,6 +4,7 @@ import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ComplaintCommand;
 import com.interactionledger.contracts.privacy.CustomerErasedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -19,7 +20,7 @@ final class RefusalCodes {
         boolean complaint = command instanceof ComplaintCommand;
         if (cause instanceof RuleViolation violation) {
             return violation.code();
-        } else if (cause instanceof AggregateNotFoundException) {
+        } else if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
             return complaint ? ErrorCode.COMPLAINT_NOT_FOUND : ErrorCode.SESSION_NOT_FOUND;
         } else if (cause instanceof AggregateStreamCreationException) {
             return complaint ? ErrorCode.COMPLAINT_ALREADY_EXISTS : ErrorCode.SESSION_ALREADY_EXISTS;

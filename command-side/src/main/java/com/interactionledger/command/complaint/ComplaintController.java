@@ -13,6 +13,7 @@ import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.MediaType;
@@ -144,6 +145,12 @@ class ComplaintController {
     ProblemDetail unknownComplaint(AggregateNotFoundException e, HttpServletRequest request) {
         return Problems.problem(ErrorCode.COMPLAINT_NOT_FOUND,
                 "No complaint " + e.getAggregateIdentifier(), request);
+    }
+
+    /** The id is another aggregate's (a session's): no complaint has it (FuzzTest found this a 500). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail notAComplaint(HttpServletRequest request) {
+        return Problems.problem(ErrorCode.COMPLAINT_NOT_FOUND, "No complaint with this id", request);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

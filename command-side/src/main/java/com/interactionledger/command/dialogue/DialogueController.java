@@ -15,6 +15,7 @@ import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.MediaType;
@@ -142,6 +143,12 @@ class DialogueController {
     ProblemDetail unknownSession(AggregateNotFoundException e, HttpServletRequest request) {
         return Problems.problem(ErrorCode.SESSION_NOT_FOUND, "No session " + e.getAggregateIdentifier(),
                 request);
+    }
+
+    /** The id is another aggregate's (a complaint's): no session has it (FuzzTest found this a 500). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail notASession(HttpServletRequest request) {
+        return Problems.problem(ErrorCode.SESSION_NOT_FOUND, "No session with this id", request);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
