@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Retried commands with the same Idempotency-Key never duplicate events. A key is its actor's: another actor's key of
@@ -164,6 +165,11 @@ class IdempotencyTest extends PostgresLedgerTest {
         assertThat(refused.code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency WHERE idempotency_key = ?",
                 Long.class, "refused-first")).isZero();
+        // ... and the refusal is on the audit trail all the same, with its key (it was lost before: FuzzTest)
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry"
+                + " WHERE payloadtype LIKE '%.CommandRefused'"
+                + " AND convert_from(metadata, 'UTF8')::jsonb ->> 'idempotencyKey' = ?", Long.class,
+                "refused-first") == 1);
 
         // Once the session allows it, the same key carries the command through, exactly once.
         assertThat(http.post("/sessions/refusal-session/assignment", json("agentId", "agent-3")).status())

@@ -1,7 +1,6 @@
 package com.interactionledger.command.audit;
 
 import com.interactionledger.command.idempotency.IdempotencyKeyInFlightException;
-import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
@@ -9,10 +8,13 @@ import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.complaint.LodgeComplaint;
 import com.interactionledger.contracts.dialogue.StartSession;
+import com.interactionledger.ledger.append.CommandReceipt;
+import com.interactionledger.ledger.append.RuleViolation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.IdGenerator;
@@ -69,6 +71,9 @@ public class CommandRefusals {
         metaData.put(LedgerMetadata.CAUSATION_ID, command.getIdentifier());
         metaData.put(LedgerMetadata.COMMAND_TYPE, commandType);
         String id = ids.generateId().toString();
+        // The refused command's receipt (its Idempotency-Key) must not follow the refusal into the store: it would
+        // be recorded as the command's outcome, and that outcome names no event of the command's target.
+        CurrentUnitOfWork.ifStarted(CommandReceipt::discardFrom);
         try {
             ledger.appendEvents(List.of(new GenericDomainEventMessage<>(
                     "CommandRefusal", "refusal-" + id, 0, refused, MetaData.from(metaData))));

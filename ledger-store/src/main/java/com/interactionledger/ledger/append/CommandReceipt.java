@@ -27,6 +27,14 @@ public record CommandReceipt(String actorId, String idempotencyKey, String reque
         unitOfWork.root().resources().put(RESOURCE, this);
     }
 
+    /**
+     * Takes the receipt off this unit of work without storing it: a refused command has no outcome to replay (a retry
+     * is decided again), and the record of its refusal is not the command's outcome.
+     */
+    public static void discardFrom(UnitOfWork<?> unitOfWork) {
+        takeFrom(unitOfWork);
+    }
+
     /** The receipt attached to this unit of work, taken off it (it is stored with the first append only). */
     static CommandReceipt takeFrom(UnitOfWork<?> unitOfWork) {
         return (CommandReceipt) unitOfWork.root().resources().remove(RESOURCE);
