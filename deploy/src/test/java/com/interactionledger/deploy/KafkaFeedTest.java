@@ -25,10 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -51,10 +49,6 @@ class KafkaFeedTest extends PostgresLedgerTest {
     private static final String TOPIC = "ledger-events";
     private static final String GROUP = "ledger-read-models";
     /** Every table of every read model. */
-    private static final List<String> READ_MODEL_TABLES = List.of("timeline_session", "timeline_entry",
-            "complaint_summary", "complaint_clock", "complaint_session_index", "risk_warning", "risk_complaint",
-            "risk_session", "audit_command", "audit_command_event", "audit_read", "analytics_session",
-            "privacy_customer", "privacy_legal_hold");
     private static KafkaBrokerProcess kafka;
 
     @Autowired
@@ -224,17 +218,5 @@ class KafkaFeedTest extends PostgresLedgerTest {
                 "authorId", TestInstallation.BOT, "text", "a refund is on its way")));
         accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "REFUNDED",
                 "firstContactResolution", true)));
-    }
-
-    /** Every row of every read model, each as text, sorted: equal maps are equal read models. */
-    private Map<String, List<String>> readModelRows() {
-        Map<String, List<String>> rows = new TreeMap<>();
-        for (String table : READ_MODEL_TABLES) {
-            List<String> tableRows = new ArrayList<>();
-            jdbc.queryForList("SELECT * FROM " + table).forEach(row -> tableRows.add(new TreeMap<>(row).toString()));
-            tableRows.sort(String::compareTo);
-            rows.put(table, tableRows);
-        }
-        return rows;
     }
 }

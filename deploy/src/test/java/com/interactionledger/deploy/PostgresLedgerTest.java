@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +105,23 @@ abstract class PostgresLedgerTest {
                     && !status.path("replaying").asBoolean()));
             return caughtUp.size() == ProjectionStatuses.READ_MODELS.size() && !caughtUp.contains(false);
         });
+    }
+
+    static final List<String> READ_MODEL_TABLES = List.of("timeline_session", "timeline_entry",
+            "complaint_summary", "complaint_clock", "complaint_session_index", "risk_warning", "risk_complaint",
+            "risk_session", "audit_command", "audit_command_event", "audit_read", "analytics_session",
+            "privacy_customer", "privacy_legal_hold");
+
+    /** Every row of every read model, each as text, sorted: equal maps are equal read models. */
+    Map<String, List<String>> readModelRows() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String table : READ_MODEL_TABLES) {
+            List<String> tableRows = new ArrayList<>();
+            jdbc.queryForList("SELECT * FROM " + table).forEach(row -> tableRows.add(new TreeMap<>(row).toString()));
+            tableRows.sort(String::compareTo);
+            rows.put(table, tableRows);
+        }
+        return rows;
     }
 
     /** Events stored for a session, straight from the event table. */

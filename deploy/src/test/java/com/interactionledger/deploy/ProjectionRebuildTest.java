@@ -109,18 +109,6 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
         assertThat(readModelRows()).as("and the read models, resumed, change nothing").isEqualTo(before);
     }
 
-    /** Every row of every read model's tables, as text, table by table in a fixed order. */
-    private Map<String, List<String>> readModelRows() {
-        Map<String, List<String>> rows = new java.util.TreeMap<>();
-        for (String table : List.of("timeline_session", "timeline_entry", "complaint_summary", "complaint_clock",
-                "complaint_session_index", "risk_warning", "risk_complaint", "risk_session", "audit_command",
-                "audit_command_event", "audit_read", "analytics_session", "privacy_customer", "privacy_legal_hold")) {
-            rows.put(table, jdbc.queryForList("SELECT * FROM " + table).stream().map(Object::toString).sorted()
-                    .toList());
-        }
-        return rows;
-    }
-
     @Test
     void whatCannotBeRebuiltIsRefusedWithItsCode() {
         assertThat(admin().post("/projections/nothing-like-it/rebuild", null).code()).isEqualTo("NOT_FOUND");
