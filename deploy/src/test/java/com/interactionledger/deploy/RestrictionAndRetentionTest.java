@@ -197,8 +197,8 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
 
     private static List<String> repeatComplaintIds(LedgerHttp analyst) {
         List<String> ids = new ArrayList<>();
-        analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=366").data()
-                .forEach(repeat -> repeat.path("complaintIds").forEach(id -> ids.add(id.asText())));
+        analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=366&limit=1000").data()
+                .path("complainants").forEach(repeat -> repeat.path("complaintIds").forEach(id -> ids.add(id.asText())));
         return ids;
     }
 

@@ -3,7 +3,6 @@ package com.interactionledger.projections.complaints;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.complaint.ChannelComplaintRate;
 import com.interactionledger.contracts.complaint.ComplaintCursor;
-import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.ComplaintPage;
 import com.interactionledger.contracts.complaint.ComplaintStatistics;
 import com.interactionledger.contracts.complaint.ComplaintView;
@@ -13,6 +12,7 @@ import com.interactionledger.contracts.complaint.FindComplaint;
 import com.interactionledger.contracts.complaint.FindRepeatComplainants;
 import com.interactionledger.contracts.complaint.ListComplaints;
 import com.interactionledger.contracts.complaint.RepeatComplainant;
+import com.interactionledger.contracts.complaint.RepeatComplainantPage;
 import com.interactionledger.projections.support.Page;
 import com.interactionledger.projections.support.Pseudonyms;
 import org.axonframework.queryhandling.QueryHandler;
@@ -57,15 +57,16 @@ class ComplaintQueries {
     }
 
     @QueryHandler
-    List<RepeatComplainant> handle(FindRepeatComplainants query) {
+    RepeatComplainantPage handle(FindRepeatComplainants query) {
         Instant from = query.at().minus(Duration.ofDays(query.days()));
-        List<RepeatComplainant> repeat = new ArrayList<>();
-        tables.complaintsByCustomer(from, query.at(), query.minimum()).forEach((customer, complaints) ->
-                repeat.add(new RepeatComplainant(pseudonyms.keyOf(new CustomerId(customer)), complaints.size(),
-                        (Instant) complaints.get(0)[1], (Instant) complaints.get(complaints.size() - 1)[1],
-                        complaints.stream().map(complaint -> new ComplaintId((String) complaint[0])).toList())));
-        repeat.sort(java.util.Comparator.comparing(RepeatComplainant::customerKey));
-        return repeat;
+        Page<ComplaintTables.CustomerComplaints> page = Page.read(query.limit(), FindRepeatComplainants.MAX_LIMIT,
+                fetch -> tables.repeatComplainants(from, query.at(), query.minimum(), query.after(), fetch));
+        List<RepeatComplainant> repeat = page.rows().stream().map(customer -> new RepeatComplainant(
+                pseudonyms.keyOf(new CustomerId(customer.customerId())), customer.complaintIds().size(),
+                customer.receivedAt().get(0), customer.receivedAt().get(customer.receivedAt().size() - 1),
+                customer.complaintIds())).toList();
+        return new RepeatComplainantPage(repeat, page.next(last ->
+                new ComplaintCursor(last.receivedAt().get(0), last.complaintIds().get(0))));
     }
 
     @QueryHandler

@@ -5,6 +5,7 @@ import com.interactionledger.contracts.complaint.ClockStatus;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ClockView;
 import com.interactionledger.contracts.complaint.ComplaintClocksSet;
+import com.interactionledger.contracts.complaint.ComplaintCursor;
 import com.interactionledger.contracts.complaint.ComplaintFilter;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.ComplaintLodged;
@@ -38,6 +39,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,19 +181,43 @@ public class ComplaintTables extends ReadModelTables {
                 where.args());
     }
 
-    /** Per customer, the complaints received in [from, to), for customers with at least {@code minimum}. */
-    Map<String, List<Object[]>> complaintsByCustomer(Instant from, Instant to, int minimum) {
-        Map<String, List<Object[]>> byCustomer = new java.util.TreeMap<>();
-        jdbc.query("SELECT customer_id, complaint_id, received_at FROM complaint_summary WHERE customer_id IN ("
-                        + " SELECT customer_id FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
-                        + " GROUP BY customer_id HAVING COUNT(*) >= ?) AND received_at >= ? AND received_at < ?"
-                        + " AND " + PrivacyTables.notRestricted("customer_id")
-                        + " ORDER BY customer_id, received_at, complaint_id",
+    /** A customer's complaints received in a window, in order of receipt (then id). */
+    record CustomerComplaints(String customerId, List<ComplaintId> complaintIds, List<Instant> receivedAt) {
+    }
+
+    /**
+     * Up to {@code fetch} customers with at least {@code minimum} complaints received in [from, to), with those
+     * complaints, ordered by each one's first complaint in the window (its receipt, then its id) and starting after
+     * {@code after}. One statement: the window selects the rows read (it is bounded like a figure's), the limit the
+     * customers answered.
+     */
+    List<CustomerComplaints> repeatComplainants(Instant from, Instant to, int minimum, ComplaintCursor after,
+                                                int fetch) {
+        Where firsts = new Where("nth = 1 AND complaints >= ?", minimum);
+        if (after != null) {
+            firsts.and("(received_at, complaint_id) > (?, ?)", utc(after.receivedAt()), after.complaintId().value());
+        }
+        // The window's bounds twice: once to find the page's customers, once to read their complaints.
+        List<Object> args = new ArrayList<>(List.of(utc(from), utc(to)));
+        args.addAll(Arrays.asList(firsts.args(fetch, utc(from), utc(to))));
+        Map<String, CustomerComplaints> byCustomer = new LinkedHashMap<>();
+        jdbc.query("SELECT c.customer_id, c.complaint_id, c.received_at FROM complaint_summary c JOIN ("
+                        + " SELECT customer_id, received_at, complaint_id FROM ("
+                        + "  SELECT customer_id, received_at, complaint_id,"
+                        + "   COUNT(*) OVER (PARTITION BY customer_id) AS complaints,"
+                        + "   ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY received_at, complaint_id) AS nth"
+                        + "  FROM complaint_summary WHERE received_at >= ? AND received_at < ?"
+                        + "  AND " + PrivacyTables.notRestricted("customer_id")
+                        + " ) w WHERE " + firsts + " ORDER BY received_at, complaint_id LIMIT ?"
+                        + ") f ON f.customer_id = c.customer_id WHERE c.received_at >= ? AND c.received_at < ?"
+                        + " ORDER BY f.received_at, f.complaint_id, c.received_at, c.complaint_id",
                 (ResultSet rs) -> {
-                    byCustomer.computeIfAbsent(rs.getString(1), key -> new ArrayList<>())
-                            .add(new Object[]{rs.getString(2), instant(rs, "received_at")});
-                }, utc(from), utc(to), minimum, utc(from), utc(to));
-        return byCustomer;
+                    CustomerComplaints customer = byCustomer.computeIfAbsent(rs.getString(1),
+                            id -> new CustomerComplaints(id, new ArrayList<>(), new ArrayList<>()));
+                    customer.complaintIds().add(new ComplaintId(rs.getString(2)));
+                    customer.receivedAt().add(instant(rs, "received_at"));
+                }, args.toArray());
+        return new ArrayList<>(byCustomer.values());
     }
 
     /** Sessions started and complaints received per channel in [from, to). */

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionSummary;
 import com.interactionledger.contracts.timeline.SessionView;
+import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.timeline.TimelineCursor;
 import com.interactionledger.contracts.timeline.TimelinePage;
 import com.interactionledger.projections.support.Page;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Answers the timeline queries from the timeline read model: a page of a customer's sessions (summaries, one query)
- * and one session with its dialogue (two).
+ * and one session with a page of its dialogue (two).
  */
 @Component
 class TimelineQueries {
@@ -35,6 +36,10 @@ class TimelineQueries {
 
     @QueryHandler
     Optional<SessionView> handle(FindSession query) {
-        return tables.session(query.sessionId());
+        return tables.session(query.sessionId()).map(session -> {
+            Page<TimelineEntryView> entries = Page.read(query.limit(), FindSession.MAX_LIMIT,
+                    fetch -> tables.entriesOf(query, fetch));
+            return new SessionView(session, entries.rows(), entries.next(TimelineEntryView::sequence));
+        });
     }
 }

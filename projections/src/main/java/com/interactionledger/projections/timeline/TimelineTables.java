@@ -13,8 +13,8 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.timeline.FindCustomerTimeline;
+import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionSummary;
-import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
@@ -140,17 +140,18 @@ public class TimelineTables extends ReadModelTables {
                 SESSION_ROW, where.args(fetch));
     }
 
-    /** A session with every entry of its dialogue in recorded order. */
-    Optional<SessionView> session(SessionId session) {
-        List<SessionSummary> found = jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW,
-                session.value());
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        List<TimelineEntryView> entries = jdbc.query(
-                "SELECT * FROM timeline_entry WHERE session_id = ? ORDER BY sequence_number",
-                (rs, row) -> entry(rs), session.value());
-        return Optional.of(new SessionView(found.get(0), entries));
+    /** A session's summary, without its entries. */
+    Optional<SessionSummary> session(SessionId session) {
+        return jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW, session.value())
+                .stream().findFirst();
+    }
+
+    /** Up to {@code fetch} entries of the query's session in recorded order, after its cursor. */
+    List<TimelineEntryView> entriesOf(FindSession query, int fetch) {
+        Where where = new Where("session_id = ?", query.sessionId().value())
+                .andIfPresent("sequence_number > ?", query.afterSequence());
+        return jdbc.query("SELECT * FROM timeline_entry WHERE " + where + " ORDER BY sequence_number LIMIT ?",
+                (rs, row) -> entry(rs), where.args(fetch));
     }
 
     private static final RowMapper<SessionSummary> SESSION_ROW = (rs, row) -> new SessionSummary(

@@ -17,7 +17,7 @@ import com.interactionledger.contracts.complaint.FindComplaint;
 import com.interactionledger.contracts.complaint.FindRepeatComplainants;
 import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.complaint.ListComplaints;
-import com.interactionledger.contracts.complaint.RepeatComplainant;
+import com.interactionledger.contracts.complaint.RepeatComplainantPage;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.query.web.FigureWindows;
 import com.interactionledger.query.web.InvalidQueryParameterException;
@@ -52,6 +52,7 @@ import java.util.Map;
 class ComplaintQueryController {
 
     static final int DEFAULT_LIMIT = 20;
+    static final int DEFAULT_REPEAT_LIMIT = 100;
     static final Duration DEFAULT_DUE_SOON = Duration.ofDays(2);
 
     private final QueryGateway queries;
@@ -116,16 +117,31 @@ class ComplaintQueryController {
                 ResponseTypes.instanceOf(ComplaintStatistics.class)).join();
     }
 
-    /** Customers with at least {@code minimum} (default 2) complaints received in the {@code days} (default 90) before {@code at}. */
+    /**
+     * Customers with at least {@code minimum} (default 2) complaints received in the {@code days} (default 90) before
+     * {@code at}: a figure's window (at most the figure window's days) and a list's pages ({@code limit} customers,
+     * 1-1000, default 100), ordered by each customer's first complaint in the window. Pass the answer's {@code at}
+     * with the cursor so every page covers the same window.
+     */
     @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
     @GetMapping("/complaint-statistics/repeat-complainants")
-    List<RepeatComplainant> repeatComplainants(@RequestParam(required = false) String minimum,
-                                               @RequestParam(required = false) String days,
-                                               @RequestParam(required = false) String at) {
-        return queries.query(new FindRepeatComplainants(
+    RepeatComplainantsResponse repeatComplainants(@RequestParam(required = false) String minimum,
+                                                  @RequestParam(required = false) String days,
+                                                  @RequestParam(required = false) String at,
+                                                  @RequestParam(required = false) String cursor,
+                                                  @RequestParam(required = false) String limit) {
+        Instant asOf = at(at);
+        QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
+        RepeatComplainantPage page = queries.query(new FindRepeatComplainants(
                         QueryParameters.integer("minimum", minimum, 2, 2, 1000),
-                        QueryParameters.integer("days", days, 90, 1, windows.maxDays()), at(at)),
-                ResponseTypes.multipleInstancesOf(RepeatComplainant.class)).join();
+                        QueryParameters.integer("days", days, 90, 1, windows.maxDays()), asOf,
+                        after == null ? null : new ComplaintCursor(after.at(), new ComplaintId(after.id())),
+                        QueryParameters.integer("limit", limit, DEFAULT_REPEAT_LIMIT, 1,
+                                FindRepeatComplainants.MAX_LIMIT)),
+                ResponseTypes.instanceOf(RepeatComplainantPage.class)).join();
+        ComplaintCursor next = page.next();
+        return new RepeatComplainantsResponse(asOf, page.complainants(),
+                next == null ? null : QueryParameters.encodeCursor(next.receivedAt(), next.complaintId().value()));
     }
 
     /** Complaints per 1,000 sessions by channel, over [from, to) (both required). */

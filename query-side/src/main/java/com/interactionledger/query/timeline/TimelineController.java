@@ -29,8 +29,8 @@ import java.util.List;
 
 /**
  * The agent's view: a customer's sessions across channels, a page of summaries (channel, state, times, intent,
- * sentiment, handoff context, outcome), and one session with its whole dialogue when an agent opens it to pick the
- * conversation up. Both are reads of personal data, recorded on the audit trail.
+ * sentiment, handoff context, outcome), and one session with its dialogue, a page of entries at a time, when an agent
+ * opens it to pick the conversation up. Both are reads of personal data, recorded on the audit trail.
  */
 @RestController
 @RolesAllowed({Names.AGENT, Names.SUPERVISOR})
@@ -38,6 +38,7 @@ import java.util.List;
 class TimelineController {
 
     static final int DEFAULT_LIMIT = 20;
+    static final int DEFAULT_ENTRIES = 100;
 
     private final QueryGateway queries;
     private final PersonalDataAccess access;
@@ -77,13 +78,22 @@ class TimelineController {
                 next == null ? null : QueryParameters.encodeCursor(next.startedAt(), next.sessionId().value()));
     }
 
+    /**
+     * @param cursor from the previous page's {@code nextCursor}
+     * @param limit  entries per page, 1-200 (default 100: most sessions open whole, as they did before entries paged)
+     */
     @GetMapping("/sessions/{sessionId}")
-    SessionView session(ReaderContext reader, HttpServletRequest request, @PathVariable String sessionId) {
-        SessionView session = queries.query(new FindSession(new SessionId(sessionId)),
-                        ResponseTypes.optionalInstanceOf(SessionView.class))
+    SessionResponse session(ReaderContext reader, HttpServletRequest request, @PathVariable String sessionId,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) String limit) {
+        FindSession query = new FindSession(new SessionId(sessionId), QueryParameters.decodeSequenceCursor(cursor),
+                QueryParameters.integer("limit", limit, DEFAULT_ENTRIES, 1, FindSession.MAX_LIMIT));
+        SessionView session = queries.query(query, ResponseTypes.optionalInstanceOf(SessionView.class))
                 .join()
                 .orElseThrow(() -> new NotFoundException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId));
         access.recordRead(reader, request, List.of(session.session().customerId()), "SESSION", sessionId);
-        return session;
+        Long next = session.nextAfterSequence();
+        return new SessionResponse(session.session(), session.entries(),
+                next == null ? null : QueryParameters.encodeSequenceCursor(next));
     }
 }

@@ -129,6 +129,30 @@ public final class QueryParameters {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor after a sequence number (a session's entries are ordered by theirs alone). */
+    public static String encodeSequenceCursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("seq|" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Long decodeSequenceCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (plain.startsWith("seq|")) {
+                long sequence = Long.parseLong(plain.substring(4));
+                if (sequence >= 0) {
+                    return sequence;
+                }
+            }
+        } catch (RuntimeException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidQueryParameterException("cursor", "is not a cursor this API issued");
+    }
+
     public static Keyset decodeCursor(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;

@@ -189,7 +189,8 @@ class ComplaintReadModelTest extends ReadModelTestSupport {
 
     @Test
     void repeatComplainantsAndComplaintsPerThousandSessions() {
-        JsonNode three = api().get("/complaint-statistics/repeat-complainants?minimum=3&days=60&at=2026-04-08T00:00:00Z");
+        JsonNode three = api().get("/complaint-statistics/repeat-complainants?minimum=3&days=60&at=2026-04-08T00:00:00Z")
+                .path("complainants");
         assertThat(three).hasSize(1);
         // Analysts see a pseudonymous key: stable, and not the customer's id.
         String custA = pseudonyms.keyOf(new CustomerId("cust-a"));
@@ -198,14 +199,41 @@ class ComplaintReadModelTest extends ReadModelTestSupport {
         assertThat(three.get(0).has("customerId")).isFalse();
         assertThat(three.get(0).path("complaints").asInt()).isEqualTo(3);
         assertThat(three.get(0).path("complaintIds")).extracting(JsonNode::asText).containsExactly("C1", "C3", "C5");
-        assertThat(api().get("/complaint-statistics/repeat-complainants?minimum=2&days=60&at=2026-04-08T00:00:00Z"))
+        assertThat(api().get("/complaint-statistics/repeat-complainants?minimum=2&days=60&at=2026-04-08T00:00:00Z")
+                .path("complainants"))
                 .extracting(node -> node.path("customerKey").asText())
-                .containsExactlyInAnyOrder(custA, pseudonyms.keyOf(new CustomerId("cust-b")));
+                .containsExactly(custA, pseudonyms.keyOf(new CustomerId("cust-b")));
 
         JsonNode rates = api().get("/complaint-statistics/per-thousand-sessions?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z");
         assertThat(rates).extracting(rate -> rate.path("channel").asText() + ":" + rate.path("sessions").asLong() + "/"
                         + rate.path("complaints").asLong() + "=" + rate.path("perThousandSessions").asDouble())
                 .containsExactly("PHONE:2/2=1000.0", "WEB_CHAT:4/1=250.0", "SOCIAL:1/1=1000.0");
+    }
+
+    /**
+     * The answer pages like a list: at most {@code limit} customers, ordered by their first complaint in the window
+     * (cust-a's C1 on 2 March before cust-b's C2 on 3 March), the cursor leading to the rest and nowhere after it.
+     */
+    @Test
+    void repeatComplainantsComeInPagesOfAtMostTheLimitOrderedByTheirFirstComplaint() {
+        String question = "/complaint-statistics/repeat-complainants?minimum=2&days=60&at=2026-04-08T00:00:00Z";
+        JsonNode first = api().get(question + "&limit=1");
+        assertThat(first.path("at").asText()).isEqualTo("2026-04-08T00:00:00Z");
+        assertThat(first.path("complainants")).hasSize(1);
+        assertThat(first.path("complainants").get(0).path("complaintIds")).extracting(JsonNode::asText)
+                .containsExactly("C1", "C3", "C5");
+        assertThat(first.path("nextCursor").isTextual()).as("another page follows").isTrue();
+
+        JsonNode second = api().get(question + "&limit=1&cursor=" + first.path("nextCursor").asText());
+        assertThat(second.path("complainants")).hasSize(1);
+        assertThat(second.path("complainants").get(0).path("customerKey").asText())
+                .isEqualTo(pseudonyms.keyOf(new CustomerId("cust-b")));
+        assertThat(second.path("complainants").get(0).path("complaintIds")).extracting(JsonNode::asText)
+                .containsExactly("C2", "C4");
+        assertThat(second.path("nextCursor").isNull()).as("the last page").isTrue();
+
+        api().assertInvalidParameters(question + "&limit=0", question + "&limit=1001",
+                question + "&cursor=bm90IGEgY3Vyc29y");
     }
 
     @Test

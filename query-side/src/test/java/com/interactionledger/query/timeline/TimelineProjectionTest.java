@@ -31,6 +31,7 @@ import com.interactionledger.query.LedgerEvents;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import com.interactionledger.query.QuerySideTestApplication;
 import com.interactionledger.query.ReadModelTestSupport;
+import com.interactionledger.query.web.QueryParameters;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -175,9 +176,36 @@ class TimelineProjectionTest extends ReadModelTestSupport {
         JsonNode detail = api().get("/sessions/" + summary.path("sessionId").asText());
         ObjectNode withoutEntries = detail.deepCopy();
         withoutEntries.remove("entries");
+        withoutEntries.remove("nextCursor");
         assertThat(withoutEntries).isEqualTo(summary);
         assertThat(detail.path("entries").isArray()).isTrue();
+        assertThat(detail.path("nextCursor").isNull()).as("every entry on one page").isTrue();
         return detail;
+    }
+
+    /**
+     * A session's dialogue grows without bound, so it opens a page of entries at a time: the chat's 14 entries in
+     * pages of at most 5, in recorded order, each page's cursor leading to the next and the last page's to none.
+     */
+    @Test
+    void aSessionsEntriesComeInPagesOfAtMostTheLimitInRecordedOrder() {
+        List<Long> sequences = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api().get("/sessions/tl-chat?limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.path("sessionId").asText()).isEqualTo("tl-chat");
+            page.path("entries").forEach(entry -> sequences.add(entry.path("sequence").asLong()));
+            pageSizes.add(page.path("entries").size());
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(pageSizes).containsExactly(5, 5, 4);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+        assertThat(api().get("/sessions/tl-chat").path("entries")).as("the default page holds them all").hasSize(14);
+
+        api().assertInvalidParameters("/sessions/tl-chat?limit=0", "/sessions/tl-chat?limit=201",
+                "/sessions/tl-chat?cursor=bm90IGEgY3Vyc29y",
+                "/sessions/tl-chat?cursor=" + QueryParameters.encodeCursor(T0, "tl-chat"));
     }
 
     @Test
