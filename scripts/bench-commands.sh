@@ -13,4 +13,4 @@ source scripts/bench-database.sh ledger_bench
 exec java -Xmx512m -Daxoniq.update-checker.disabled=true \
   -Dloader.main=com.interactionledger.tools.bench.CommandBenchmark \
   -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" --password "$BENCH_PASSWORD" "$@"
+  --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" "$@"

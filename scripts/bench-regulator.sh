@@ -11,4 +11,4 @@ exec java -Xmx256m -Daxoniq.update-checker.disabled=true \
   -Dloader.main=com.interactionledger.tools.bench.RegulatorBenchmark \
   -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
   --jdbc-url "$SERVER/ledger_bench_verify?reWriteBatchedInserts=true" --user "$BENCH_USER" \
-  --password "$BENCH_PASSWORD" --events "$EVENTS"
+  --events "$EVENTS"

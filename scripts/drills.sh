@@ -19,6 +19,8 @@ else
 fi
 eval "$(scripts/ensure-postgres.sh)"
 URL=${LEDGER_TEST_PG_URL:?no PostgreSQL server}
+# the password from the environment, never on the command line (every user of the machine sees that)
+export LEDGER_DB_PASSWORD=${LEDGER_TEST_PG_PASSWORD:-}
 ALL_IN_ONE_DB=ledger_drill_all_in_one
 PSQL="env PGOPTIONS=--client-min-messages=warning psql -h $(echo "${URL%/*}" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#') \
   -p $(echo "${URL%/*}" | sed -E 's#.*:([0-9]+)$#\1#') -U ${LEDGER_TEST_PG_USER:-postgres} -d ${URL##*/}"
@@ -37,5 +39,5 @@ java -Xmx512m -Dloader.main=com.interactionledger.tools.drill.FaultDrills \
   --drill "$DRILLS" --load-seconds "$LOAD" --topology scripts/run-distributed.sh \
   --command-ports "$((BASE_PORT + 1)),$((BASE_PORT + 2))" --query-ports "$((BASE_PORT + 11)),$((BASE_PORT + 12))" \
   --jdbc-url "${URL%/*}/${LEDGER_DISTRIBUTED_DB:-ledger_distributed}" --user "${LEDGER_TEST_PG_USER:-postgres}" \
-  --password "${LEDGER_TEST_PG_PASSWORD:-}" --restart-postgres "$RESTART" \
+  --restart-postgres "$RESTART" \
   --all-in-one-jdbc-url "${URL%/*}/$ALL_IN_ONE_DB" --all-in-one-port "$((BASE_PORT - 1))"

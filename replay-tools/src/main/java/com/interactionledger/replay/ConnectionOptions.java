@@ -59,8 +59,7 @@ public final class ConnectionOptions {
         if (url.isBlank()) {
             throw new IllegalArgumentException("--jdbc-url is required");
         }
-        password = passwordFile != null ? Secrets.read(passwordFile, "--password-file")
-                : Secrets.fromEnvironment(command, "LEDGER_DB_PASSWORD");
+        password = Secrets.databasePassword(passwordFile, Secrets.tool(command)::environment);
         Connection connection;
         try {
             connection = connect();

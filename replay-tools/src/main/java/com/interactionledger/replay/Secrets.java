@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the tool's secrets (the database password, a service's bearer token) come from: a file named on the command
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  * say where it goes instead (exit code 2).
  */
 public final class Secrets {
+
+    /** The environment variable the database password may come from. */
+    public static final String PASSWORD_VARIABLE = "LEDGER_DB_PASSWORD";
 
     /** What {@code --password} answers (its hidden option's description, so the refusal has one text). */
     public static final String PASSWORD_REFUSED = "--password is not accepted: a command line is seen by every user"
@@ -61,7 +65,20 @@ public final class Secrets {
 
     /** The secret in the environment variable, or null when it is unset or empty. */
     public static String fromEnvironment(CommandSpec command, String variable) {
-        String value = tool(command).environment(variable);
+        return fromEnvironment(tool(command)::environment, variable);
+    }
+
+    /**
+     * The database password: the content of {@code file} when one is named ({@code --password-file}), else
+     * {@value #PASSWORD_VARIABLE} from {@code environment}, else null (the URL's password, or none, applies). The one
+     * way every tool of the ledger takes it: the replay tools, and the benchmarks and drills of the tools module.
+     */
+    public static String databasePassword(Path file, UnaryOperator<String> environment) {
+        return file != null ? read(file, "--password-file") : fromEnvironment(environment, PASSWORD_VARIABLE);
+    }
+
+    private static String fromEnvironment(UnaryOperator<String> environment, String variable) {
+        String value = environment.apply(variable);
         return value == null || value.isEmpty() ? null : value;
     }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,7 +76,7 @@ public final class CommandBenchmark {
                 .map(load -> Load.valueOf(load.trim().toUpperCase(Locale.ROOT))).toList();
         String jdbcUrl = options.required("jdbc-url");
         String user = options.get("user", "postgres");
-        String password = options.get("password", "");
+        String password = options.password();
         int clients = Integer.parseInt(options.get("clients", "64"));
         int rate = Integer.parseInt(options.get("rate", "1000"));
         int readRate = Integer.parseInt(options.get("read-rate", "500"));
@@ -106,8 +107,9 @@ public final class CommandBenchmark {
         if (shape == Shape.EMBEDDED) {
             serviceArgs.addAll(EmbeddedDefault.arguments(dataDirectory));
         } else {
+            // the password through the environment (the postgres profile reads LEDGER_DB_PASSWORD)
             serviceArgs.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
+                    "--spring.datasource.username=" + user));
         }
         String mainClass = (shape == Shape.COMMAND_SIDE ? CommandSideService.class
                 : InteractionLedgerApplication.class).getName();
@@ -122,7 +124,8 @@ public final class CommandBenchmark {
         try (identity; ServiceProcess service = ServiceProcess.start(
                 // the embedded default runs from the tools' jar, the one with H2 (the image has none)
                 shape == Shape.EMBEDDED ? ServiceProcess.TOOLS_JAR : ServiceProcess.JAR,
-                "ledger-" + shape.name().toLowerCase(Locale.ROOT), mainClass, port, jvm, serviceArgs, work)) {
+                "ledger-" + shape.name().toLowerCase(Locale.ROOT), mainClass, port, jvm, serviceArgs,
+                shape == Shape.EMBEDDED ? Map.of() : BenchOptions.serviceEnvironment(password), work)) {
             String token = identity.token("bench-channel-gateway", "SYSTEM");
             String agent = shape == Shape.COMMAND_SIDE ? null : identity.token("bench-agent", "AGENT");
             Workload workload = new Workload(port, token, agent, sessionLength);

@@ -141,24 +141,27 @@ public final class DistributedBenchmark {
     private static void relayThroughput(BenchOptions options) throws Exception {
         String jdbcUrl = options.required("jdbc-url");
         String topic = "bench-relay-" + Long.toString(System.currentTimeMillis(), 36);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, options.get("user", "postgres"),
-                options.get("password", ""))) {
+        String password = options.password();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, options.get("user", "postgres"), password)) {
             long head = number(db, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
             long events = number(db, "SELECT COUNT(*) FROM domainevententry");
             Path jar = Path.of(options.get("jar", "deploy/target/interaction-ledger.jar"));
-            Process relay = new ProcessBuilder("java", "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
+            // Its secrets through its environment, not its command line (every user of the machine sees that).
+            ProcessBuilder relayProcess = new ProcessBuilder("java", "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                     "-Dloader.main=com.interactionledger.deploy.services.CommandSideService", "-cp", jar.toString(),
                     "org.springframework.boot.loader.launch.PropertiesLauncher", "--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + options.get("user",
-                            "postgres"), "--spring.datasource.password=" + options.get("password", ""),
+                            "postgres"),
                     "--server.port=0", "--ledger.node-id=bench-relay", "--ledger.access.mode=oidc",
                     "--ledger.access.issuer-uri=" + LocalTopology.issuer(LocalTopology.IDENTITY_PORT),
-                    "--ledger.privacy.master-keys=" + options.get("master-keys",
-                            LocalTopology.secret("LEDGER_MASTER_KEYS")),
                     "--ledger.kafka.relay.enabled=true", "--ledger.kafka.topic=" + topic,
                     "--ledger.kafka.bootstrap-servers=" + options.get("bootstrap-servers", "127.0.0.1:19092"),
                     "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            relayProcess.environment().putAll(BenchOptions.serviceEnvironment(password));
+            // the postgres profile reads the master keys from LEDGER_MASTER_KEYS
+            relayProcess.environment().put("LEDGER_MASTER_KEYS", LocalTopology.secret("LEDGER_MASTER_KEYS"));
+            Process relay = relayProcess.start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
                 long first = 0;

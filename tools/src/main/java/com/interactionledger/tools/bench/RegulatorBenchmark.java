@@ -62,7 +62,7 @@ public final class RegulatorBenchmark {
         BenchOptions options = new BenchOptions(args);
         String url = options.required("jdbc-url");
         String user = options.get("user", "postgres");
-        String password = options.get("password", "");
+        String password = options.password();
         long events = Long.parseLong(options.get("events", "1000000"));
 
         Flyway.configure().dataSource(url, user, password).table("flyway_ledger_history")

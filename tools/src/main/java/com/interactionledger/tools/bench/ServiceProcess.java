@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service of the ledger in a JVM of its own, started from the application jar, as the benchmarks and drills
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("deploy/target/interaction-ledger.jar");
+    public static final Path JAR = Path.of("deploy/target/interaction-ledger.jar");
     /** The tools' jar: the same service, plus the H2 driver of the embedded default, which the image does not carry. */
     static final Path TOOLS_JAR = Path.of("tools/target/ledger-tools.jar");
 
@@ -41,6 +42,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, from {@code jar} ({@link #JAR}, or {@link #TOOLS_JAR} for the embedded H2 default). */
     public static ServiceProcess start(Path jar, String name, String mainClass, int port, List<String> jvmOptions,
                                        List<String> args, Path logDirectory) throws IOException {
+        return start(jar, name, mainClass, port, jvmOptions, args, Map.of(), logDirectory);
+    }
+
+    /**
+     * The same, with variables added to the service's environment: how it is handed a secret (the database
+     * password), which its command line would show to every user of the machine.
+     */
+    public static ServiceProcess start(Path jar, String name, String mainClass, int port, List<String> jvmOptions,
+                                       List<String> args, Map<String, String> environment, Path logDirectory)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
         }
@@ -53,8 +64,10 @@ public final class ServiceProcess implements AutoCloseable {
                 jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port, "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServiceProcess service = new ServiceProcess(name, process, port, log);
         service.awaitReady(Duration.ofMinutes(3));
         return service;

@@ -62,6 +62,8 @@ public final class FaultDrills {
     private final List<Integer> queryPorts;
     private final String script;
     private final int identityPort;
+    /** From --password-file or LEDGER_DB_PASSWORD, never the command line (BenchOptions). */
+    private final String password;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
@@ -71,6 +73,7 @@ public final class FaultDrills {
         this.queryPorts = ports(options.get("query-ports", "8191,8192"));
         this.script = options.get("topology", "scripts/run-distributed.sh");
         this.identityPort = Integer.parseInt(options.get("identity-port", String.valueOf(LocalTopology.IDENTITY_PORT)));
+        this.password = options.password();
     }
 
     public static void main(String[] args) throws Exception {
@@ -125,14 +128,16 @@ public final class FaultDrills {
         // Its own keys, made for this run; tokens from the topology's identity provider, like the other drills'.
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + options.get("user", "postgres"),
-                "--spring.datasource.password=" + options.get("password", ""), "--ledger.access.mode=oidc",
+                "--ledger.access.mode=oidc",
                 "--ledger.access.issuer-uri=" + LocalTopology.issuer(identityPort)));
         args.addAll(LocalTopology.throwawayKeys());
         args.add("--ledger.machines." + LocalTopology.GATEWAY + ".gateway-of=" + LocalTopology.EVERY_CHANNEL);
         args.add("--ledger.machines." + LocalTopology.GATEWAY + ".records=" + LocalTopology.GATEWAY_RECORDS);
         Path logs = Path.of("target", "drills");
-        ServiceProcess service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
-                List.of("-Xmx512m"), args, logs);
+        // the password through the service's environment (the postgres profile reads LEDGER_DB_PASSWORD)
+        Map<String, String> environment = BenchOptions.serviceEnvironment(password);
+        ServiceProcess service = ServiceProcess.start(ServiceProcess.JAR, "all-in-one",
+                InteractionLedgerApplication.class.getName(), port, List.of("-Xmx512m"), args, environment, logs);
         String run = "d" + Long.toString(System.currentTimeMillis(), 36);
         Load traffic = new Load(run, Integer.parseInt(options.get("all-in-one-clients", "16")), List.of(port));
         try {
@@ -140,8 +145,8 @@ public final class FaultDrills {
             sleep(load.dividedBy(3));
             service.kill();
             System.out.println("all-in-one killed (SIGKILL) under load; starting it again");
-            service = ServiceProcess.start("all-in-one", InteractionLedgerApplication.class.getName(), port,
-                    List.of("-Xmx512m"), args, logs);
+            service = ServiceProcess.start(ServiceProcess.JAR, "all-in-one",
+                    InteractionLedgerApplication.class.getName(), port, List.of("-Xmx512m"), args, environment, logs);
             finish(traffic, load);
             check(name, traffic, List.of(port), url, false);
             boolean ready = ready(port);
@@ -187,8 +192,7 @@ public final class FaultDrills {
     /** @param relayed whether the events go to Kafka (the distributed shape), so the relay must catch up */
     private void check(String drill, Load traffic, List<Integer> readers, String jdbcUrl, boolean relayed)
             throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, options.get("user", "postgres"),
-                options.get("password", ""))) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, options.get("user", "postgres"), password)) {
             // 1. The store has every acknowledged event, once.
             Set<String> stored = new HashSet<>(strings(db, "SELECT eventidentifier FROM domainevententry"
                     + " WHERE aggregateidentifier LIKE ?", traffic.run + "-%"));
