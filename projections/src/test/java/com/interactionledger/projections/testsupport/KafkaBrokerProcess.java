@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,35 +24,81 @@ import java.util.concurrent.TimeUnit;
  * Kafka artifacts, with its data in a directory that survives a stop: unlike {@link KafkaTestBroker} it can be
  * stopped (or killed) and started again on the same port with the same topics and offsets, as a broker outage
  * would. Its log goes to {@code broker.log} in that directory.
+ * <p>
+ * {@link #startSecured} adds a second listener as a bank's broker would have one: TLS with a certificate made for the
+ * run (a self-signed one, by the JDK's {@code keytool}) and SASL SCRAM-SHA-512 with one user; the plain listener
+ * stays for the test's own set-up and inspection.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
+    /** The user the secured listener knows, and its password. */
+    public static final String USER = "ledger";
+    public static final String PASSWORD = "ledger-secret";
+    /** The mechanism the secured listener takes. */
+    public static final String MECHANISM = "SCRAM-SHA-512";
+
+    private static final String STORE_PASSWORD = "test-store-secret";
+
     private final Path directory;
     private final int port;
+    private final int securedPort;
     private final Path configuration;
     private Process process;
 
-    private KafkaBrokerProcess(Path directory, int port, Path configuration) {
+    private KafkaBrokerProcess(Path directory, int port, int securedPort, Path configuration) {
         this.directory = directory;
         this.port = port;
+        this.securedPort = securedPort;
         this.configuration = configuration;
     }
 
     /** Formats a new broker's storage in a temporary directory, starts it and creates the topic. */
     public static KafkaBrokerProcess start(String topic, int partitions) {
+        return start(topic, partitions, false);
+    }
+
+    /**
+     * The same, with a second listener, SASL_SSL: TLS with a self-signed certificate for 127.0.0.1 (clients trust it
+     * through {@link #truststore()}) and SCRAM-SHA-512 with the one user {@link #USER}, whose credentials are made
+     * when the storage is formatted.
+     */
+    public static KafkaBrokerProcess startSecured(String topic, int partitions) {
+        return start(topic, partitions, true);
+    }
+
+    private static KafkaBrokerProcess start(String topic, int partitions, boolean secured) {
         try {
             Path directory = Files.createTempDirectory("kafka-broker");
             int port = freePort();
             int controllerPort = freePort();
+            int securedPort = secured ? freePort() : -1;
             Path configuration = directory.resolve("server.properties");
-            Files.writeString(configuration, String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            List<String> listeners = new ArrayList<>(List.of(
                     "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                     "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"));
+            if (secured) {
+                Path keystore = selfSignedKeystore(directory);
+                listeners = List.of(
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_SSL://127.0.0.1:" + securedPort
+                                + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_SSL://127.0.0.1:" + securedPort,
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT",
+                        "sasl.enabled.mechanisms=" + MECHANISM,
+                        "listener.name.sasl_ssl." + MECHANISM.toLowerCase(Locale.ROOT)
+                                + ".sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                        "ssl.keystore.type=PKCS12",
+                        "ssl.keystore.location=" + keystore,
+                        "ssl.keystore.password=" + STORE_PASSWORD,
+                        "ssl.key.password=" + STORE_PASSWORD);
+            }
+            List<String> settings = new ArrayList<>(List.of(
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort));
+            settings.addAll(listeners);
+            settings.addAll(List.of(
                     "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                     "inter.broker.listener.name=PLAINTEXT",
                     "log.dirs=" + directory.resolve("data"),
                     "num.partitions=" + partitions,
@@ -62,6 +109,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     "group.initial.rebalance.delay.ms=0",
                     "auto.create.topics.enable=false",
                     ""));
+            Files.writeString(configuration, String.join("\n", settings));
             Files.writeString(directory.resolve("logback.xml"), """
                     <configuration>
                       <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -71,9 +119,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                       <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
                     </configuration>
                     """);
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port, configuration);
-            broker.run("format", List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                    configuration.toString())).waitFor(60, TimeUnit.SECONDS);
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port, securedPort, configuration);
+            List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(),
+                    "-c", configuration.toString()));
+            if (secured) {
+                // the user's SCRAM credentials go into the cluster's metadata with the storage, before any client
+                format.addAll(List.of("--add-scram", MECHANISM + "=[name=" + USER + ",password=" + PASSWORD + "]"));
+            }
+            broker.run("format", format).waitFor(60, TimeUnit.SECONDS);
             broker.startAgain();
             try (Admin admin = broker.admin()) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
@@ -89,6 +142,37 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The secured listener (SASL_SSL), of a broker started by {@link #startSecured}. */
+    public String securedBootstrapServers() {
+        if (securedPort < 0) {
+            throw new IllegalStateException("this broker has no secured listener: start it with startSecured");
+        }
+        return "127.0.0.1:" + securedPort;
+    }
+
+    /** A PKCS12 store holding the secured listener's certificate, for clients to trust; its password. */
+    public Path truststore() {
+        return directory.resolve("truststore.p12");
+    }
+
+    public String truststorePassword() {
+        return STORE_PASSWORD;
+    }
+
+    /**
+     * The kafka-clients settings of a client of the secured listener that signs in as {@code user} with
+     * {@code password} and trusts the broker's certificate.
+     */
+    public Map<String, String> clientSecurity(String user, String password) {
+        return Map.of("security.protocol", "SASL_SSL",
+                "sasl.mechanism", MECHANISM,
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";",
+                "ssl.truststore.type", "PKCS12",
+                "ssl.truststore.location", truststore().toString(),
+                "ssl.truststore.password", STORE_PASSWORD);
     }
 
     public Admin admin() {
@@ -173,6 +257,38 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * A key pair and self-signed certificate for 127.0.0.1 (its subject alternative name, which clients check: they
+     * verify the host name by default), in a PKCS12 keystore for the broker, and the certificate alone in a truststore
+     * for the clients; made by the JDK's keytool, valid for a few days.
+     */
+    private static Path selfSignedKeystore(Path directory) throws IOException, InterruptedException {
+        Path keystore = directory.resolve("broker.p12");
+        Path certificate = directory.resolve("broker.crt");
+        keytool(directory, "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-validity", "3", "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
+                "-keypass", STORE_PASSWORD);
+        keytool(directory, "-exportcert", "-rfc", "-alias", "broker", "-keystore", keystore.toString(),
+                "-storepass", STORE_PASSWORD, "-file", certificate.toString());
+        keytool(directory, "-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
+                "-storetype", "PKCS12", "-keystore", directory.resolve("truststore.p12").toString(),
+                "-storepass", STORE_PASSWORD);
+        return keystore;
+    }
+
+    private static void keytool(Path directory, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString()));
+        command.addAll(List.of(arguments));
+        Path log = directory.resolve("keytool.log");
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + arguments[0] + " failed: " + Files.readString(log));
         }
     }
 
