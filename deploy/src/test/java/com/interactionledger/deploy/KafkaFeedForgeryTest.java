@@ -38,7 +38,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import static com.interactionledger.deploy.LedgerHttp.json;
@@ -47,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The feed trusts nothing it did not verify, against a real broker and store: a record written to the ledger's topic
- * by anyone but the relay — beyond the ledger's head, at a real position with other content, or not a ledger event —
+ * by anyone but the relay — beyond the ledger's head, at a real position with other content, a genuine record copied
+ * into another partition than its customer's, or not a ledger event —
  * stops the feed at its offset with its health DOWN naming why, writes no read-model row, and does not make a real
  * event after it be skipped: once the operator moves the group past it, the feed resumes there and applies them.
  * (Its own broker and topic: the forged records stay on the topic, and {@link KafkaFeedTest} re-reads its topic from
@@ -84,7 +84,7 @@ class KafkaFeedForgeryTest extends PostgresLedgerTest {
     void aRecordBeyondTheHeadStopsTheFeedAtItsOffsetAndWritesNothing() throws Exception {
         // were it applied, its partition's position would jump, and every real event after it be skipped
         forgedRecordIsRefusedAndRealEventsAfterItAreApplied("forged-head", "beyond the ledger's head",
-                real -> CloudEventBuilder.v1(real).withExtension(LedgerCloudEvents.POSITION,
+                (real, neighbours) -> CloudEventBuilder.v1(real).withExtension(LedgerCloudEvents.POSITION,
                         Long.toString(head() + 1_000_000)).build());
     }
 
@@ -92,18 +92,31 @@ class KafkaFeedForgeryTest extends PostgresLedgerTest {
     void aRecordWithARealPositionAndOtherContentStopsTheFeedAtItsOffsetAndWritesNothing() throws Exception {
         // a session of the customer that never happened, at a real position its partition has not applied yet
         forgedRecordIsRefusedAndRealEventsAfterItAreApplied("forged-content", "content differs from the stored event",
-                real -> CloudEventBuilder.v1(real).withId("forged-event")
+                (real, neighbours) -> CloudEventBuilder.v1(real).withId("forged-event")
                         .withExtension(LedgerCloudEvents.AGGREGATE_ID, "forged-content-ghost-chat")
                         .withExtension(LedgerCloudEvents.POSITION, Long.toString(head())).build());
     }
 
     @Test
+    void aGenuineRecordCopiedIntoAnotherPartitionStopsTheFeedAtItsOffsetAndWritesNothing() throws Exception {
+        // the neighbour's real record, unchanged (its content is the store's), replayed into the customer's partition:
+        // applied there, it would move that partition's position past real events still to come
+        forgedRecordIsRefusedAndRealEventsAfterItAreApplied("copied-record", "a record copied from another partition",
+                (customers, neighbours) -> neighbours);
+    }
+
+    @Test
     void aRecordThatIsNotALedgerEventStopsTheFeedAtItsOffsetAndWritesNothing() throws Exception {
         forgedRecordIsRefusedAndRealEventsAfterItAreApplied("forged-type", "not a ledger event",
-                real -> CloudEventBuilder.v1().withId("not-ours").withType("com.example.payments.TransferMade")
+                (real, neighbours) -> CloudEventBuilder.v1().withId("not-ours").withType("com.example.payments.TransferMade")
                         .withSource(URI.create("urn:someone-else")).withTime(OffsetDateTime.now())
                         .withDataContentType("application/json")
                         .withData("{\"amount\":1}".getBytes(StandardCharsets.UTF_8)).build());
+    }
+
+    /** A forged record, made from the customer's first real record and the neighbour's (in another partition). */
+    interface Forgery {
+        CloudEvent forge(CloudEvent customers, CloudEvent neighbours);
     }
 
     /**
@@ -113,7 +126,7 @@ class KafkaFeedForgeryTest extends PostgresLedgerTest {
      * started again) the feed resumes there and applies the second chat and every real event after the forged record.
      */
     private void forgedRecordIsRefusedAndRealEventsAfterItAreApplied(String customer, String reason,
-                                                                     UnaryOperator<CloudEvent> forge)
+                                                                     Forgery forgery)
             throws Exception {
         journey(customer, customer + "-chat");
         String neighbour = IntStream.range(0, 100).mapToObj(i -> customer + "-neighbour-" + i)
@@ -127,7 +140,7 @@ class KafkaFeedForgeryTest extends PostgresLedgerTest {
         long headBefore = head();
         Map<String, List<String>> before = readModelRows();
 
-        long forgedOffset = produce(customer, forge.apply(real.value()));
+        long forgedOffset = produce(customer, forgery.forge(real.value(), firstRecordOf(neighbour).value()));
         journey(customer, customer + "-chat-2");
         HealthIndicator health = context.getBean("feedHealthIndicator", HealthIndicator.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

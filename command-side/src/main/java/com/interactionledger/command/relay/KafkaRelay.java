@@ -117,11 +117,15 @@ public class KafkaRelay implements SmartLifecycle {
     /** Sends the batch and waits for every acknowledgement: per partition, the last offset and its position. */
     private Map<Integer, long[]> send(List<Relayed> batch) {
         Producer<String, CloudEvent> kafka = producer();
+        // Each record in its customer's partition, by the definition the feed checks it against (where Kafka's
+        // default partitioner would put it too; a configured partitioner cannot move it).
+        int partitionCount = kafka.partitionsFor(topic).size();
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
         for (Relayed relayed : batch) {
             CloudEvent event = LedgerCloudEvents.toCloudEvent(relayed.event(), relayed.chainHash(),
                     properties.relay().source());
-            acknowledgements.add(kafka.send(new ProducerRecord<>(topic, LedgerCloudEvents.key(relayed.event()),
+            acknowledgements.add(kafka.send(new ProducerRecord<>(topic,
+                    LedgerCloudEvents.partition(relayed.event(), partitionCount), LedgerCloudEvents.key(relayed.event()),
                     event)));
         }
         kafka.flush();

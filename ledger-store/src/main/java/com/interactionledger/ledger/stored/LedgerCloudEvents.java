@@ -4,6 +4,7 @@ import com.interactionledger.ledger.stored.StoredEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.kafka.common.utils.Utils;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,17 @@ public final class LedgerCloudEvents {
         String customer = event.customerId();
         // A refusal that named no known customer has none: its own stream keeps it in order with itself.
         return customer != null ? customer : event.aggregateIdentifier();
+    }
+
+    /**
+     * The partition of the ledger's topic the event belongs in, of {@code partitions}: its key's, placed as Kafka's
+     * default partitioner places a keyed record (murmur2 of the key's UTF-8 bytes, modulo the partition count). The
+     * relay puts every record there, and the feed refuses a record found in any other (a genuine record copied into
+     * another partition), so both use this one definition. It holds while the partition count does: the topic's is
+     * never changed (docs/OPERATIONS.md).
+     */
+    public static int partition(StoredEvent event, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key(event).getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     public static String type(String payloadType, String revision) {

@@ -69,6 +69,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *     <li>it is not a ledger event (not a CloudEvent of the ledger's form: a required attribute missing or
  *     malformed);</li>
+ *     <li>it is in another partition than its customer's ({@link LedgerCloudEvents#partition}, where the relay puts
+ *     every record): a genuine record copied into another partition passes every check of its content, and there,
+ *     with a position beyond that partition's last applied one, it would move that position past real events of
+ *     the partition still on their way (sent in the same batch, or sent again after a failed step), which would then
+ *     be skipped as redeliveries;</li>
  *     <li>its position is beyond the ledger's head. The relay publishes an event only after the event's transaction
  *     committed, and the feed reads the head after its poll returned the record, from the same store: a real record
  *     cannot be ahead. The head is nevertheless read once more before refusing (a store read through a replica may
@@ -159,7 +164,8 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                     if (records.isEmpty()) {
                         continue;
                     }
-                    Applied applied = apply(records);
+                    // the topic's partition count (from the client's metadata): where each customer's records belong
+                    Applied applied = apply(records, kafka.partitionsFor(properties.topic()).size());
                     commit(kafka, applied.next());
                     if (!applied.refused().isEmpty()) {
                         // the refused partitions are read again from the refused record, never past it
@@ -209,10 +215,10 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
      * Verifies a poll against the store, applies in one transaction what precedes the first refused record of each
      * partition and returns the offsets to commit to Kafka afterwards, with the refused records.
      */
-    private Applied apply(ConsumerRecords<String, CloudEvent> records) {
+    private Applied apply(ConsumerRecords<String, CloudEvent> records, int partitions) {
         // Normally made on assignment; made here if the database was away then.
         setUp(records.partitions().stream().filter(partition -> !feedRows.contains(partition.partition())).toList());
-        Map<TopicPartition, List<Verified>> verified = verify(records);
+        Map<TopicPartition, List<Verified>> verified = verify(records, partitions);
         Map<TopicPartition, Refusal> refused = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         long[] redelivered = {0};
@@ -260,7 +266,7 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
      * in order, each with why it is refused (null: it is the stored event). Two queries per poll, a third when a
      * record is beyond the head first read.
      */
-    private Map<TopicPartition, List<Verified>> verify(ConsumerRecords<String, CloudEvent> records) {
+    private Map<TopicPartition, List<Verified>> verify(ConsumerRecords<String, CloudEvent> records, int partitions) {
         Map<TopicPartition, List<Candidate>> candidates = new LinkedHashMap<>();
         Set<Long> positions = new HashSet<>();
         long highest = 0;
@@ -274,10 +280,15 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
                         throw new IllegalArgumentException("the record has no value");
                     }
                     StoredEvent stored = LedgerCloudEvents.stored(event);
+                    int home = LedgerCloudEvents.partition(stored, partitions);
                     candidate = new Candidate(record.offset(), event, stored.globalIndex(),
-                            LedgerHash.eventDigest(stored), null);
-                    positions.add(stored.globalIndex());
-                    highest = Math.max(highest, stored.globalIndex());
+                            LedgerHash.eventDigest(stored), home == partition.partition() ? null
+                            : "it belongs in partition " + home + " (its customer's), not " + partition.partition()
+                            + ": a record copied from another partition");
+                    if (candidate.refusal() == null) {
+                        positions.add(stored.globalIndex());
+                        highest = Math.max(highest, stored.globalIndex());
+                    }
                 } catch (RuntimeException notALedgerEvent) {
                     candidate = new Candidate(record.offset(), null, 0, null,
                             "not a ledger event (" + notALedgerEvent.getMessage() + ")");
