@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
+import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.ledger.schema.RuntimeRolePrivileges;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +65,16 @@ public class LedgerStoreAutoConfiguration {
                                      @Value("${ledger.privacy.master-keys:}") String masterKeys,
                                      @Value("${ledger.privacy.key-cache:PT30S}") Duration keyCache) {
         return CustomerKeys.configured(connectionProvider, masterKeys, keyCache);
+    }
+
+    /**
+     * Personal text in the read models, sealed under the customers' keys like the events' (so an erasure shreds it
+     * there too), deterministically (so a replay gives the same rows).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadModelSeal readModelSeal(CustomerKeys customerKeys) {
+        return new ReadModelSeal(customerKeys);
     }
 
     /** Tokens, snapshots and dead letters. */

@@ -10,13 +10,14 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM from the JDK's own provider: a fresh 96-bit nonce per encryption, prepended to the ciphertext and its
- * 128-bit tag. The associated data binds a ciphertext to where it belongs (its key id and field), so a ciphertext
- * moved to another field or wrapped key moved to another customer fails to decrypt instead of being misread.
+ * AES-256-GCM from the JDK's own provider: a fresh 96-bit nonce per encryption (or one derived from the plaintext, for
+ * the read models' deterministic sealing), prepended to the ciphertext and its 128-bit tag. The associated data
+ * binds a ciphertext to where it belongs (its key id and field), so a ciphertext moved to another field or wrapped
+ * key moved to another customer fails to decrypt instead of being misread.
  */
 final class AesGcm {
 
-    private static final int NONCE_BYTES = 12;
+    static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,6 +27,17 @@ final class AesGcm {
     static byte[] encrypt(SecretKey key, byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
+        return encrypt(key, nonce, plaintext, associatedData);
+    }
+
+    /**
+     * With the given nonce, which must never be used again with this key for another plaintext (a random one, or a
+     * synthetic one derived from the plaintext itself: {@link ReadModelSeal}).
+     */
+    static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, String associatedData) {
+        if (nonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("AES-GCM nonces here are " + NONCE_BYTES + " bytes");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

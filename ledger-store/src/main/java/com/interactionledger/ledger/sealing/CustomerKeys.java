@@ -120,6 +120,25 @@ public class CustomerKeys {
         });
     }
 
+    /**
+     * The customer's key for sealing what the read models derive from their data, if they have one; never creates
+     * one. Every customer whose events hold personal fields has a key, made before the first of those events was
+     * stored; one without a key has only events stored before sealing existed, which hold their text in clear.
+     * (A read model must not create keys: it would do so in its processor's transaction, and a batch rolled back
+     * would leave this instance sealing with a cached key that was never stored.)
+     *
+     * @throws CustomerErasedException when the customer's key was destroyed
+     */
+    public Optional<Key> existing(String customerId) {
+        Key cached = writeCache.get(customerId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Key> stored = withConnection(connection -> find(connection, customerId));
+        stored.ifPresent(key -> writeCache.put(customerId, key));
+        return stored;
+    }
+
     /** The key with this id for reading, or empty when it was destroyed (the customer was erased). */
     public Optional<SecretKey> forReading(String keyId) {
         long now = System.nanoTime();

@@ -3,9 +3,7 @@ package com.interactionledger.ledger.sealing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.interactionledger.contracts.common.CustomerScoped;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -110,7 +108,7 @@ public final class PersonalDataSerializer implements Serializer {
     }
 
     private void seal(ObjectNode node, PersonalFields fields, CustomerKeys.Key key, String path) {
-        walk(node, fields, path, (value, where) -> {
+        fields.rewrite(node, path, (value, where) -> {
             byte[] sealed = AesGcm.encrypt(key.secret(), value.getBytes(StandardCharsets.UTF_8),
                     associatedData(key.id(), where));
             return PREFIX + key.id() + ":" + Base64.getEncoder().encodeToString(sealed);
@@ -118,7 +116,7 @@ public final class PersonalDataSerializer implements Serializer {
     }
 
     private void open(ObjectNode node, PersonalFields fields, String path) {
-        walk(node, fields, path, (value, where) -> {
+        fields.rewrite(node, path, (value, where) -> {
             if (!value.startsWith(PREFIX)) {
                 // Stored before personal data was sealed (or written by a test directly): it is what it says.
                 return value;
@@ -136,33 +134,6 @@ public final class PersonalDataSerializer implements Serializer {
                     associatedData(keyId, where));
             return new String(plain, StandardCharsets.UTF_8);
         });
-    }
-
-    private interface TextChange {
-        String apply(String value, String path);
-    }
-
-    private static void walk(ObjectNode node, PersonalFields fields, String path, TextChange change) {
-        for (PersonalFields.Field field : fields.fields()) {
-            JsonNode value = node.get(field.name());
-            String where = path + field.name();
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            if (field.text()) {
-                if (value.isTextual()) {
-                    node.set(field.name(), new TextNode(change.apply(value.textValue(), where)));
-                }
-            } else if (field.list() && value instanceof ArrayNode array) {
-                for (JsonNode element : array) {
-                    if (element instanceof ObjectNode object) {
-                        walk(object, field.nested(), where + "[].", change);
-                    }
-                }
-            } else if (value instanceof ObjectNode object) {
-                walk(object, field.nested(), where + ".", change);
-            }
-        }
     }
 
     /** A sealed value moved to another field (or sealed under another key id) does not open. */

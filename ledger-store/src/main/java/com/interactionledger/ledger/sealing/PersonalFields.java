@@ -1,5 +1,9 @@
 package com.interactionledger.ledger.sealing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.interactionledger.contracts.privacy.PersonalData;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -47,6 +51,38 @@ final class PersonalFields {
 
     List<Field> fields() {
         return fields;
+    }
+
+    /** A change of one personal text, told where it is (its path, e.g. {@code attachments[].fileName}). */
+    interface TextChange {
+        String apply(String value, String path);
+    }
+
+    /**
+     * Replaces each personal text of a JSON tree of this record (changed in place) by what {@code change} makes of
+     * it; the paths it is told start with {@code path}. Null and missing values are left alone.
+     */
+    void rewrite(ObjectNode node, String path, TextChange change) {
+        for (Field field : fields) {
+            JsonNode value = node.get(field.name());
+            String where = path + field.name();
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (field.text()) {
+                if (value.isTextual()) {
+                    node.set(field.name(), new TextNode(change.apply(value.textValue(), where)));
+                }
+            } else if (field.list() && value instanceof ArrayNode array) {
+                for (JsonNode element : array) {
+                    if (element instanceof ObjectNode object) {
+                        field.nested().rewrite(object, where + "[].", change);
+                    }
+                }
+            } else if (value instanceof ObjectNode object) {
+                field.nested().rewrite(object, where + ".", change);
+            }
+        }
     }
 
     private static PersonalFields analyse(Class<?> type) {
