@@ -21,11 +21,13 @@ import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
 import com.interactionledger.projections.support.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -50,7 +52,8 @@ import static com.interactionledger.projections.support.VersionedRows.utc;
 
 /**
  * The SQL of the complaint read model, in one place: what the projection writes and what the queries read. The
- * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
+ * same statements run on PostgreSQL and on H2 in PostgreSQL mode. A complaint's description, the customer's own
+ * words, is stored sealed under the customer's key ({@link ReadModelSeal}) and opened when read.
  */
 @Component
 public class ComplaintTables extends ReadModelTables {
@@ -58,9 +61,14 @@ public class ComplaintTables extends ReadModelTables {
     static final String OPEN_STATES = Arrays.stream(ComplaintState.values()).filter(ComplaintState::isOpen)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 
-    public ComplaintTables(JdbcTemplate jdbc) {
+    static final String DESCRIPTION = "complaint_summary.description";
+
+    private final ReadModelSeal seal;
+
+    public ComplaintTables(JdbcTemplate jdbc, ReadModelSeal seal) {
         super(jdbc, ComplaintsProjection.PROCESSING_GROUP, "complaint_clock", "complaint_summary",
                 "complaint_session_index");
+        this.seal = seal;
     }
 
     // ---- writes (the projection) ----
@@ -85,7 +93,8 @@ public class ComplaintTables extends ReadModelTables {
                 lodged.complaintId().value(), lodged.customerId().value(),
                 lodged.sessions().stream().map(SessionId::value).collect(Collectors.joining(",")),
                 lodged.channel().name(), lodged.product(), lodged.subProduct(), lodged.category(),
-                lodged.subCategory(), lodged.description(), amount == null ? null : amount.amount().toPlainString(),
+                lodged.subCategory(), seal.seal(lodged.customerId().value(), DESCRIPTION, lodged.description()),
+                amount == null ? null : amount.amount().toPlainString(),
                 amount == null ? null : amount.currency(), lodged.jurisdiction().name(), lodged.regime().name(),
                 ComplaintState.RECEIVED.name(), utc(lodged.occurredAt()), sequence);
     }
@@ -136,8 +145,8 @@ public class ComplaintTables extends ReadModelTables {
     // ---- reads (the queries) ----
 
     Optional<ComplaintView> find(ComplaintId complaint, Instant at) {
-        return withClocks(jdbc.query("SELECT * FROM complaint_summary WHERE complaint_id = ?", this::summary,
-                complaint.value()), at).stream().findFirst();
+        return withClocks(jdbc.query("SELECT * FROM complaint_summary WHERE complaint_id = ?",
+                summaries(seal.opener()), complaint.value()), at).stream().findFirst();
     }
 
     /** Up to {@code fetch} complaints of the query, newest received first. */
@@ -161,7 +170,8 @@ public class ComplaintTables extends ReadModelTables {
                     query.after().complaintId().value());
         }
         return jdbc.query("SELECT s.* FROM complaint_summary s WHERE " + where
-                + " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ?", this::summary, where.args(fetch));
+                + " ORDER BY s.received_at DESC, s.complaint_id DESC LIMIT ?", summaries(seal.opener()),
+                where.args(fetch));
     }
 
     /** The rows the statistics are computed from. */
@@ -282,7 +292,12 @@ public class ComplaintTables extends ReadModelTables {
         }).toList();
     }
 
-    private ComplaintView summary(ResultSet rs, int row) throws SQLException {
+    /** Complaint rows as views, their descriptions opened by {@code opener} (one per answer). */
+    private static RowMapper<ComplaintView> summaries(ReadModelSeal.Opener opener) {
+        return (rs, row) -> summary(rs, opener);
+    }
+
+    private static ComplaintView summary(ResultSet rs, ReadModelSeal.Opener opener) throws SQLException {
         String sessions = rs.getString("sessions");
         BigDecimal disputed = decimal(rs.getString("amount_in_dispute"));
         BigDecimal redressAmount = decimal(rs.getString("redress_amount"));
@@ -298,7 +313,7 @@ public class ComplaintTables extends ReadModelTables {
                 rs.getString("sub_product"),
                 rs.getString("category"),
                 rs.getString("sub_category"),
-                rs.getString("description"),
+                opener.open(DESCRIPTION, rs.getString("description")),
                 disputed == null ? null : new Money(disputed, rs.getString("dispute_currency")),
                 Jurisdiction.valueOf(rs.getString("jurisdiction")),
                 ServiceRegime.valueOf(rs.getString("regime")),

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.risk.FindRiskWarnings;
 import com.interactionledger.contracts.risk.RiskReason;
 import com.interactionledger.contracts.risk.RiskWarningView;
+import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
@@ -16,23 +17,38 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static com.interactionledger.projections.support.VersionedRows.utc;
 
-/** The SQL of the early-warning read model, in one place. */
+/**
+ * The SQL of the early-warning read model, in one place. A warning found in what the customer wrote (escalation
+ * language) names the terms it found there: its detail is stored sealed under the customer's key
+ * ({@link ReadModelSeal}), like the text it comes from, and opened when read; the other warnings' details are counts,
+ * ids and dates.
+ */
 @Component
 public class RiskTables extends ReadModelTables {
 
-    public RiskTables(JdbcTemplate jdbc) {
+    static final String DETAIL = "risk_warning.detail";
+    /** The reasons whose detail is drawn from the customer's own text. */
+    private static final Set<RiskReason> FROM_PERSONAL_TEXT = EnumSet.of(RiskReason.ESCALATION_LANGUAGE);
+
+    private final ReadModelSeal seal;
+
+    public RiskTables(JdbcTemplate jdbc, ReadModelSeal seal) {
         super(jdbc, RiskWarningsProjection.PROCESSING_GROUP, "risk_warning", "risk_complaint", "risk_session");
+        this.seal = seal;
     }
 
     void raise(String warningId, String customerId, RiskReason reason, String subjectType, String subjectId,
                String detail, Instant raisedAt, long position) {
+        String stored = FROM_PERSONAL_TEXT.contains(reason) ? seal.seal(customerId, DETAIL, detail) : detail;
         jdbc.update("INSERT INTO risk_warning (warning_id, customer_id, reason, subject_type, subject_id, detail,"
                         + " raised_at, global_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                warningId, customerId, reason.name(), subjectType, subjectId, detail, utc(raisedAt), position);
+                warningId, customerId, reason.name(), subjectType, subjectId, stored, utc(raisedAt), position);
     }
 
     void indexComplaint(String complaintId, String customerId, Instant receivedAt) {
@@ -79,14 +95,18 @@ public class RiskTables extends ReadModelTables {
         if (query.after() != null) {
             where.and("(raised_at, warning_id) < (?, ?)", utc(query.after().raisedAt()), query.after().warningId());
         }
+        ReadModelSeal.Opener opener = seal.opener();
         return jdbc.query("SELECT * FROM risk_warning WHERE " + where
-                + " ORDER BY raised_at DESC, warning_id DESC LIMIT ?", RiskTables::view, where.args(fetch));
+                + " ORDER BY raised_at DESC, warning_id DESC LIMIT ?", (rs, row) -> view(rs, opener),
+                where.args(fetch));
     }
 
-    private static RiskWarningView view(ResultSet rs, int row) throws SQLException {
-        return new RiskWarningView(rs.getString("warning_id"), new CustomerId(rs.getString("customer_id")),
-                RiskReason.valueOf(rs.getString("reason")), rs.getString("subject_type"), rs.getString("subject_id"),
-                rs.getString("detail"), rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("global_position"));
+    private static RiskWarningView view(ResultSet rs, ReadModelSeal.Opener opener) throws SQLException {
+        RiskReason reason = RiskReason.valueOf(rs.getString("reason"));
+        String detail = rs.getString("detail");
+        return new RiskWarningView(rs.getString("warning_id"), new CustomerId(rs.getString("customer_id")), reason,
+                rs.getString("subject_type"), rs.getString("subject_id"),
+                FROM_PERSONAL_TEXT.contains(reason) ? opener.open(DETAIL, detail) : detail,
+                rs.getObject("raised_at", OffsetDateTime.class).toInstant(), rs.getLong("global_position"));
     }
 }

@@ -20,6 +20,7 @@ import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,12 +30,42 @@ import java.util.Map;
  */
 final class TimelineEntries {
 
+    /**
+     * The event type of each kind of entry: the details of an entry hold the fields of its event, and those marked
+     * personal are sealed in them and opened by that type ({@link TimelineTables}).
+     */
+    private static final Map<TimelineEntryKind, Class<? extends DialogueEvent>> TYPES =
+            new EnumMap<>(Map.ofEntries(
+                    Map.entry(TimelineEntryKind.SESSION_STARTED, SessionStarted.class),
+                    Map.entry(TimelineEntryKind.CONTINUED_ELSEWHERE, SessionContinuedElsewhere.class),
+                    Map.entry(TimelineEntryKind.MESSAGE, MessageRecorded.class),
+                    Map.entry(TimelineEntryKind.INTENT, IntentRecorded.class),
+                    Map.entry(TimelineEntryKind.SENTIMENT, SentimentRecorded.class),
+                    Map.entry(TimelineEntryKind.HANDOFF, HandoffRequested.class),
+                    Map.entry(TimelineEntryKind.AGENT_ASSIGNED, AgentAssigned.class),
+                    Map.entry(TimelineEntryKind.TRANSFERRED, SessionTransferred.class),
+                    Map.entry(TimelineEntryKind.ON_HOLD, SessionPutOnHold.class),
+                    Map.entry(TimelineEntryKind.RESUMED, SessionResumed.class),
+                    Map.entry(TimelineEntryKind.RESOLVED, SessionResolved.class),
+                    Map.entry(TimelineEntryKind.ABANDONED, SessionAbandoned.class),
+                    Map.entry(TimelineEntryKind.CLOSED, SessionClosed.class),
+                    Map.entry(TimelineEntryKind.SURVEY, SurveyResponseRecorded.class)));
+
     private TimelineEntries() {
     }
 
-    record Entry(String sessionId, long sequence, long position, String eventId, Instant occurredAt,
-                 TimelineEntryKind kind, String actorRole, String actorId, String content,
+    /**
+     * @param content the event's free text, always personal (a message, a context summary, a note, a comment)
+     * @param details the event's other fields, by their names in the event
+     */
+    record Entry(String sessionId, String customerId, long sequence, long position, String eventId,
+                 Instant occurredAt, TimelineEntryKind kind, String actorRole, String actorId, String content,
                  Map<String, Object> details) {
+    }
+
+    /** The event type whose entries are of this kind. */
+    static Class<? extends DialogueEvent> typeOf(TimelineEntryKind kind) {
+        return TYPES.get(kind);
     }
 
     static Entry describe(DialogueEvent event, DomainEventMessage<?> message, long position) {
@@ -123,7 +154,12 @@ final class TimelineEntries {
         } else {
             throw new IllegalArgumentException("no timeline entry for " + event.getClass().getName());
         }
-        return new Entry(event.sessionId().value(), message.getSequenceNumber(), position, message.getIdentifier(),
-                event.occurredAt(), kind, actorRole, actorId, content, details);
+        if (TYPES.get(kind) != event.getClass()) {
+            // The details' personal fields are opened by the kind's type: the two must never disagree.
+            throw new IllegalStateException("entries of kind " + kind + " are made from " + TYPES.get(kind)
+                    + ", not " + event.getClass().getName());
+        }
+        return new Entry(event.sessionId().value(), event.customerId().value(), message.getSequenceNumber(), position,
+                message.getIdentifier(), event.occurredAt(), kind, actorRole, actorId, content, details);
     }
 }

@@ -3,6 +3,7 @@ package com.interactionledger.projections.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.ParticipantRole;
@@ -18,6 +19,7 @@ import com.interactionledger.contracts.timeline.SessionSummary;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
@@ -40,12 +42,15 @@ import static com.interactionledger.projections.support.VersionedRows.instant;
 
 /**
  * The SQL of the timeline read model, in one place: what the projection writes and what the queries read. The
- * same statements run on PostgreSQL and on H2 in PostgreSQL mode.
+ * same statements run on PostgreSQL and on H2 in PostgreSQL mode. The personal text it stores (an entry's content,
+ * the personal fields of its details, a session's handoff context) is sealed under the customer's key
+ * ({@link ReadModelSeal}) and opened when read, so an erasure shreds it on disk too.
  */
 @Component
 public class TimelineTables extends ReadModelTables {
 
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS_MAP = new TypeReference<>() { };
 
     private static final KeyedRows.Table<Map<String, Object>> SESSIONS = VersionedRows.columns("timeline_session",
             List.of("session_id", "customer_id", "channel", "social_network", "entry_point", "language", "state",
@@ -62,11 +67,17 @@ public class TimelineTables extends ReadModelTables {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private final ReadModelBatches batches;
+    static final String CONTENT = "timeline_entry.content";
+    static final String DETAILS = "timeline_entry.details";
+    static final String HANDOFF_CONTEXT = "timeline_session.handoff_context";
 
-    public TimelineTables(JdbcTemplate jdbc, ReadModelBatches batches) {
+    private final ReadModelBatches batches;
+    private final ReadModelSeal seal;
+
+    public TimelineTables(JdbcTemplate jdbc, ReadModelBatches batches, ReadModelSeal seal) {
         super(jdbc, TimelineProjection.PROCESSING_GROUP, "timeline_entry", "timeline_session");
         this.batches = batches;
+        this.seal = seal;
     }
 
     /** A session's row as the batch being applied holds it. */
@@ -95,14 +106,20 @@ public class TimelineTables extends ReadModelTables {
 
     /** Applies the changed columns and the new version to the session's row (written with the batch). */
     void updateSession(Map<String, Object> row, long sequence, Map<String, Object> changes) {
+        if (changes.get("handoff_context") instanceof String context) {
+            changes.put("handoff_context", seal.seal((String) row.get("customer_id"), HANDOFF_CONTEXT, context));
+        }
         VersionedRows.apply(row, sequence, changes);
         sessions().changed(row);
     }
 
     void insertEntry(TimelineEntries.Entry entry) {
+        ReadModelSeal.Sealer sealer = seal.sealerFor(entry.customerId());
+        ObjectNode details = sealer.sealPersonal(TimelineEntries.typeOf(entry.kind()),
+                JSON.valueToTree(entry.details()), DETAILS);
         batches.current().write(INSERT_ENTRY, entry.sessionId(), entry.sequence(), entry.position(), entry.eventId(),
                 VersionedRows.utc(entry.occurredAt()), entry.kind().name(), entry.actorRole(), entry.actorId(),
-                entry.content(), json(entry.details()));
+                sealer.seal(CONTENT, entry.content()), json(details));
     }
 
     /** Writes what the batch holds and forgets it: the tables are about to change under it. */
@@ -137,61 +154,66 @@ public class TimelineTables extends ReadModelTables {
         }
         return jdbc.query("SELECT * FROM timeline_session WHERE " + where
                 + " ORDER BY started_at " + direction + ", session_id " + direction + " LIMIT ?",
-                SESSION_ROW, where.args(fetch));
+                sessionRow(seal.opener()), where.args(fetch));
     }
 
     /** A session's summary, without its entries. */
     Optional<SessionSummary> session(SessionId session) {
-        return jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", SESSION_ROW, session.value())
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM timeline_session WHERE session_id = ?", sessionRow(seal.opener()),
+                session.value()).stream().findFirst();
     }
 
     /** Up to {@code fetch} entries of the query's session in recorded order, after its cursor. */
     List<TimelineEntryView> entriesOf(FindSession query, int fetch) {
+        ReadModelSeal.Opener opener = seal.opener();
         Where where = new Where("session_id = ?", query.sessionId().value())
                 .andIfPresent("sequence_number > ?", query.afterSequence());
         return jdbc.query("SELECT * FROM timeline_entry WHERE " + where + " ORDER BY sequence_number LIMIT ?",
-                (rs, row) -> entry(rs), where.args(fetch));
+                (rs, row) -> entry(rs, opener), where.args(fetch));
     }
 
-    private static final RowMapper<SessionSummary> SESSION_ROW = (rs, row) -> new SessionSummary(
-            new SessionId(rs.getString("session_id")),
-            new CustomerId(rs.getString("customer_id")),
-            Channel.valueOf(rs.getString("channel")),
-            rs.getString("social_network") == null ? null : SocialNetwork.valueOf(rs.getString("social_network")),
-            rs.getString("entry_point"),
-            rs.getString("language"),
-            SessionState.valueOf(rs.getString("state")),
-            instant(rs, "started_at"),
-            instant(rs, "ended_at"),
-            rs.getString("queue"),
-            rs.getString("agent_id") == null ? null : new AgentId(rs.getString("agent_id")),
-            rs.getString("continued_from") == null ? null : new SessionId(rs.getString("continued_from")),
-            rs.getString("continued_to") == null ? null : new SessionId(rs.getString("continued_to")),
-            rs.getString("handoff_context"),
-            rs.getString("last_intent"),
-            rs.getObject("last_sentiment", Double.class),
-            rs.getString("resolution_code"),
-            rs.getObject("first_contact_resolution", Boolean.class),
-            rs.getObject("csat", Integer.class),
-            rs.getObject("nps", Integer.class),
-            rs.getInt("message_count"),
-            rs.getLong("version"));
+    /** A session's row as its summary, its personal text opened by {@code opener} (one per answer). */
+    private static RowMapper<SessionSummary> sessionRow(ReadModelSeal.Opener opener) {
+        return (rs, row) -> new SessionSummary(
+                new SessionId(rs.getString("session_id")),
+                new CustomerId(rs.getString("customer_id")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("social_network") == null ? null : SocialNetwork.valueOf(rs.getString("social_network")),
+                rs.getString("entry_point"),
+                rs.getString("language"),
+                SessionState.valueOf(rs.getString("state")),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                rs.getString("queue"),
+                rs.getString("agent_id") == null ? null : new AgentId(rs.getString("agent_id")),
+                rs.getString("continued_from") == null ? null : new SessionId(rs.getString("continued_from")),
+                rs.getString("continued_to") == null ? null : new SessionId(rs.getString("continued_to")),
+                opener.open(HANDOFF_CONTEXT, rs.getString("handoff_context")),
+                rs.getString("last_intent"),
+                rs.getObject("last_sentiment", Double.class),
+                rs.getString("resolution_code"),
+                rs.getObject("first_contact_resolution", Boolean.class),
+                rs.getObject("csat", Integer.class),
+                rs.getObject("nps", Integer.class),
+                rs.getInt("message_count"),
+                rs.getLong("version"));
+    }
 
-    private static TimelineEntryView entry(ResultSet rs) throws SQLException {
+    private static TimelineEntryView entry(ResultSet rs, ReadModelSeal.Opener opener) throws SQLException {
         String role = rs.getString("actor_role");
+        TimelineEntryKind kind = TimelineEntryKind.valueOf(rs.getString("kind"));
         return new TimelineEntryView(
                 rs.getLong("sequence_number"),
                 rs.getLong("global_position"),
                 instant(rs, "occurred_at"),
-                TimelineEntryKind.valueOf(rs.getString("kind")),
+                kind,
                 role == null ? null : ParticipantRole.valueOf(role),
                 rs.getString("actor_id"),
-                rs.getString("content"),
-                details(rs.getString("details")));
+                opener.open(CONTENT, rs.getString("content")),
+                details(rs.getString("details"), kind, opener));
     }
 
-    private static String json(Map<String, Object> details) {
+    private static String json(ObjectNode details) {
         try {
             return JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {
@@ -199,10 +221,13 @@ public class TimelineTables extends ReadModelTables {
         }
     }
 
-    private static Map<String, Object> details(String json) {
+    /** An entry's details with their personal fields opened: only those its event type marks personal. */
+    private static Map<String, Object> details(String json, TimelineEntryKind kind, ReadModelSeal.Opener opener) {
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (JsonProcessingException e) {
+            ObjectNode details = (ObjectNode) JSON.readTree(json);
+            opener.openPersonal(TimelineEntries.typeOf(kind), details, DETAILS);
+            return JSON.convertValue(details, DETAILS_MAP);
+        } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalStateException("unreadable timeline details", e);
         }
     }

@@ -105,6 +105,10 @@ class RiskWarningsTest extends ReadModelTestSupport {
         assertThat(warnings.get(4).path("detail").asText()).isEqualTo("escalation terms: regulator, lawyer (message m1)");
         // Warnings name what triggered them, never what the customer wrote.
         warnings.forEach(warning -> assertThat(warning.path("detail").asText()).doesNotContain("call my").doesNotContain("找"));
+        // The terms found in a message come from it: stored sealed under the customer's key, like the message.
+        assertThat(jdbc.queryForList("SELECT reason, detail FROM risk_warning WHERE customer_id = 'r-1'"))
+                .allSatisfy(row -> assertThat(((String) row.get("detail")).startsWith("rm1:"))
+                        .isEqualTo(row.get("reason").equals("ESCALATION_LANGUAGE")));
 
         JsonNode r2 = api().get("/customers/r-2/risk-warnings");
         assertThat(reasons(r2)).containsExactly("NEAR_BREACH");

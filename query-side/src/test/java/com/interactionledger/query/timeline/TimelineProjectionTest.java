@@ -171,6 +171,34 @@ class TimelineProjectionTest extends ReadModelTestSupport {
         assertThat(call.path("entries").get(0).path("details").path("continuedFromChannel").asText()).isEqualTo("SOCIAL");
     }
 
+    /**
+     * What the customer and the staff wrote (an entry's text, the personal fields of its details, a session's handoff
+     * context) is stored sealed under the customer's key, so that erasing the customer shreds it in the read model
+     * too; the API shows it in clear.
+     */
+    @Test
+    void personalTextIsStoredSealedAndShownInClear() {
+        List<String> personal = List.of("I lost my card", "Let me get a colleague", "card must be blocked",
+                "Lost card, verified", "Blocking it now", "checking transactions", "replacement card",
+                "Card blocked, needs a new one", "Great help", "我的新卡什么时候到？", "Asked about the new card");
+        String stored = rows().toString();
+        assertThat(stored).as("what is not personal is in clear").contains("tl-chat", "card_lost", "agent-ben",
+                "WARM", "BY_TIMEOUT");
+        personal.forEach(text -> assertThat(stored).doesNotContain(text));
+        assertThat(jdbc.queryForList("SELECT content FROM timeline_entry WHERE content IS NOT NULL", String.class))
+                .hasSize(9).allMatch(content -> content.startsWith("rm1:"));
+
+        JsonNode chat = api().get("/sessions/tl-chat");
+        assertThat(chat.path("handoffContext").asText()).isEqualTo("Lost card, verified");
+        assertThat(texts(chat.path("entries"), "text")).contains("I lost my card", "Let me get a colleague",
+                "Lost card, verified", "Blocking it now", "Card blocked, needs a new one", "Great help");
+        assertThat(chat.path("entries").get(5).path("details").path("reason").asText())
+                .isEqualTo("card must be blocked");
+        assertThat(chat.path("entries").get(8).path("details").path("reason").asText())
+                .isEqualTo("checking transactions");
+        assertThat(chat.path("entries").get(10).path("details").path("reason").asText()).isEqualTo("replacement card");
+    }
+
     /** The session as an agent opens it from its summary on the timeline: the same fields, and its entries. */
     private JsonNode opened(JsonNode summary) {
         JsonNode detail = api().get("/sessions/" + summary.path("sessionId").asText());
