@@ -33,6 +33,7 @@ class LogScanIT {
             "I was charged twice for one purchase. Fix it or I go to the ombudsman", // README walkthrough
             "message PRIVACY-", "handoff PRIVACY-", "complaint PRIVACY-",       // PrivacyTest (erased ones too)
             "I want my money back",                                             // RestrictionAndRetentionTest
+            "ERASED-ON-DISK-",                          // ErasureOnDiskTest, EmbeddedErasureOnDiskTest: all their texts
             "Card blocked, needs a new one", "Great help");                     // query-side TimelineProjectionTest
 
     @Test
