@@ -24,6 +24,7 @@ import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.ComplaintInformationReceived;
 import com.interactionledger.contracts.complaint.ComplaintInformationRequested;
 import com.interactionledger.contracts.complaint.ComplaintLodged;
+import com.interactionledger.contracts.complaint.ComplaintSourceRecorded;
 import com.interactionledger.contracts.complaint.ComplaintOutcome;
 import com.interactionledger.contracts.complaint.ComplaintReferred;
 import com.interactionledger.contracts.complaint.ComplaintReopened;
@@ -210,6 +211,11 @@ class EventJsonApprovalTest {
                                 + " late fee", LATE_FEE, Jurisdiction.US_CFPB, ServiceRegime.GENERAL, AT),
                 new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(CFPB_RESPONSE, CFPB_FINAL_RESPONSE), "received",
                         AT),
+                // Brought from the CFPB's public register: what it says, word for word, beside the ledger's own.
+                new ComplaintSourceRecorded(COMPLAINT, CUSTOMER, "CFPB", "3571115", "Web",
+                        java.time.LocalDate.parse("2026-01-15"), "Closed with monetary relief",
+                        "Company has responded to the consumer and the CFPB and chooses not to provide a public"
+                                + " response", true, false, "Older American", "Consent provided", "FL", "330XX", AT),
                 new ComplaintAcknowledged(COMPLAINT, CUSTOMER, AT),
                 new ComplaintAssigned(COMPLAINT, CUSTOMER, "handler-12", "payments-complaints", AT),
                 // The CFPB's clocks never stop while the bank waits for the customer.

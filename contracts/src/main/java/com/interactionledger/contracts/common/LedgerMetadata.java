@@ -31,6 +31,14 @@ public final class LedgerMetadata {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** SHA-256 of the request that carried the idempotency key (method, path, actor, canonical body). */
     public static final String REQUEST_HASH = "requestHash";
+    /** The import run that brought the event from another system's records (imported events only). */
+    public static final String IMPORT_RUN = "importRun";
+    /** The name of the file the imported record was read from. */
+    public static final String SOURCE_FILE = "sourceFile";
+    /** SHA-256 of that file, hex: which version of the file it was. */
+    public static final String SOURCE_SHA256 = "sourceSha256";
+    /** Where in that file the record is: its id in the source, and the line it starts on. */
+    public static final String SOURCE_RECORD = "sourceRecord";
 
     /** Channel value when the client did not say which channel it acts through. */
     public static final String CHANNEL_API = "API";

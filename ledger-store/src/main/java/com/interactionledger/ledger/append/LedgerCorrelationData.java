@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carries who/where/why from a command onto every event it causes: actor, channel and correlation id are copied;
+ * Carries who/where/why from a command onto every event it causes: actor, channel and correlation id (and, for an
+ * import, the run and the source file and record) are copied;
  * the causation id is the command's own message id and the command type its name, so the audit trail can say which
  * command appended which events. Replaces Axon's default origin provider, whose
  * {@code correlationId} means the parent message rather than the business flow.
@@ -24,7 +25,11 @@ public class LedgerCorrelationData implements CorrelationDataProvider {
             LedgerMetadata.CHANNEL,
             LedgerMetadata.CORRELATION_ID,
             LedgerMetadata.IDEMPOTENCY_KEY,
-            LedgerMetadata.REQUEST_HASH);
+            LedgerMetadata.REQUEST_HASH,
+            LedgerMetadata.IMPORT_RUN,
+            LedgerMetadata.SOURCE_FILE,
+            LedgerMetadata.SOURCE_SHA256,
+            LedgerMetadata.SOURCE_RECORD);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
