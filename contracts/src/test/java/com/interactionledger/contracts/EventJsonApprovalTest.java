@@ -212,7 +212,8 @@ class EventJsonApprovalTest {
                 new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(CFPB_RESPONSE, CFPB_FINAL_RESPONSE), "received",
                         AT),
                 // Brought from the CFPB's public register: what it says, word for word, beside the ledger's own.
-                new ComplaintSourceRecorded(COMPLAINT, CUSTOMER, "CFPB", "3571115", "Web",
+                new ComplaintSourceRecorded(COMPLAINT, CUSTOMER, "CFPB", "3571115",
+                        "TRANSUNION INTERMEDIATE HOLDINGS, INC.", "Web",
                         java.time.LocalDate.parse("2026-01-15"), "Closed with monetary relief",
                         "Company has responded to the consumer and the CFPB and chooses not to provide a public"
                                 + " response", true, false, "Older American", "Consent provided", "FL", "330XX", AT),

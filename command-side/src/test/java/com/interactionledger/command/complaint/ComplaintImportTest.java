@@ -78,7 +78,7 @@ class ComplaintImportTest extends AggregateFixtureSupport<Complaint> {
     }
 
     private static ComplaintSourceRecorded source(ComplaintId complaint, Instant at) {
-        return new ComplaintSourceRecorded(complaint, new CustomerId(CUSTOMER.value()), "CFPB", "3571115", "Web",
+        return new ComplaintSourceRecorded(complaint, new CustomerId(CUSTOMER.value()), "CFPB", "3571115", "Bank of Somewhere", "Web",
                 LocalDate.parse("2026-11-24"), "Closed with explanation", null, true, true, null, "Consent provided",
                 "NY", "100XX", at);
     }

@@ -37,8 +37,10 @@ public final class LedgerMetadata {
     public static final String SOURCE_FILE = "sourceFile";
     /** SHA-256 of that file, hex: which version of the file it was. */
     public static final String SOURCE_SHA256 = "sourceSha256";
-    /** Where in that file the record is: its id in the source, and the line it starts on. */
+    /** The record's id in the source (a complaint's number, a thread's first tweet, a chat's session id). */
     public static final String SOURCE_RECORD = "sourceRecord";
+    /** The line of the file the record starts on. */
+    public static final String SOURCE_LINE = "sourceLine";
 
     /** Channel value when the client did not say which channel it acts through. */
     public static final String CHANNEL_API = "API";

@@ -1,6 +1,7 @@
 package com.interactionledger.contracts.complaint;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param averageDaysToResolve from receipt to the first final response
  * @param p90DaysToResolve  90th percentile of the same (nearest rank)
  * @param redressByCurrency total monetary redress of the final responses, per currency
+ * @param firstReceivedAt   when the earliest of them was received (null: none)
+ * @param lastReceivedAt    when the latest of them was received (null: none)
  */
 public record ComplaintFigures(
         String group,
@@ -28,6 +31,8 @@ public record ComplaintFigures(
         Double upheldRate,
         Double averageDaysToResolve,
         Double p90DaysToResolve,
-        Map<String, BigDecimal> redressByCurrency
+        Map<String, BigDecimal> redressByCurrency,
+        Instant firstReceivedAt,
+        Instant lastReceivedAt
 ) {
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
  *
  * @param sourceSystem          the register, e.g. {@code CFPB}
  * @param sourceRecordId        the complaint's id in that register
+ * @param company               the company complained about, as the source names it
  * @param submittedVia          how the consumer submitted it, as the source says ({@code Web}, {@code Phone}...)
  * @param sentToCompanyOn       when the source sent it to the company (null: not said)
  * @param companyResponse       the company's response to the consumer, as the source says (null: none yet)
@@ -33,6 +34,7 @@ public record ComplaintSourceRecorded(
         CustomerId customerId,
         String sourceSystem,
         String sourceRecordId,
+        String company,
         String submittedVia,
         LocalDate sentToCompanyOn,
         String companyResponse,

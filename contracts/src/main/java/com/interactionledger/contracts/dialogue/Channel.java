@@ -9,5 +9,12 @@ public enum Channel {
     SOCIAL,
     SMS,
     VIDEO,
-    BRANCH
+    BRANCH,
+    /** A web form (a complaint portal's, say): written, not a conversation. */
+    WEB_FORM,
+    /** A letter. */
+    POST,
+    FAX,
+    /** Passed on by another body (a regulator, an ombudsman, another agency), not sent by the customer to us. */
+    REFERRAL
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.command.web.MachineCallers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,8 @@ import java.util.List;
  * cookie — so there is nothing for cross-site request forgery to ride on, and CSRF tokens are off.
  */
 @Configuration(proxyBeanMethods = false)
+// Without a web edge (the importer runs the ledger in its own JVM) there is no request to check.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(AccessProperties.class)
 public class AccessConfiguration implements WebMvcConfigurer {
 

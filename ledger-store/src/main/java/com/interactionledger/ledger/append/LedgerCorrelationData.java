@@ -29,7 +29,8 @@ public class LedgerCorrelationData implements CorrelationDataProvider {
             LedgerMetadata.IMPORT_RUN,
             LedgerMetadata.SOURCE_FILE,
             LedgerMetadata.SOURCE_SHA256,
-            LedgerMetadata.SOURCE_RECORD);
+            LedgerMetadata.SOURCE_RECORD,
+            LedgerMetadata.SOURCE_LINE);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

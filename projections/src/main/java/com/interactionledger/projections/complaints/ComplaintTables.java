@@ -177,17 +177,19 @@ public class ComplaintTables extends ReadModelTables {
     /** The rows the statistics are computed from. */
     record FigureRow(String product, String category, String channel, String jurisdiction, Instant receivedAt,
                      Instant firstResolvedAt, Instant firstFinalDueAt, String outcome, BigDecimal redressAmount,
-                     String redressCurrency, boolean everBreached) {
+                     String redressCurrency, boolean everBreached, String companyResponse, String sourceChannel,
+                     Boolean sourceTimely) {
     }
 
     List<FigureRow> figureRows(ComplaintFilter filter) {
         Where where = where(filter);
         return jdbc.query("SELECT product, category, channel, jurisdiction, received_at, first_resolved_at,"
-                        + " first_final_due_at, outcome, redress_amount, redress_currency, ever_breached"
-                        + " FROM complaint_summary s WHERE " + where,
+                        + " first_final_due_at, outcome, redress_amount, redress_currency, ever_breached,"
+                        + " company_response, source_channel, source_timely FROM complaint_summary s WHERE " + where,
                 (rs, row) -> new FigureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         instant(rs, "received_at"), instant(rs, "first_resolved_at"), instant(rs, "first_final_due_at"),
-                        rs.getString(8), decimal(rs.getString(9)), rs.getString(10), rs.getBoolean(11)),
+                        rs.getString(8), decimal(rs.getString(9)), rs.getString(10), rs.getBoolean(11),
+                        rs.getString(12), rs.getString(13), (Boolean) rs.getObject(14)),
                 where.args());
     }
 

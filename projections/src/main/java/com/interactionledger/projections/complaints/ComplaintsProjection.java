@@ -12,6 +12,7 @@ import com.interactionledger.contracts.complaint.ComplaintLodged;
 import com.interactionledger.contracts.complaint.ComplaintReferred;
 import com.interactionledger.contracts.complaint.ComplaintReopened;
 import com.interactionledger.contracts.complaint.ComplaintResolved;
+import com.interactionledger.contracts.complaint.ComplaintSourceRecorded;
 import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.Money;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
@@ -102,6 +103,15 @@ public class ComplaintsProjection {
             changes.put("redress_currency", monetary == null ? null : monetary.currency());
             changes.put("redress_non_monetary", resolved.redress() == null ? null : resolved.redress().nonMonetary());
             changes.put("summary_resolution", resolved.summaryResolution());
+        } else if (event instanceof ComplaintSourceRecorded source) {
+            changes.put("source_system", source.sourceSystem());
+            changes.put("source_record_id", source.sourceRecordId());
+            changes.put("company", source.company());
+            changes.put("source_channel", source.submittedVia());
+            changes.put("sent_to_company_on", source.sentToCompanyOn());
+            changes.put("company_response", source.companyResponse());
+            changes.put("source_timely", source.timelyResponse());
+            changes.put("source_disputed", source.consumerDisputed());
         } else if (event instanceof ComplaintReferred referred) {
             changes.put("referred_to", referred.body().name());
         } else if (event instanceof ComplaintReopened) {

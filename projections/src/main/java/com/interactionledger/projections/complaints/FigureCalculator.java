@@ -6,6 +6,7 @@ import com.interactionledger.contracts.complaint.CountComplaints;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
@@ -60,7 +61,9 @@ final class FigureCalculator {
                 rows.stream().filter(ComplaintTables.FigureRow::everBreached).count(), rate(upheld, resolved.size()),
                 days.isEmpty() ? null : days.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
                 days.isEmpty() ? null : days.get((int) Math.ceil(0.9 * days.size()) - 1),
-                redress);
+                redress,
+                rows.stream().map(ComplaintTables.FigureRow::receivedAt).min(Instant::compareTo).orElse(null),
+                rows.stream().map(ComplaintTables.FigureRow::receivedAt).max(Instant::compareTo).orElse(null));
     }
 
     private static Double rate(long part, long whole) {
@@ -77,6 +80,10 @@ final class FigureCalculator {
             case WEEK -> row -> String.format("%d-W%02d", utc(row).get(IsoFields.WEEK_BASED_YEAR),
                     utc(row).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH -> row -> utc(row).toLocalDate().toString().substring(0, 7);
+            case RESPONSE -> row -> row.companyResponse() != null ? row.companyResponse()
+                    : row.outcome() != null ? row.outcome() : "NONE";
+            case SOURCE_CHANNEL -> row -> row.sourceChannel() != null ? row.sourceChannel() : row.channel();
+            case SOURCE_TIMELY -> row -> row.sourceTimely() == null ? "NOT_SAID" : row.sourceTimely() ? "YES" : "NO";
         };
     }
 

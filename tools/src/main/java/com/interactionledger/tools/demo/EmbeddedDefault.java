@@ -26,7 +26,7 @@ public final class EmbeddedDefault {
     }
 
     /** The datasource settings, as an application's defaults: a profile, a setting or an argument replaces them. */
-    static Map<String, Object> datasource() {
+    public static Map<String, Object> datasource() {
         return Map.of("spring.datasource.url", URL, "spring.datasource.username", "sa",
                 "spring.datasource.password", "");
     }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Brings history from another system into the ledger (docs/IMPORTING.md), through the ledger's own command side:
+#   scripts/import.sh cfpb --file complaints.csv [--mapping mapping.txt] [--strict] [--rejects rejects.csv]
+#                          [--run-id ID] [--threads N] [--spring.datasource.url=... and the ledger's other settings]
+# Without settings it imports into the embedded default (./data, as scripts/run.sh runs it; stop that first: H2's
+# file is one process's). Exit codes: 0 imported (see the summary for rejects), 2 wrong command line, 3 the file was
+# refused whole and nothing was written.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/tools/target/ledger-tools.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && ./mvnw -B -q -ntp -DskipTests package)
+fi
+exec java -cp "$jar" -Dloader.main=com.interactionledger.tools.importing.ImportCli \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@"

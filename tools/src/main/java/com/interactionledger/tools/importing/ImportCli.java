@@ -1,0 +1,129 @@
+package com.interactionledger.tools.importing;
+
+import com.interactionledger.deploy.InteractionLedgerApplication;
+import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.tools.demo.EmbeddedDefault;
+import com.interactionledger.tools.importing.source.SourceColumns;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--strict] [--rejects FILE] [--run-id ID]
+ * [--threads N] [--ledger or Spring settings...]}: imports one file into the ledger the settings name (the embedded
+ * default's H2 file unless they name another), through the ledger's own command side in this JVM, then waits until
+ * every read model has applied what it appended. Exit codes: 0 imported (rejects may have been written: see the
+ * summary), 2 the command line is wrong, 3 the file was refused whole and nothing was written.
+ */
+public final class ImportCli {
+
+    static final Map<String, SourceFormat> FORMATS = Map.of("cfpb", new CfpbComplaints());
+
+    private ImportCli() {
+    }
+
+    public static void main(String[] args) {
+        InteractionLedgerApplication.offline();
+        try {
+            Importer.Summary summary = run(System.err, args);
+            System.out.println(summary);
+            System.exit(0);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("import: " + wrong.getMessage() + "\n" + usage());
+            System.exit(2);
+        } catch (Importer.FileRefused refused) {
+            System.err.println("import: " + refused.getMessage());
+            System.exit(3);
+        } catch (IOException e) {
+            System.err.println("import: " + e);
+            System.exit(1);
+        }
+    }
+
+    static String usage() {
+        return "usage: scripts/import.sh " + String.join("|", FORMATS.keySet()) + " --file FILE [--mapping FILE]"
+                + " [--strict] [--rejects FILE] [--run-id ID] [--threads N] [--spring.datasource.url=... and other"
+                + " settings of the ledger]";
+    }
+
+    /** Runs an import as the command line asks; the application is started for it and stopped after. */
+    public static Importer.Summary run(PrintStream progress, String... args) throws IOException {
+        if (args.length == 0 || !FORMATS.containsKey(args[0])) {
+            throw new IllegalArgumentException("the first argument is the file's format: one of " + FORMATS.keySet());
+        }
+        SourceFormat format = FORMATS.get(args[0]);
+        Map<String, String> options = new HashMap<>();
+        List<String> settings = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--strict")) {
+                options.put("strict", "true");
+            } else if (List.of("--file", "--mapping", "--rejects", "--run-id", "--threads").contains(arg)) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                options.put(arg.substring(2), args[++i]);
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                settings.add(arg);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (!options.containsKey("file")) {
+            throw new IllegalArgumentException("--file is required");
+        }
+        Path file = Path.of(options.get("file"));
+        Path rejects = Path.of(options.getOrDefault("rejects", file.getFileName() + ".rejects.csv"));
+        Map<String, String> mapping = options.containsKey("mapping")
+                ? SourceColumns.readMapping(Path.of(options.get("mapping"))) : Map.of();
+        int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
+        // the run's id is minted here, at the edge, like every id the ledger is given
+        String runId = options.getOrDefault("run-id", "import-" + UUID.randomUUID());
+        try (ConfigurableApplicationContext ledger = start(settings)) {
+            Importer.Summary summary = importer(ledger).run(format, file, mapping, options.containsKey("strict"), rejects,
+                    runId, threads, progress);
+            awaitReadModels(ledger);
+            return summary;
+        }
+    }
+
+    /** The importer of this ledger, acting as the identity its configuration names ({@code ledger.import.actor}). */
+    static Importer importer(ConfigurableApplicationContext ledger) {
+        return new Importer(ledger.getBean(CommandGateway.class), ledger.getBean(JdbcTemplate.class),
+                ledger.getEnvironment().getProperty("ledger.import.actor", "importer"));
+    }
+
+    /** The ledger without its web edge: the importer is its only client in this JVM. */
+    static ConfigurableApplicationContext start(List<String> settings) {
+        SpringApplication application = new SpringApplication(InteractionLedgerApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // the embedded default, as scripts/run.sh runs it, unless the settings name another database
+        Map<String, Object> defaults = new HashMap<>(EmbeddedDefault.datasource());
+        defaults.put("ledger.access.mode", "development");
+        application.setDefaultProperties(defaults);
+        return application.run(settings.toArray(String[]::new));
+    }
+
+    /** Waits until every read model has applied every event now on the ledger. */
+    static void awaitReadModels(ConfigurableApplicationContext ledger) {
+        Long head = ledger.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
+        ReadModelFreshness freshness = ledger.getBean(ReadModelFreshness.class);
+        for (String readModel : ledger.getBean(EventProcessingConfiguration.class).eventProcessors().keySet()) {
+            freshness.await(readModel, head, Duration.ofMinutes(30));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.interactionledger.tools.importing;
+
+import com.interactionledger.contracts.complaint.ComplaintFigures;
+import com.interactionledger.contracts.complaint.ComplaintFilter;
+import com.interactionledger.contracts.complaint.ComplaintStatistics;
+import com.interactionledger.contracts.complaint.CountComplaints;
+import com.interactionledger.contracts.complaint.Jurisdiction;
+import com.interactionledger.deploy.identity.LocalIdentityProvider;
+import com.interactionledger.projections.testsupport.TestPostgres;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The CFPB sample imported into a ledger on PostgreSQL: every complaint figure the read model gives equals a count
+ * made here from the CSV itself — with a parser of this test's own, not the importer's — and a second import of the
+ * same file appends nothing. Skipped, saying so, where {@code ../shared/data} is absent.
+ */
+class CfpbImportAcceptanceTest {
+
+    static final Path SAMPLE = Path.of("..", "..", "shared", "data", "cfpb-complaints", "complaints_sample.csv")
+            .toAbsolutePath().normalize();
+
+    static ConfigurableApplicationContext ledger;
+    static Importer.Summary first;
+    static Path rejects;
+
+    @BeforeAll
+    static void importTheSample(@TempDir Path dir) throws IOException {
+        assumeTrue(Files.isRegularFile(SAMPLE), () -> "skipped: " + SAMPLE + " is absent (the shared data folder is"
+                + " not beside this clone)");
+        TestPostgres.Database database = TestPostgres.freshDatabase("cfpb-import");
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--ledger.privacy.master-keys=test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=",
+                "--ledger.analytics.pseudonym-key=test-only-pseudonym-key-of-at-least-32-bytes"));
+        settings.addAll(LocalIdentityProvider.shared().ledgerArguments());
+        ledger = ImportCli.start(settings);
+        rejects = dir.resolve("rejects.csv");
+        first = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Map.of(), false, rejects, "run-1", 16,
+                null);
+        ImportCli.awaitReadModels(ledger);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    @Test
+    void everyRecordOfTheSampleIsImportedAndNoneRejected() throws IOException {
+        assertThat(Files.readAllLines(rejects)).containsExactly("file,line,column,reason");
+        assertThat(first.records()).isEqualTo(raw().size());
+        assertThat(first.imported()).isEqualTo(raw().size());
+        assertThat(first.rejected()).isZero();
+    }
+
+    @Test
+    void complaintsByProductChannelResponseAndTimelinessEqualCountsOfTheRawFile() throws IOException {
+        List<Map<String, String>> raw = raw();
+
+        assertThat(groups(CountComplaints.Dimension.PRODUCT)).isEqualTo(count(raw, row -> row.get("Product")));
+        assertThat(groups(CountComplaints.Dimension.SOURCE_CHANNEL))
+                .isEqualTo(count(raw, row -> row.get("Submitted via")));
+        assertThat(groups(CountComplaints.Dimension.CHANNEL)).isEqualTo(count(raw,
+                row -> CfpbComplaints.CHANNELS.get(row.get("Submitted via").toLowerCase()).name()));
+        assertThat(groups(CountComplaints.Dimension.RESPONSE)).isEqualTo(count(raw,
+                row -> row.get("Company response to consumer").isEmpty() ? "NONE"
+                        : row.get("Company response to consumer")));
+        assertThat(groups(CountComplaints.Dimension.SOURCE_TIMELY)).isEqualTo(count(raw,
+                row -> switch (row.get("Timely response?")) {
+                    case "Yes" -> "YES";
+                    case "No" -> "NO";
+                    default -> "NOT_SAID";
+                }));
+    }
+
+    @Test
+    void theFirstAndLastDatesReceivedAndTheResolvedCountEqualTheRawFile() throws IOException {
+        List<Map<String, String>> raw = raw();
+        ComplaintFigures overall = statistics(null).overall();
+
+        List<LocalDate> received = raw.stream().map(row -> LocalDate.parse(row.get("Date received"))).sorted().toList();
+        assertThat(overall.lodged()).isEqualTo(raw.size());
+        assertThat(overall.firstReceivedAt()).isEqualTo(received.get(0).atStartOfDay(CfpbComplaints.REGISTER_ZONE)
+                .toInstant());
+        assertThat(overall.lastReceivedAt()).isEqualTo(received.get(received.size() - 1)
+                .atStartOfDay(CfpbComplaints.REGISTER_ZONE).toInstant());
+        assertThat(overall.resolved()).isEqualTo(raw.stream().filter(row -> row.get("Company response to consumer")
+                .startsWith("Closed")).count());
+    }
+
+    @Test
+    void importingTheSameFileAgainAppendsNothing(@TempDir Path dir) throws IOException {
+        JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+        Long before = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+
+        Importer.Summary again = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Map.of(), false,
+                dir.resolve("again.csv"), "run-2", 16, null);
+
+        assertThat(again.skipped()).isEqualTo(raw().size());
+        assertThat(again.imported()).isZero();
+        assertThat(jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class))
+                .isEqualTo(before);
+    }
+
+    private Map<String, Long> groups(CountComplaints.Dimension dimension) {
+        return statistics(dimension).groups().stream()
+                .collect(Collectors.toMap(ComplaintFigures::group, ComplaintFigures::lodged, Long::sum, TreeMap::new));
+    }
+
+    private static ComplaintStatistics statistics(CountComplaints.Dimension dimension) {
+        ComplaintFilter cfpb = new ComplaintFilter(null, null, false, Jurisdiction.US_CFPB, null, null, null, null,
+                null);
+        return ledger.getBean(QueryGateway.class).query(new CountComplaints(cfpb, dimension),
+                ComplaintStatistics.class).join();
+    }
+
+    private static Map<String, Long> count(List<Map<String, String>> rows, Function<Map<String, String>, String> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+    }
+
+    /** The sample's rows by column name, read by this test's own RFC 4180 reading of the text. */
+    static List<Map<String, String>> raw() throws IOException {
+        String text = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                record.add(field.toString().replaceAll("\r$", ""));
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        List<String> header = records.get(0);
+        return records.subList(1, records.size()).stream().map(fields -> {
+            Map<String, String> row = new TreeMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), fields.get(i).strip());
+            }
+            return row;
+        }).toList();
+    }
+}
