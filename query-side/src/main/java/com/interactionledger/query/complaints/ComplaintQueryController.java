@@ -105,7 +105,8 @@ class ComplaintQueryController {
         return complaint;
     }
 
-    /** @param groupBy product, category, channel, jurisdiction, day, week or month (UTC); absent: overall only */
+    /** @param groupBy product, category, channel, jurisdiction, day, week or month (UTC), or for imported complaints
+     *                response, source_channel or source_timely; absent: overall only */
     @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
     @GetMapping("/complaint-statistics")
     ComplaintStatistics statistics(@RequestParam Map<String, String> parameters) {
