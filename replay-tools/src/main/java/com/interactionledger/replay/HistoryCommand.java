@@ -31,6 +31,10 @@ public final class HistoryCommand extends Subcommand {
             description = "Recorded time to read the ledger as of, e.g. 2026-11-23T12:00:00Z")
     private Instant asOf;
 
+    @Option(names = "--valid-at", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
+            description = "Only what had happened by this valid time (an imported record's is its source's time)")
+    private Instant validAt;
+
     @Mixin
     private PersonalDataOptions keys;
 
@@ -43,7 +47,8 @@ public final class HistoryCommand extends Subcommand {
             // One snapshot: events, links and the customer index agree while appends go on.
             CustomerHistory history = ReadSnapshot.<CustomerHistory, RuntimeException>read(connection, () ->
                     LedgerHistory.knows(connection, customer)
-                            ? LedgerHistory.asOf(connection, customer, asOf).opened(keys.opener(ledger)) : null);
+                            ? LedgerHistory.asOf(connection, customer, asOf, validAt, Long.MAX_VALUE)
+                                    .opened(keys.opener(ledger)) : null);
             if (history == null) {
                 throw new ReplayCli.Failure(ReplayCli.NOT_FOUND, "the ledger holds nothing about " + customer);
             }

@@ -10,17 +10,18 @@ import java.util.List;
  * order, and the state of each session and complaint then.
  *
  * @param customerId the customer
- * @param asOf       the instant; null for everything recorded so far
+ * @param asOf       the recorded instant; null for everything recorded so far
+ * @param validAt    the valid instant: only what had happened by then; null for whenever it happened
  * @param events     the events, in global order
  * @param sessions   each session's state at {@code asOf}, by id
  * @param complaints each complaint's state at {@code asOf}, by id
  */
-public record CustomerHistory(String customerId, Instant asOf, List<HistoryEvent> events, List<StreamState> sessions,
-                              List<StreamState> complaints) {
+public record CustomerHistory(String customerId, Instant asOf, Instant validAt, List<HistoryEvent> events,
+                              List<StreamState> sessions, List<StreamState> complaints) {
 
     /** The history with every event's personal fields in clear (or erased); see {@link HistoryEvent#opened}. */
     public CustomerHistory opened(PersonalDataSerializer personalData) {
-        return new CustomerHistory(customerId, asOf, events.stream().map(event -> event.opened(personalData)).toList(),
+        return new CustomerHistory(customerId, asOf, validAt, events.stream().map(event -> event.opened(personalData)).toList(),
                 sessions, complaints);
     }
 }

@@ -63,6 +63,16 @@ public record HistoryEvent(long position, Instant recordedAt, String stream, lon
     }
 
     /**
+     * When it happened: the payload's {@code occurredAt} (an imported record's is its source's time), or, for an
+     * event that names none, when it was recorded.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Instant validAt() {
+        JsonNode occurredAt = payload == null ? null : payload.get("occurredAt");
+        return occurredAt != null && occurredAt.isTextual() ? Instant.parse(occurredAt.textValue()) : recordedAt;
+    }
+
+    /**
      * The event with its personal fields in clear (or {@code [erased]}), as a regulator reads it. Its digest and
      * chain hash stay those of the stored, sealed bytes, which {@code replay-tools verify} checks against the store.
      */

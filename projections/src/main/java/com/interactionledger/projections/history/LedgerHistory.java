@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  * <p>
  * "As of T" means the events the ledger had recorded by T: those whose recorded time (the time the batch that stored
  * the event took the chain's head: {@code RecordedTime}) is at or before T. Without T, everything recorded so far.
+ * "Valid at V" means what had happened by V: the events whose valid time (their {@code occurredAt}: for an imported
+ * record its source's time) is at or before V. The two combine: what the ledger knew at T had happened by V.
  */
 public final class LedgerHistory {
 
@@ -48,25 +50,50 @@ public final class LedgerHistory {
      */
     public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf, long maxEvents)
             throws SQLException {
+        return asOf(connection, customerId, asOf, null, maxEvents);
+    }
+
+    /**
+     * The customer's history as the ledger had recorded it by {@code asOf} (null: everything recorded so far) of
+     * what had happened by {@code validAt} (null: whenever it happened), if it holds at most {@code maxEvents}
+     * events.
+     */
+    public static CustomerHistory asOf(Connection connection, String customerId, Instant asOf, Instant validAt,
+                                       long maxEvents) throws SQLException {
         List<HistoryEvent> events = new ArrayList<>();
         HistoryStates states = new HistoryStates();
-        read(connection, customerId, asOf, event -> {
+        read(connection, customerId, asOf, validAt, event -> {
             if (events.size() >= maxEvents) {
                 throw new TooLarge(maxEvents);
             }
             events.add(event);
             states.apply(event);
         });
-        return new CustomerHistory(customerId, asOf, List.copyOf(events), states.sessions(), states.complaints());
+        return new CustomerHistory(customerId, asOf, validAt, List.copyOf(events), states.sessions(),
+                states.complaints());
     }
 
     /** Streams the customer's events recorded at or before {@code asOf} (null: all of them), in global order. */
     public static void read(Connection connection, String customerId, Instant asOf, Consumer<HistoryEvent> sink)
             throws SQLException {
+        read(connection, customerId, asOf, null, sink);
+    }
+
+    /**
+     * Streams the customer's events recorded at or before {@code asOf} that had happened by {@code validAt} (either
+     * null: no limit), in global order.
+     */
+    public static void read(Connection connection, String customerId, Instant asOf, Instant validAt,
+                            Consumer<HistoryEvent> sink) throws SQLException {
         stream(connection, "FROM ledger_customer_event i JOIN domainevententry e ON e.globalindex = i.globalindex"
                         + " LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex"
                         + " WHERE i.customer_id = ? ORDER BY i.globalindex",
-                customerId, recordedAt -> asOf == null || !recordedAt.isAfter(asOf), sink);
+                customerId, recordedAt -> asOf == null || !recordedAt.isAfter(asOf), validAt == null ? sink
+                        : event -> {
+                            if (!event.validAt().isAfter(validAt)) {
+                                sink.accept(event);
+                            }
+                        });
     }
 
     /**

@@ -67,18 +67,23 @@ class RegulatorController {
     }
 
     /**
-     * @param asOf the instant (ISO-8601) the history is wanted as of; everything recorded so far when absent
+     * @param asOf    the recorded instant (ISO-8601) the history is wanted as of: what the ledger knew then;
+     *                everything recorded so far when absent
+     * @param validAt the valid instant: only what had happened by then (an imported record at its source's time);
+     *                whenever it happened when absent
      */
     @GetMapping("/regulator/customers/{customerId}/history")
     CustomerHistory history(ReaderContext reader, HttpServletRequest request, @PathVariable String customerId,
-                            @RequestParam(required = false) String asOf) {
+                            @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String validAt) {
         CustomerId customer = new CustomerId(customerId);
         Instant instant = QueryParameters.instant("asOf", asOf);
+        Instant valid = QueryParameters.instant("validAt", validAt);
         CustomerHistory history;
         try {
             history = snapshot.execute(status -> jdbc.execute((ConnectionCallback<CustomerHistory>)
                     connection -> LedgerHistory.knows(connection, customer.value())
-                            ? LedgerHistory.asOf(connection, customer.value(), instant, maxEvents) : null));
+                            ? LedgerHistory.asOf(connection, customer.value(), instant, valid, maxEvents) : null));
         } catch (LedgerHistory.TooLarge e) {
             // Refused whole rather than cut short: a regulator must never take part of a history for all of it.
             throw new RefusedException(ErrorCode.HISTORY_TOO_LARGE, "The history of " + customerId

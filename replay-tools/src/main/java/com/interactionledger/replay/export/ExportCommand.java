@@ -41,6 +41,11 @@ public final class ExportCommand extends Subcommand {
             description = "Recorded time the customer's history is taken at")
     private Instant asOf;
 
+    @Option(names = "--valid-at", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
+            description = "With --customer: only what had happened by this valid time (an imported record's is its"
+                    + " source's time)")
+    private Instant validAt;
+
     @Option(names = "--from", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
             description = "Start of the window (recorded time, included)")
     private Instant from;
@@ -86,7 +91,10 @@ public final class ExportCommand extends Subcommand {
             if (from != null || to != null) {
                 throw new IllegalArgumentException("--customer goes with --as-of, not with --from and --to");
             }
-            return new ExportScope.Customer(customer, required(asOf, "--as-of"));
+            return new ExportScope.Customer(customer, required(asOf, "--as-of"), validAt);
+        }
+        if (validAt != null) {
+            throw new IllegalArgumentException("--valid-at goes with --customer: a window is of recorded time");
         }
         return new ExportScope.Window(required(from, "--from"), required(to, "--to"));
     }

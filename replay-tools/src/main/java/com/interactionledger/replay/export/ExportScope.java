@@ -8,8 +8,16 @@ public sealed interface ExportScope {
     /** The instant the export's ledger head is taken at: the ledger as it stood then. */
     Instant until();
 
-    /** A customer's complete history as the ledger held it at {@code asOf}. */
-    record Customer(String customerId, Instant asOf) implements ExportScope {
+    /**
+     * A customer's complete history as the ledger held it at {@code asOf} (recorded time), of what had happened by
+     * {@code validAt} (valid time; null: whenever it happened).
+     */
+    record Customer(String customerId, Instant asOf, Instant validAt) implements ExportScope {
+
+        public Customer(String customerId, Instant asOf) {
+            this(customerId, asOf, null);
+        }
+
         @Override
         public Instant until() {
             return asOf;

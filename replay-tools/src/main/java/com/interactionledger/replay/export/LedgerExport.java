@@ -122,7 +122,7 @@ public final class LedgerExport {
                     }
                 };
                 if (scope instanceof ExportScope.Customer customer) {
-                    LedgerHistory.read(connection, customer.customerId(), customer.asOf(), sink);
+                    LedgerHistory.read(connection, customer.customerId(), customer.asOf(), customer.validAt(), sink);
                 } else if (scope instanceof ExportScope.Window window) {
                     LedgerHistory.readWindow(connection, window.from(), window.to(), sink);
                 }
@@ -173,6 +173,9 @@ public final class LedgerExport {
         if (scope instanceof ExportScope.Customer customer) {
             fields.put("customerId", customer.customerId());
             fields.put("asOf", customer.asOf().toString());
+            if (customer.validAt() != null) {
+                fields.put("validAt", customer.validAt().toString());
+            }
         } else if (scope instanceof ExportScope.Window window) {
             fields.put("from", window.from().toString());
             fields.put("to", window.to().toString());

@@ -6,6 +6,8 @@ import com.interactionledger.contracts.complaint.ComplaintStatistics;
 import com.interactionledger.contracts.complaint.CountComplaints;
 import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.deploy.identity.LocalIdentityProvider;
+import com.interactionledger.projections.history.HistoryEvent;
+import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.projections.testsupport.TestPostgres;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -13,12 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,7 @@ class CfpbImportAcceptanceTest {
     static ConfigurableApplicationContext ledger;
     static Importer.Summary first;
     static Path rejects;
+    static Instant beforeTheImport;
 
     @BeforeAll
     static void importTheSample(@TempDir Path dir) throws IOException {
@@ -57,6 +62,7 @@ class CfpbImportAcceptanceTest {
         settings.addAll(LocalIdentityProvider.shared().ledgerArguments());
         ledger = ImportCli.start(settings);
         rejects = dir.resolve("rejects.csv");
+        beforeTheImport = Instant.now();
         first = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Map.of(), false, rejects, "run-1", 16,
                 null);
         ImportCli.awaitReadModels(ledger);
@@ -124,6 +130,25 @@ class CfpbImportAcceptanceTest {
         assertThat(again.imported()).isZero();
         assertThat(jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aHistoryAsOfARecordedInstantBeforeTheImportShowsNoneOfItAndAsOfAValidInstantWhatHadHappenedByThen() {
+        // Complaint 3384392 of the sample: received 2019-09-24, sent to the company that day, closed with explanation.
+        String customer = "cfpb-consumer-3384392";
+        Instant received = LocalDate.parse("2019-09-24").atStartOfDay(CfpbComplaints.REGISTER_ZONE).toInstant();
+
+        assertThat(history(customer, beforeTheImport, null)).isEmpty();
+        assertThat(history(customer, null, received.minusSeconds(1))).isEmpty();
+        assertThat(history(customer, null, received)).containsExactly("ComplaintLodged", "ComplaintClocksSet",
+                "ComplaintSourceRecorded", "ComplaintAcknowledged", "ComplaintResolved");
+        assertThat(history(customer, null, null)).hasSize(5);
+    }
+
+    private static List<String> history(String customer, Instant asOf, Instant validAt) {
+        return ledger.getBean(JdbcTemplate.class).execute((ConnectionCallback<List<String>>) connection ->
+                LedgerHistory.asOf(connection, customer, asOf, validAt, 1_000).events().stream()
+                        .map(HistoryEvent::type).toList());
     }
 
     private Map<String, Long> groups(CountComplaints.Dimension dimension) {
