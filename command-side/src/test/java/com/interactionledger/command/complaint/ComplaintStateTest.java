@@ -19,6 +19,7 @@ import com.interactionledger.contracts.complaint.ComplaintResolutionAccepted;
 import com.interactionledger.contracts.complaint.ComplaintResolutionDisputed;
 import com.interactionledger.contracts.complaint.ComplaintResolutionProposed;
 import com.interactionledger.contracts.complaint.ComplaintResolved;
+import com.interactionledger.contracts.complaint.ComplaintSourceRecorded;
 import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.complaint.Redress;
@@ -93,7 +94,9 @@ class ComplaintStateTest {
                 keeps(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, "complex", "boss", T)),
                 keeps(new ComplaintHoldingResponseSent(COMPLAINT, CUSTOMER, "still looking", T)),
                 keeps(new ComplaintDeadlineApproaching(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, T, T)),
-                keeps(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, T, T)));
+                keeps(new ComplaintDeadlineBreached(COMPLAINT, CUSTOMER, FCA_FINAL_RESPONSE, T, T)),
+                keeps(new ComplaintSourceRecorded(COMPLAINT, CUSTOMER, "CFPB", "1", "A bank", "Web", null, null, null,
+                        null, null, null, null, null, null, T)));
     }
 
     private static Arguments moves(ComplaintEvent event, ComplaintState to) {
@@ -117,7 +120,7 @@ class ComplaintStateTest {
     void everyEventTypeOfTheContractsIsCoveredAbove() {
         Set<Class<?>> covered = everyEvent().map(arguments -> ((Named<?>) arguments.get()[0]).getPayload().getClass())
                 .collect(Collectors.toSet());
-        assertThat(covered).hasSize(17).containsExactlyInAnyOrderElementsOf(complaintEventTypes());
+        assertThat(covered).hasSize(18).containsExactlyInAnyOrderElementsOf(complaintEventTypes());
     }
 
     @Test
