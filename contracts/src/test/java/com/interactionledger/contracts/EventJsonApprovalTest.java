@@ -10,6 +10,7 @@ import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.contracts.complaint.CalendarVersion;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
 import com.interactionledger.contracts.complaint.ComplaintAssigned;
@@ -140,6 +141,11 @@ class EventJsonApprovalTest {
             LocalDate.parse("2026-03-16"), Instant.parse("2026-03-17T04:00:00Z"), false, true,
             "CFPB: a final response within 60 calendar days of receipt on 2026-01-15");
 
+    /* The shipped calendar of the CFPB's clocks (calendar days: only its time zone matters), as the command side
+     * names it: its digest is the SHA-256 of "America/New_York\n2025-01-01\n2099-12-31\n[SATURDAY, SUNDAY]\n[]\n[]". */
+    private static final CalendarVersion US_CALENDAR = new CalendarVersion("United States (CFPB)", "1",
+            LocalDate.parse("2099-12-31"), "sha256:0e2f804233c41708");
+
     private static final Path APPROVED = Path.of("src/test/resources/approved-events");
     private static final Path OLD_REVISIONS = Path.of("src/test/resources/old-revisions");
 
@@ -209,8 +215,8 @@ class EventJsonApprovalTest {
                         "deposits_and_withdrawals",
                         "My 500.00 USD rent transfer was held for three days and my landlord charged me a 35.00 USD"
                                 + " late fee", LATE_FEE, Jurisdiction.US_CFPB, ServiceRegime.GENERAL, AT),
-                new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(CFPB_RESPONSE, CFPB_FINAL_RESPONSE), "received",
-                        AT),
+                new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(CFPB_RESPONSE, CFPB_FINAL_RESPONSE),
+                        US_CALENDAR, "received", AT),
                 // Brought from the CFPB's public register: what it says, word for word, beside the ledger's own.
                 new ComplaintSourceRecorded(COMPLAINT, CUSTOMER, "CFPB", "3571115",
                         "TRANSUNION INTERMEDIATE HOLDINGS, INC.", "Web",

@@ -1,5 +1,6 @@
 package com.interactionledger.contracts.common;
 
+import com.interactionledger.contracts.complaint.ComplaintClocksSetUpcaster;
 import com.interactionledger.contracts.dialogue.MessageRecordedUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -17,7 +18,7 @@ public final class LedgerUpcasters {
     }
 
     public static List<EventUpcaster> all() {
-        return List.of(new MessageRecordedUpcaster());
+        return List.of(new MessageRecordedUpcaster(), new ComplaintClocksSetUpcaster());
     }
 
     public static EventUpcasterChain chain() {

@@ -15,6 +15,15 @@ public enum ClockType {
     /** NFRA: a decision within 15 calendar days, 30 for complex cases, a further 30 for especially complex ones with approval. */
     NFRA_DECISION;
 
+    /** The jurisdiction whose rules define this clock. */
+    public Jurisdiction jurisdiction() {
+        return switch (this) {
+            case FCA_SUMMARY_RESOLUTION, FCA_FINAL_RESPONSE, FCA_PSD_FINAL_RESPONSE -> Jurisdiction.UK_FCA;
+            case CFPB_RESPONSE, CFPB_FINAL_RESPONSE -> Jurisdiction.US_CFPB;
+            case NFRA_DECISION -> Jurisdiction.CN_NFRA;
+        };
+    }
+
     /** The clock a final response must beat; timeliness is measured against it. */
     public boolean isFinalResponse() {
         return this == FCA_FINAL_RESPONSE || this == FCA_PSD_FINAL_RESPONSE || this == CFPB_FINAL_RESPONSE
