@@ -8,6 +8,7 @@ import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.AssignComplaint;
+import com.interactionledger.contracts.complaint.CalendarVersion;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
 import com.interactionledger.contracts.complaint.ComplaintAssigned;
@@ -35,6 +36,7 @@ import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.complaint.LodgeComplaint;
 import com.interactionledger.contracts.complaint.ProposeResolution;
 import com.interactionledger.contracts.complaint.ReceiveInformation;
+import com.interactionledger.contracts.complaint.RecomputeComplaintClocks;
 import com.interactionledger.contracts.complaint.RecordDeadlineApproaching;
 import com.interactionledger.contracts.complaint.RecordDeadlineBreach;
 import com.interactionledger.contracts.complaint.ReferComplaint;
@@ -80,6 +82,8 @@ public class Complaint {
     private ComplaintDeadlineExtensionRequested pendingExtension;
     private boolean holdingResponseSent;
     private List<RegulatoryClock> clocks = List.of();
+    /** The calendar the recorded clocks were worked out with (null if recorded before calendars were named). */
+    private CalendarVersion clocksCalendar;
     /** The due date of each clock for which a breach (or a warning) is already on the ledger. */
     private final Map<ClockType, Instant> breached = new EnumMap<>(ClockType.class);
     private final Map<ClockType, Instant> warned = new EnumMap<>(ClockType.class);
@@ -100,7 +104,7 @@ public class Complaint {
         apply(new ComplaintClocksSet(command.complaintId(), command.customerId(),
                 DeadlinePolicy.clocks(new ComplaintFacts(command.jurisdiction(), command.regime(), command.occurredAt(),
                         List.of(), 0, false), calendars),
-                "received", command.occurredAt()));
+                calendars.of(command.jurisdiction()).calendarVersion(), "received", command.occurredAt()));
     }
 
     @CommandHandler
@@ -220,6 +224,26 @@ public class Complaint {
         recordClocks(calendars, "reopened: " + command.reason(), command.occurredAt());
     }
 
+    /**
+     * A business calendar that covers more days than the one the provisional clocks were worked out with: the
+     * clocks are worked out again with it and recorded, naming it; the earlier set stays on the ledger. Returns
+     * whether anything was recorded (nothing is, when no clock is provisional or the calendar covers no further).
+     */
+    @CommandHandler
+    public boolean handle(RecomputeComplaintClocks command, ComplaintCalendars calendars) {
+        ComplaintStep.RECOMPUTE_CLOCKS.requireAllowedFrom(state);
+        BusinessCalendar calendar = calendars.of(jurisdiction);
+        if (!CalendarUpdatePolicy.recomputes(clocks, clocksCalendar, calendar)) {
+            return false;
+        }
+        CalendarVersion version = calendar.calendarVersion();
+        apply(new ComplaintClocksSet(complaintId, customerId, DeadlinePolicy.clocks(facts(), calendars), version,
+                "recomputed: the " + version.name() + " calendar" + (version.version() == null ? ""
+                        : " (version " + version.version() + ")") + " now covers until " + version.coveredUntil(),
+                command.occurredAt()));
+        return true;
+    }
+
     @CommandHandler
     public void handle(RecordDeadlineApproaching command) {
         ComplaintStep.RECORD_APPROACHING.requireAllowedFrom(state);
@@ -248,11 +272,16 @@ public class Complaint {
 
     /** Computes the clocks from the facts as they now stand, and records them if they changed. */
     private void recordClocks(ComplaintCalendars calendars, String reason, Instant at) {
-        List<RegulatoryClock> computed = DeadlinePolicy.clocks(new ComplaintFacts(jurisdiction, regime, receivedAt,
-                List.copyOf(pauses), extensionTier, holdingResponseSent), calendars);
+        List<RegulatoryClock> computed = DeadlinePolicy.clocks(facts(), calendars);
         if (!computed.equals(clocks)) {
-            apply(new ComplaintClocksSet(complaintId, customerId, computed, reason, at));
+            apply(new ComplaintClocksSet(complaintId, customerId, computed,
+                    calendars.of(jurisdiction).calendarVersion(), reason, at));
         }
+    }
+
+    private ComplaintFacts facts() {
+        return new ComplaintFacts(jurisdiction, regime, receivedAt, List.copyOf(pauses), extensionTier,
+                holdingResponseSent);
     }
 
     /** A clock that can still run out: it exists, is an obligation, is not stopped, and its step is not done. */
@@ -306,6 +335,7 @@ public class Complaint {
     @EventSourcingHandler
     void on(ComplaintClocksSet event) {
         clocks = List.copyOf(event.clocks());
+        clocksCalendar = event.calendar();
     }
 
     @EventSourcingHandler

@@ -40,7 +40,9 @@ public enum ComplaintStep {
             REFERRED),
     RECORD_APPROACHING("RecordDeadlineApproaching", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER,
             RESOLUTION_PROPOSED),
-    RECORD_BREACH("RecordDeadlineBreach", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED);
+    RECORD_BREACH("RecordDeadlineBreach", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED),
+    RECOMPUTE_CLOCKS("RecomputeComplaintClocks", "stays; provisional clocks worked out again with a calendar that"
+            + " covers further", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED);
 
     private final String command;
     private final String leadsTo;

@@ -29,7 +29,9 @@ import java.util.List;
  *       weekend days worked in exchange for holidays into account.</li>
  * </ul>
  * Days are counted from the day after receipt (the day of receipt is not counted), in the jurisdiction's time
- * zone; a clock is due at the end of its due date.
+ * zone; a clock is due at the end of its due date. A clock that depends on days beyond the calendar's coverage is
+ * {@linkplain RegulatoryClock#provisional() provisional}; clocks of calendar days or weeks never are (they need no
+ * holidays).
  */
 public final class DeadlinePolicy {
 
@@ -140,7 +142,8 @@ public final class DeadlinePolicy {
             basis.append("; last day ").append(last).append(" is a rest day, so the period ends on the next working day (Civil Code art. 203)");
         }
         appendCoverage(basis, calendar, uncovered);
-        return new RegulatoryClock(ClockType.NFRA_DECISION, day, calendar.endOf(day), false, true, basis.toString());
+        return new RegulatoryClock(ClockType.NFRA_DECISION, day, calendar.endOf(day), false, true, uncovered,
+                basis.toString());
     }
 
     private static RegulatoryClock calendarDays(ClockType type, BusinessCalendar calendar, LocalDate receipt,
@@ -163,14 +166,19 @@ public final class DeadlinePolicy {
         StringBuilder basis = new StringBuilder(rule).append(", after receipt on ").append(receipt)
                 .append(" (").append(calendar.name()).append(" business days)");
         appendCoverage(basis, calendar, uncovered);
-        return new RegulatoryClock(type, day, calendar.endOf(day), false, breachable, basis.toString());
+        return new RegulatoryClock(type, day, calendar.endOf(day), false, breachable, uncovered, basis.toString());
     }
 
+    /**
+     * A clock that needed days the calendar does not know is still given a date, counting only weekends as rest
+     * days there (the most a bank can know before the holidays are published), and is marked provisional: the
+     * complaint works it out again once a calendar covers those days.
+     */
     private static void appendCoverage(StringBuilder basis, BusinessCalendar calendar, boolean uncovered) {
         if (uncovered) {
-            basis.append("; WARNING: the ").append(calendar.name()).append(" calendar covers ")
+            basis.append("; PROVISIONAL: the ").append(calendar.name()).append(" calendar covers ")
                     .append(calendar.coveredFrom()).append(" to ").append(calendar.coveredUntil())
-                    .append(", beyond that only weekends are known");
+                    .append(", beyond that only weekends are known; worked out again when the calendar is extended");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.interactionledger.contracts.complaint.AcceptResolution;
 import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.AssignComplaint;
+import com.interactionledger.contracts.complaint.CalendarVersion;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintAcknowledged;
 import com.interactionledger.contracts.complaint.ComplaintAssigned;
@@ -29,6 +30,7 @@ import com.interactionledger.contracts.complaint.LodgeComplaint;
 import com.interactionledger.contracts.complaint.Money;
 import com.interactionledger.contracts.complaint.ProposeResolution;
 import com.interactionledger.contracts.complaint.ReceiveInformation;
+import com.interactionledger.contracts.complaint.RecomputeComplaintClocks;
 import com.interactionledger.contracts.complaint.RecordDeadlineApproaching;
 import com.interactionledger.contracts.complaint.RecordDeadlineBreach;
 import com.interactionledger.contracts.complaint.Redress;
@@ -204,7 +206,7 @@ final class ComplaintScenarios {
      * China, received Monday 2026-11-02 09:00 Shanghai (UTC+8, so local midnight is 16:00Z the day before).
      * 15 days: Tuesday 2026-11-17, a working day. 30 days: Wednesday 2026-12-02, a working day. 60 days:
      * Nov 30 is +28, Dec 31 is +59, so Friday 2027-01-01; the shipped calendar ends 2026-12-31, so only the weekend
-     * is known there and the basis warns about it.
+     * is known there: the clock is provisional and its basis says so.
      */
     static final String CN_BASIS = "NFRA consumer complaint measures: decision within 15 days of receipt on 2026-11-02";
     static final RegulatoryClock CN_15 = new RegulatoryClock(NFRA_DECISION,
@@ -213,10 +215,11 @@ final class ComplaintScenarios {
             LocalDate.parse("2026-12-02"), Instant.parse("2026-12-02T16:00:00Z"), false, true,
             "NFRA consumer complaint measures: decision within 30 days of receipt on 2026-11-02 (extended: complex case)");
     static final RegulatoryClock CN_60 = new RegulatoryClock(NFRA_DECISION,
-            LocalDate.parse("2027-01-01"), Instant.parse("2027-01-01T16:00:00Z"), false, true,
+            LocalDate.parse("2027-01-01"), Instant.parse("2027-01-01T16:00:00Z"), false, true, true,
             "NFRA consumer complaint measures: decision within 60 days of receipt on 2026-11-02"
-                    + " (extended twice: especially complex case, approved); WARNING: the Mainland China calendar"
-                    + " covers 2025-01-01 to 2026-12-31, beyond that only weekends are known");
+                    + " (extended twice: especially complex case, approved); PROVISIONAL: the Mainland China calendar"
+                    + " covers 2025-01-01 to 2026-12-31, beyond that only weekends are known; worked out again when"
+                    + " the calendar is extended");
     /**
      * Stopped since Thursday 2026-11-05 14:00 Shanghai: Nov 3 and Nov 4 counted, Nov 5 is still waiting at its end.
      */
@@ -276,8 +279,15 @@ final class ComplaintScenarios {
                 scenario.jurisdiction, scenario.regime, scenario.received);
     }
 
+    /** Clocks as the shipped calendar of their jurisdiction gives them, naming that calendar. */
     static ComplaintClocksSet clocksSet(List<RegulatoryClock> clocks, String reason, Instant at) {
-        return new ComplaintClocksSet(COMPLAINT, CUSTOMER, clocks, reason, at);
+        return new ComplaintClocksSet(COMPLAINT, CUSTOMER, clocks, shippedCalendar(clocks.get(0).type().jurisdiction()),
+                reason, at);
+    }
+
+    /** The shipped calendar of {@code jurisdiction}, as a complaint's clocks name it. */
+    static CalendarVersion shippedCalendar(Jurisdiction jurisdiction) {
+        return ComplaintCalendars.shipped().of(jurisdiction).calendarVersion();
     }
 
     static List<Object> received(Scenario scenario) {
@@ -355,6 +365,7 @@ final class ComplaintScenarios {
             case REOPEN -> reopen(now);
             case RECORD_APPROACHING -> new RecordDeadlineApproaching(COMPLAINT, null, scenario.finalClock(), now);
             case RECORD_BREACH -> new RecordDeadlineBreach(COMPLAINT, null, scenario.finalClock(), now);
+            case RECOMPUTE_CLOCKS -> new RecomputeComplaintClocks(COMPLAINT, null, now);
         };
     }
 

@@ -89,7 +89,7 @@ class ComplaintStateTest {
                 moves(new ComplaintReferred(COMPLAINT, CUSTOMER, ReferralBody.OMBUDSMAN, "FOS", "FOS-1", T), REFERRED),
                 moves(new ComplaintReopened(COMPLAINT, CUSTOMER, "new evidence", T), IN_PROGRESS),
                 keeps(new ComplaintAssigned(COMPLAINT, CUSTOMER, "handler-1", "cards", T)),
-                keeps(new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(), "received", T)),
+                keeps(new ComplaintClocksSet(COMPLAINT, CUSTOMER, List.of(), null, "received", T)),
                 keeps(new ComplaintDeadlineExtensionRequested(COMPLAINT, CUSTOMER, 2, "complex", "handler", T)),
                 keeps(new ComplaintDeadlineExtended(COMPLAINT, CUSTOMER, 1, "complex", "boss", T)),
                 keeps(new ComplaintHoldingResponseSent(COMPLAINT, CUSTOMER, "still looking", T)),

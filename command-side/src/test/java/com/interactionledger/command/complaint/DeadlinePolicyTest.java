@@ -132,11 +132,63 @@ class DeadlinePolicyTest {
                 NFRA_DECISION).basis()).contains("4 days not counted while waiting for the customer");
         // The China calendar shipped covers 2025-2026: a due date in 2027 says it only knew the weekends.
         assertThat(clock(new ComplaintFacts(CN_NFRA, GENERAL, at(SHANGHAI, "2026-11-23T10:00"), List.of(), 2, false),
-                NFRA_DECISION).basis()).contains("WARNING").contains("covers 2025-01-01 to 2026-12-31");
+                NFRA_DECISION).basis()).contains("PROVISIONAL").contains("covers 2025-01-01 to 2026-12-31")
+                .contains("only weekends are known");
         assertThat(clock(facts(UK_FCA, PAYMENT_SERVICES, at(LONDON, "2027-12-20T10:00")), FCA_PSD_FINAL_RESPONSE).basis())
-                .contains("WARNING");
+                .contains("PROVISIONAL");
         assertThat(clock(facts(UK_FCA, PAYMENT_SERVICES, at(LONDON, "2026-04-02T09:00")), FCA_PSD_FINAL_RESPONSE).basis())
-                .doesNotContain("WARNING").contains("England and Wales business days");
+                .doesNotContain("PROVISIONAL").contains("England and Wales business days");
+    }
+
+    /**
+     * Beyond the calendar's coverage a clock still gets a date, counting only weekends as rest days there, and is
+     * marked provisional; a clock that needs no day beyond coverage, or no calendar at all (calendar days or weeks),
+     * is not. The shipped China calendar ends Thursday 2026-12-31, England and Wales ends Friday 2027-12-31.
+     */
+    static Stream<Arguments> coverage() {
+        return Stream.of(
+                // 15 days from Tuesday 2026-12-15: Wednesday 2026-12-30, inside the calendar.
+                Arguments.of("NFRA due inside the calendar", CN_NFRA, GENERAL, at(SHANGHAI, "2026-12-15T10:00"),
+                        NFRA_DECISION, "2026-12-30", false),
+                // 15 days from Wednesday 2026-12-16: Thursday 2026-12-31, the calendar's last day, a working day.
+                Arguments.of("NFRA due on the calendar's last day", CN_NFRA, GENERAL, at(SHANGHAI, "2026-12-16T10:00"),
+                        NFRA_DECISION, "2026-12-31", false),
+                // 15 days from Thursday 2026-12-17: Friday 2027-01-01. New Year's Day is not in the calendar (the
+                // 2027 notice is not in it), so only its being a Friday is known: due that day, provisionally.
+                Arguments.of("NFRA due on an unknown Friday", CN_NFRA, GENERAL, at(SHANGHAI, "2026-12-17T10:00"),
+                        NFRA_DECISION, "2027-01-01", true),
+                // 15 days from Sunday 2026-12-20: Monday 2027-01-04; even a Monday may be a holiday in a notice.
+                Arguments.of("NFRA due on an unknown Monday", CN_NFRA, GENERAL, at(SHANGHAI, "2026-12-20T10:00"),
+                        NFRA_DECISION, "2027-01-04", true),
+                // 15 days from Tuesday 2026-12-22: Wednesday 2027-01-06.
+                Arguments.of("NFRA due past the calendar", CN_NFRA, GENERAL, at(SHANGHAI, "2026-12-22T10:00"),
+                        NFRA_DECISION, "2027-01-06", true),
+                // Monday 2027-12-20, 15 business days: Dec 21-24 (4), 27 and 28 are the substitute bank holidays,
+                // Dec 29-31 (7), then 2028, where only weekends are known: Jan 3-7 (12), Jan 10-12 (15). (Monday
+                // 3 January 2028 will most likely be the substitute New Year's Day: the date is provisional.)
+                Arguments.of("FCA payment services into the next year", UK_FCA, PAYMENT_SERVICES,
+                        at(LONDON, "2027-12-20T10:00"), FCA_PSD_FINAL_RESPONSE, "2028-01-12", true),
+                // The summary window of the same complaint ends Thursday 2027-12-23, inside the calendar.
+                Arguments.of("FCA summary window inside the calendar", UK_FCA, PAYMENT_SERVICES,
+                        at(LONDON, "2027-12-20T10:00"), FCA_SUMMARY_RESOLUTION, "2027-12-23", false),
+                // 8 weeks are calendar weeks: 2028-02-14, no holiday involved.
+                Arguments.of("FCA 8 weeks need no calendar", UK_FCA, GENERAL, at(LONDON, "2027-12-20T10:00"),
+                        FCA_FINAL_RESPONSE, "2028-02-14", false),
+                // Calendar days: 60 days from 2027-12-20 is 2028-02-18.
+                Arguments.of("CFPB calendar days need no calendar", US_CFPB, GENERAL, at(NEW_YORK, "2027-12-20T10:00"),
+                        CFPB_FINAL_RESPONSE, "2028-02-18", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coverage")
+    void aClockThatNeedsDaysBeyondTheCalendarIsProvisionalAndCountsOnlyWeekendsThere(
+            String description, Jurisdiction jurisdiction, ServiceRegime regime, Instant received, ClockType type,
+            String dueDate, boolean provisional) {
+        RegulatoryClock clock = clock(facts(jurisdiction, regime, received), type);
+
+        assertThat(clock.dueDate()).isEqualTo(LocalDate.parse(dueDate));
+        assertThat(clock.provisional()).isEqualTo(provisional);
+        assertThat(clock.basis().contains("PROVISIONAL")).as(clock.basis()).isEqualTo(provisional);
     }
 
     @Test
