@@ -106,7 +106,11 @@ class FuzzTest {
                 HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
                         .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-                assertThat(LedgerHttp.JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+                // Every part is UP, but the business calendars may warn that one ends soon (not the fuzzing's doing).
+                JsonNode parts = LedgerHttp.JSON.readTree(health.body()).path("components");
+                assertThat(parts.has("db")).as(parts.toString()).isTrue();
+                parts.fieldNames().forEachRemaining(part -> assertThat(parts.path(part).path("status").asText())
+                        .as(part).isIn(part.equals("calendars") ? List.of("UP", "WARNING") : List.of("UP")));
                 System.out.printf("FuzzTest: %d tries, %d refused, %d READ_MODEL_BEHIND, 0 other 5xx, %.1f s%n",
                         TRIES.get(), REFUSED.get(), READ_MODEL_BEHIND.get(), (System.nanoTime() - started) / 1e9);
             }
