@@ -124,9 +124,9 @@ public class ComplaintTables extends ReadModelTables {
         for (RegulatoryClock clock : event.clocks()) {
             Instant[] kept = marks.getOrDefault(clock.type().name() + "@" + clock.dueAt(), new Instant[2]);
             jdbc.update("INSERT INTO complaint_clock (complaint_id, clock_type, due_date, due_at, paused, breachable,"
-                            + " basis, warned_at, breached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " provisional, basis, warned_at, breached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     complaint, clock.type().name(), clock.dueDate(), utc(clock.dueAt()), clock.paused(),
-                    clock.breachable(), clock.basis(), utc(kept[0]), utc(kept[1]));
+                    clock.breachable(), clock.provisional(), clock.basis(), utc(kept[0]), utc(kept[1]));
         }
     }
 
@@ -274,7 +274,8 @@ public class ComplaintTables extends ReadModelTables {
                     clocks.computeIfAbsent(rs.getString("complaint_id"), key -> new ArrayList<>()).add(new Object[]{
                             ClockType.valueOf(rs.getString("clock_type")), rs.getObject("due_date", LocalDate.class),
                             instant(rs, "due_at"), rs.getBoolean("paused"), rs.getBoolean("breachable"),
-                            rs.getString("basis"), instant(rs, "warned_at"), instant(rs, "breached_at")});
+                            rs.getString("basis"), instant(rs, "warned_at"), instant(rs, "breached_at"),
+                            rs.getBoolean("provisional")});
                 },
                 complaints.stream().map(view -> view.complaintId().value()).toArray());
         return complaints.stream().map(view -> {
@@ -283,7 +284,7 @@ public class ComplaintTables extends ReadModelTables {
                     .map(clock -> new ClockView((ClockType) clock[0], (LocalDate) clock[1], (Instant) clock[2],
                             ClockStatuses.status(view, (ClockType) clock[0], (Instant) clock[2], (boolean) clock[3],
                                     (boolean) clock[4], (Instant) clock[7], at),
-                            (String) clock[5], (Instant) clock[6], (Instant) clock[7]))
+                            (boolean) clock[8], (String) clock[5], (Instant) clock[6], (Instant) clock[7]))
                     .toList();
             return new ComplaintView(view.complaintId(), view.customerId(), view.sessions(), view.channel(),
                     view.product(), view.subProduct(), view.category(), view.subCategory(), view.description(),

@@ -270,7 +270,7 @@ class ComplaintReadModelTest extends ReadModelTestSupport {
         ledger.append("AGENT", "handler-0",
                 new ComplaintLodged(id(id), customer(customer), List.of(), channel, product, null, category, null,
                         "Complaint " + id, null, jurisdiction, ServiceRegime.GENERAL, at(received)),
-                new ComplaintClocksSet(id(id), customer(customer), clocks, "received", at(received)),
+                new ComplaintClocksSet(id(id), customer(customer), clocks, null, "received", at(received)),
                 new ComplaintAcknowledged(id(id), customer(customer), at(received).plusSeconds(1)));
     }
 
