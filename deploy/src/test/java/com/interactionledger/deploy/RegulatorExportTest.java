@@ -83,7 +83,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
         JsonNode manifest = LedgerHttp.JSON.readTree(first.get("manifest.json"));
         assertThat(manifest.path("format").asText()).isEqualTo("interaction-ledger-export/v1");
         assertThat(manifest.path("ledger").path("hashFormat").asText()).isEqualTo("interaction-ledger/event/v1");
-        assertThat(manifest.path("ledger").path("schemaVersion").asText()).isEqualTo("14");
+        assertThat(manifest.path("ledger").path("schemaVersion").asText()).isEqualTo("15");
         assertThat(manifest.path("scope").path("customerId").asText()).isEqualTo(CUSTOMER);
         assertThat(manifest.path("events").path("count").asLong()).isEqualTo(4);
         assertThat(manifest.path("eventRevisions").path("MessageRecorded").toString()).isEqualTo("[\"2\"]");
