@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.Identifiers;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 @RestController
 @ConditionalOnProperty(name = "ledger.access.mode", havingValue = "development")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class DevelopmentTokenController {
 
     private final DevelopmentIssuer issuer;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--strict] [--rejects FILE] [--run-id ID]
@@ -101,24 +102,30 @@ public final class ImportCli {
     }
 
     /** The importer of this ledger, acting as the identity its configuration names ({@code ledger.import.actor}). */
-    static Importer importer(ConfigurableApplicationContext ledger) {
+    public static Importer importer(ConfigurableApplicationContext ledger) {
         return new Importer(ledger.getBean(CommandGateway.class), ledger.getBean(JdbcTemplate.class),
                 ledger.getEnvironment().getProperty("ledger.import.actor", "importer"));
     }
 
     /** The ledger without its web edge: the importer is its only client in this JVM. */
-    static ConfigurableApplicationContext start(List<String> settings) {
+    public static ConfigurableApplicationContext start(List<String> settings) {
         SpringApplication application = new SpringApplication(InteractionLedgerApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        // the embedded default, as scripts/run.sh runs it, unless the settings name another database
+        // The embedded default as scripts/run.sh runs it (development keys and mode), unless the settings name
+        // another database: then production's mode, which checks the keys are no published ones. Either way there
+        // is no web edge here, so no token is ever checked and no issuer is needed.
         Map<String, Object> defaults = new HashMap<>(EmbeddedDefault.datasource());
-        defaults.put("ledger.access.mode", "development");
+        String profiles = String.valueOf(System.getenv("SPRING_PROFILES_ACTIVE")) + settings.stream()
+                .filter(setting -> setting.startsWith("--spring.profiles.active=")).collect(Collectors.joining());
+        boolean embedded = !profiles.contains("postgres")
+                && settings.stream().noneMatch(setting -> setting.startsWith("--spring.datasource.url="));
+        defaults.put("ledger.access.mode", embedded ? "development" : "oidc");
         application.setDefaultProperties(defaults);
         return application.run(settings.toArray(String[]::new));
     }
 
     /** Waits until every read model has applied every event now on the ledger. */
-    static void awaitReadModels(ConfigurableApplicationContext ledger) {
+    public static void awaitReadModels(ConfigurableApplicationContext ledger) {
         Long head = ledger.getBean(JdbcTemplate.class).queryForObject(
                 "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
         ReadModelFreshness freshness = ledger.getBean(ReadModelFreshness.class);

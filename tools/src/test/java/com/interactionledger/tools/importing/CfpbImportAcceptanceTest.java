@@ -5,7 +5,6 @@ import com.interactionledger.contracts.complaint.ComplaintFilter;
 import com.interactionledger.contracts.complaint.ComplaintStatistics;
 import com.interactionledger.contracts.complaint.CountComplaints;
 import com.interactionledger.contracts.complaint.Jurisdiction;
-import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.projections.testsupport.TestPostgres;
@@ -59,7 +58,6 @@ class CfpbImportAcceptanceTest {
                 "--spring.datasource.password=" + database.password(),
                 "--ledger.privacy.master-keys=test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=",
                 "--ledger.analytics.pseudonym-key=test-only-pseudonym-key-of-at-least-32-bytes"));
-        settings.addAll(LocalIdentityProvider.shared().ledgerArguments());
         ledger = ImportCli.start(settings);
         rejects = dir.resolve("rejects.csv");
         beforeTheImport = Instant.now();

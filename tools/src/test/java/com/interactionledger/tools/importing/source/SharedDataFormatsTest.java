@@ -2,6 +2,8 @@ package com.interactionledger.tools.importing.source;
 
 import com.interactionledger.tools.importing.source.DelimitedFile.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,12 +21,15 @@ class SharedDataFormatsTest {
 
     static final Path DATA = Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
 
-    @Test
-    void theCfpbSampleHas6623RecordsOfEighteenFields() throws IOException {
-        List<Row> rows = rows("cfpb-complaints/complaints_sample.csv", false);
-
-        assertThat(rows).hasSize(6_624).allMatch(row -> row instanceof Row.Record record
-                && record.fields().size() == 18);
+    @ParameterizedTest(name = "{0}: {2} rows (header included) of {3} fields")
+    @CsvSource({
+            "cfpb-complaints/complaints_sample.csv, false, 6624, 18",
+            "jddc/chat_0.1per_v1_2019-11-02.txt, true, 11861, 7",
+            "banking77/train.csv, false, 10004, 2"})
+    void everyRowOfTheFileIsARecordOfAsManyFieldsAsItsSourceSays(String file, boolean tabs, int rows, int fields)
+            throws IOException {
+        assertThat(rows(file, tabs)).hasSize(rows).allMatch(row -> row instanceof Row.Record record
+                && record.fields().size() == fields);
     }
 
     @Test
@@ -36,22 +41,6 @@ class SharedDataFormatsTest {
                 row -> assertThat(row.reason()).isEqualTo("a carriage return that does not end a line"));
         assertThat(rows.stream().filter(row -> row instanceof Row.Record record && record.fields().size() == 8))
                 .hasSize(1 + 4_999);
-    }
-
-    @Test
-    void theJddcSampleHas11861UtterancesOfSevenFields() throws IOException {
-        List<Row> rows = rows("jddc/chat_0.1per_v1_2019-11-02.txt", true);
-
-        assertThat(rows).hasSize(11_861).allMatch(row -> row instanceof Row.Record record
-                && record.fields().size() == 7);
-    }
-
-    @Test
-    void banking77TrainHas10003LabelledUtterances() throws IOException {
-        List<Row> rows = rows("banking77/train.csv", false);
-
-        assertThat(rows).hasSize(10_004).allMatch(row -> row instanceof Row.Record record
-                && record.fields().size() == 2);
     }
 
     static List<Row> rows(String file, boolean tabs) throws IOException {
