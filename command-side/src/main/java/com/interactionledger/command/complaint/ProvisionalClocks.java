@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps the table of open complaints whose recorded clocks are provisional ({@code complaint_provisional_clocks}),
@@ -32,36 +36,48 @@ class ProvisionalClocks implements AppendHook {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The batch's events are applied in memory, in order, and their net effect written in at most three statements
+     * (as {@link ComplaintClockWatch} does, for the same reason: imports bring thousands of complaints a second).
+     */
     @Override
     public void stored(List<StoredAppend> appends, JdbcTemplate transaction) {
+        Map<String, Object[]> rows = new LinkedHashMap<>(); // complaint -> its row, or null: none
+        Set<String> erased = new LinkedHashSet<>();
         for (StoredAppend append : appends) {
             for (EventMessage<?> event : append.events()) {
                 Object payload = event.getPayload();
                 if (payload instanceof ComplaintClocksSet set) {
-                    forget(transaction, set.complaintId());
-                    if (set.provisional()) {
-                        CalendarVersion calendar = set.calendar();
-                        transaction.update("INSERT INTO complaint_provisional_clocks (complaint_id, customer_id,"
-                                        + " jurisdiction, calendar_covered_until) VALUES (?, ?, ?, ?)",
-                                set.complaintId().value(), set.customerId().value(),
-                                set.clocks().get(0).type().jurisdiction().name(),
-                                calendar == null ? null : Date.valueOf(calendar.coveredUntil()));
-                    }
+                    CalendarVersion calendar = set.calendar();
+                    rows.put(set.complaintId().value(), !set.provisional() ? null : new Object[] {
+                            set.complaintId().value(), set.customerId().value(),
+                            set.clocks().get(0).type().jurisdiction().name(),
+                            calendar == null ? null : Date.valueOf(calendar.coveredUntil())});
                 } else if (payload instanceof ComplaintResolved resolved) {
-                    forget(transaction, resolved.complaintId());
+                    rows.put(resolved.complaintId().value(), null);
                 } else if (payload instanceof ComplaintReferred referred) {
-                    forget(transaction, referred.complaintId());
-                } else if (payload instanceof CustomerErased erased) {
+                    rows.put(referred.complaintId().value(), null);
+                } else if (payload instanceof CustomerErased gone) {
                     // Nothing more can be appended for an erased customer: no recomputation to look for.
-                    transaction.update("DELETE FROM complaint_provisional_clocks WHERE customer_id = ?",
-                            erased.customerId().value());
+                    erased.add(gone.customerId().value());
+                    rows.replaceAll((complaint, row) -> row != null && gone.customerId().value().equals(row[1])
+                            ? null : row);
                 }
             }
         }
-    }
-
-    private static void forget(JdbcTemplate jdbc, ComplaintId complaint) {
-        jdbc.update("DELETE FROM complaint_provisional_clocks WHERE complaint_id = ?", complaint.value());
+        if (!rows.isEmpty()) {
+            transaction.update("DELETE FROM complaint_provisional_clocks WHERE complaint_id IN ("
+                    + ComplaintClockWatch.marks(rows.size()) + ")", rows.keySet().toArray());
+            List<Object[]> inserts = rows.values().stream().filter(java.util.Objects::nonNull).toList();
+            if (!inserts.isEmpty()) {
+                transaction.batchUpdate("INSERT INTO complaint_provisional_clocks (complaint_id, customer_id,"
+                        + " jurisdiction, calendar_covered_until) VALUES (?, ?, ?, ?)", inserts);
+            }
+        }
+        if (!erased.isEmpty()) {
+            transaction.update("DELETE FROM complaint_provisional_clocks WHERE customer_id IN ("
+                    + ComplaintClockWatch.marks(erased.size()) + ")", erased.toArray());
+        }
     }
 
     /**
