@@ -139,6 +139,73 @@ public class CustomerKeys {
         return stored;
     }
 
+    /**
+     * Makes sure these customers have keys, creating the missing ones together, in one transaction, and caches them
+     * all for {@link #forWriting}: a batch of records about new customers (an import) otherwise pays one insert and
+     * one commit each. An erased customer is left as it is; writing for them is refused where it always is.
+     */
+    public void prepareForWriting(Collection<String> customerIds) {
+        List<String> wanted = customerIds.stream().distinct().filter(id -> writeCache.get(id) == null).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        withConnection(connection -> {
+            Set<String> known = new HashSet<>(cacheStored(connection, wanted));
+            List<String> missing = wanted.stream().filter(id -> !known.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_customer_key"
+                        + " (customer_id, key_id, wrapped_key, master_key_id) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")) {
+                    for (String customerId : missing) {
+                        String keyId = UUID.randomUUID().toString();
+                        insert.setString(1, customerId);
+                        insert.setString(2, keyId);
+                        insert.setString(3, wrap(customerId, keyId, AesGcm.randomKey()));
+                        insert.setString(4, masterKeys.active());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+                // Whoever inserted first, the stored key is the customer's key.
+                cacheStored(connection, missing);
+            }
+            return null;
+        });
+    }
+
+    /** Caches the stored, live keys of these customers for writing; returns the customers that have a row. */
+    private List<String> cacheStored(Connection connection, List<String> customerIds) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, key_id, wrapped_key,"
+                + " master_key_id, destroyed_at FROM ledger_customer_key WHERE customer_id IN ("
+                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")")) {
+            int index = 1;
+            for (String customerId : customerIds) {
+                select.setString(index++, customerId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String customerId = rows.getString(1);
+                    found.add(customerId);
+                    if (rows.getTimestamp(5) == null) {
+                        String keyId = rows.getString(2);
+                        writeCache.put(customerId, new Key(keyId, unwrap(customerId, keyId, rows.getString(3),
+                                rows.getString(4))));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The key with this id for reading, or empty when it was destroyed (the customer was erased). */
     public Optional<SecretKey> forReading(String keyId) {
         long now = System.nanoTime();

@@ -174,7 +174,8 @@ public final class CfpbComplaints implements SourceFormat {
                 then.add(new DisputeResolution(complaint, null, null, responded));
             }
         }
-        return new Record(sourceId, row.record.line(), complaint.value(), new ImportComplaint(lodge, source, then));
+        return new Record(sourceId, row.record.line(), complaint.value(), customer.value(),
+                new ImportComplaint(lodge, source, then));
     }
 
     private static Instant start(LocalDate date) {

@@ -1,6 +1,7 @@
 package com.interactionledger.tools.importing;
 
 import com.interactionledger.deploy.InteractionLedgerApplication;
+import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.interactionledger.projections.freshness.ReadModelFreshness;
 import com.interactionledger.tools.demo.EmbeddedDefault;
 import com.interactionledger.tools.importing.source.SourceColumns;
@@ -104,7 +105,8 @@ public final class ImportCli {
     /** The importer of this ledger, acting as the identity its configuration names ({@code ledger.import.actor}). */
     public static Importer importer(ConfigurableApplicationContext ledger) {
         return new Importer(ledger.getBean(CommandGateway.class), ledger.getBean(JdbcTemplate.class),
-                ledger.getEnvironment().getProperty("ledger.import.actor", "importer"));
+                ledger.getBean(CustomerKeys.class), ledger.getEnvironment().getProperty("ledger.import.actor",
+                "importer"));
     }
 
     /** The ledger without its web edge: the importer is its only client in this JVM. */

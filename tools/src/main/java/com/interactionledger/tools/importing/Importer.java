@@ -2,6 +2,7 @@ package com.interactionledger.tools.importing;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.ledger.sealing.CustomerKeys;
 import com.interactionledger.tools.importing.source.DelimitedFile;
 import com.interactionledger.tools.importing.source.SourceColumns;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -52,15 +53,17 @@ public final class Importer {
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final CustomerKeys keys;
     private final String actor;
 
     /**
      * @param actor the importer's identity, from the service's configuration ({@code ledger.import.actor}): the
      *              actor every imported event names
      */
-    public Importer(CommandGateway commands, JdbcTemplate jdbc, String actor) {
+    public Importer(CommandGateway commands, JdbcTemplate jdbc, CustomerKeys keys, String actor) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.keys = keys;
         this.actor = actor;
     }
 
@@ -175,6 +178,9 @@ public final class Importer {
             return;
         }
         Set<String> present = onLedger(chunk.stream().map(SourceFormat.Record::aggregateId).toList());
+        // The chunk's new customers get their keys together: one transaction, not one commit each as they seal.
+        keys.prepareForWriting(chunk.stream().filter(record -> !present.contains(record.aggregateId()))
+                .map(SourceFormat.Record::customerId).toList());
         Set<String> inThisChunk = new HashSet<>();
         for (SourceFormat.Record record : List.copyOf(chunk)) {
             if (present.contains(record.aggregateId()) || !inThisChunk.add(record.aggregateId())) {

@@ -39,9 +39,10 @@ public interface SourceFormat {
      * @param recordId    its id in the source
      * @param line        the line it starts on
      * @param aggregateId the session or complaint it becomes (its presence on the ledger means: imported already)
+     * @param customerId  the customer it belongs to (whose key seals its personal fields)
      * @param command     the one command that brings it in whole
      */
-    record Record(String recordId, long line, String aggregateId, LedgerCommand command) {
+    record Record(String recordId, long line, String aggregateId, String customerId, LedgerCommand command) {
     }
 
     /** Where rows and records that cannot be imported are reported. */
