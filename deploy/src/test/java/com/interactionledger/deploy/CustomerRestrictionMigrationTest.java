@@ -10,15 +10,11 @@ import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.ledger.append.CustomerRestrictions;
-import com.interactionledger.ledger.append.LedgerStoreAutoConfiguration;
 import com.interactionledger.ledger.stored.RecordedTime;
-import com.interactionledger.projections.testsupport.TestPostgres;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -45,19 +41,16 @@ class CustomerRestrictionMigrationTest {
 
     @Test
     void onPostgresqlEachCustomersLatestDecisionStoredBeforeIsBackFilled() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("restriction-backfill");
-        assertBackFilledAcrossTheMigration(new DriverManagerDataSource(database.url(), database.user(),
-                database.password()), "postgresql");
+        assertBackFilledAcrossTheMigration(LedgerMigrations.postgres("restriction-backfill"), "postgresql");
     }
 
     @Test
     void onH2EachCustomersLatestDecisionStoredBeforeIsBackFilled() {
-        assertBackFilledAcrossTheMigration(new DriverManagerDataSource("jdbc:h2:mem:restriction-backfill-"
-                + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""), "h2");
+        assertBackFilledAcrossTheMigration(LedgerMigrations.h2("restriction-backfill"), "h2");
     }
 
     private static void assertBackFilledAcrossTheMigration(DataSource dataSource, String vendor) {
-        migrate(dataSource, vendor, "13");
+        LedgerMigrations.migrate(dataSource, vendor, "13");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Ledger13 ledger = new Ledger13(jdbc);
         // restricted once
@@ -77,7 +70,7 @@ class CustomerRestrictionMigrationTest {
         assertThat(ledger.positions).as("the decisions are at distinct positions, others' events between them")
                 .hasSize(8);
 
-        migrate(dataSource, vendor, null);
+        LedgerMigrations.migrate(dataSource, vendor, null);
 
         assertThat(jdbc.queryForList("SELECT customer_id, restricted, position FROM ledger_customer_restriction"
                         + " ORDER BY customer_id"))
@@ -86,16 +79,6 @@ class CustomerRestrictionMigrationTest {
                         "cust-restricted true " + restrictedOnce);
         assertThat(new CustomerRestrictions(jdbc).restricted(List.of("cust-restricted", "cust-lifted", "cust-again",
                 "cust-never"))).containsExactlyInAnyOrder("cust-restricted", "cust-again");
-    }
-
-    private static void migrate(DataSource dataSource, String vendor, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).table("flyway_ledger_history")
-                .locations("classpath:db/ledger/common", "classpath:db/ledger/" + vendor)
-                .javaMigrations(LedgerStoreAutoConfiguration.javaMigrations());
-        if (target != null) {
-            flyway.target(target);
-        }
-        flyway.load().migrate();
     }
 
     /**

@@ -1,11 +1,7 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.ledger.append.LedgerStoreAutoConfiguration;
-import com.interactionledger.projections.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,21 +25,16 @@ class IdempotencyKeysMigrationTest {
 
     @Test
     void onPostgresqlTheKeysRecordedBeforeBelongToTheActorTheirEventsName() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("idem-keys");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(),
-                database.password());
-        assertKeysScopedAcrossTheMigration(dataSource, "postgresql");
+        assertKeysScopedAcrossTheMigration(LedgerMigrations.postgres("idem-keys"), "postgresql");
     }
 
     @Test
     void onH2TheKeysRecordedBeforeBelongToTheActorTheirEventsName() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:idem-keys-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
-        assertKeysScopedAcrossTheMigration(dataSource, "h2");
+        assertKeysScopedAcrossTheMigration(LedgerMigrations.h2("idem-keys"), "h2");
     }
 
     private static void assertKeysScopedAcrossTheMigration(DataSource dataSource, String vendor) {
-        migrate(dataSource, vendor, "12");
+        LedgerMigrations.migrate(dataSource, vendor, "12");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
                         + " metadata, payload, payloadtype, timestamp)"
@@ -59,7 +49,7 @@ class IdempotencyKeysMigrationTest {
         jdbc.update("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
                 + " recorded_at) VALUES (?, ?, 'StartSession', NULL, ?)", "key-without-outcome", "b".repeat(64), at);
 
-        migrate(dataSource, vendor, null);
+        LedgerMigrations.migrate(dataSource, vendor, null);
 
         List<Map<String, Object>> keys = jdbc.queryForList("SELECT actor_id, idempotency_key, outcome"
                 + " FROM command_idempotency ORDER BY idempotency_key");
@@ -72,15 +62,5 @@ class IdempotencyKeysMigrationTest {
                 "c".repeat(64), at);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM command_idempotency WHERE idempotency_key = ?",
                 Long.class, "key-before-13")).isEqualTo(2);
-    }
-
-    private static void migrate(DataSource dataSource, String vendor, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).table("flyway_ledger_history")
-                .locations("classpath:db/ledger/common", "classpath:db/ledger/" + vendor)
-                .javaMigrations(LedgerStoreAutoConfiguration.javaMigrations());
-        if (target != null) {
-            flyway.target(target);
-        }
-        flyway.load().migrate();
     }
 }

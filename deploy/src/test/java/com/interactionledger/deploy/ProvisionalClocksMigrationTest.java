@@ -1,16 +1,11 @@
 package com.interactionledger.deploy;
 
-import com.interactionledger.ledger.append.LedgerStoreAutoConfiguration;
-import com.interactionledger.projections.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,19 +35,16 @@ class ProvisionalClocksMigrationTest {
 
     @Test
     void onPostgresqlTheOpenComplaintsWithProvisionalClocksAreListed() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("provisional-clocks");
-        assertListedAcrossTheMigration(new DriverManagerDataSource(database.url(), database.user(),
-                database.password()), "postgresql");
+        assertListedAcrossTheMigration(LedgerMigrations.postgres("provisional-clocks"), "postgresql");
     }
 
     @Test
     void onH2TheOpenComplaintsWithProvisionalClocksAreListed() {
-        assertListedAcrossTheMigration(new DriverManagerDataSource("jdbc:h2:mem:provisional-clocks-"
-                + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""), "h2");
+        assertListedAcrossTheMigration(LedgerMigrations.h2("provisional-clocks"), "h2");
     }
 
     private static void assertListedAcrossTheMigration(DataSource dataSource, String vendor) {
-        migrate(dataSource, vendor, "14");
+        LedgerMigrations.migrate(dataSource, vendor, "14");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // Open, provisional: listed.
         store(jdbc, "cmp-open", 0, CLOCKS_SET, clocksSet("cmp-open", "cust-1", PROVISIONAL_NFRA));
@@ -65,7 +57,7 @@ class ProvisionalClocksMigrationTest {
         // An FCA complaint whose second clock is provisional: listed, under the FCA.
         store(jdbc, "cmp-fca", 0, CLOCKS_SET, clocksSet("cmp-fca", "cust-3", PROVISIONAL_FCA));
 
-        migrate(dataSource, vendor, null);
+        LedgerMigrations.migrate(dataSource, vendor, null);
 
         List<String> listed = jdbc.query("SELECT complaint_id, customer_id, jurisdiction, calendar_covered_until"
                         + " FROM complaint_provisional_clocks ORDER BY complaint_id",
@@ -84,15 +76,5 @@ class ProvisionalClocksMigrationTest {
                         + " VALUES (?, ?, 'Complaint', ?, ?, ?, ?, '1', '2026-12-17T02:00:00Z')",
                 complaint, sequence, complaint + "-" + sequence, "{}".getBytes(StandardCharsets.UTF_8),
                 payload.getBytes(StandardCharsets.UTF_8), type);
-    }
-
-    private static void migrate(DataSource dataSource, String vendor, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).table("flyway_ledger_history")
-                .locations("classpath:db/ledger/common", "classpath:db/ledger/" + vendor)
-                .javaMigrations(LedgerStoreAutoConfiguration.javaMigrations());
-        if (target != null) {
-            flyway.target(target);
-        }
-        flyway.load().migrate();
     }
 }

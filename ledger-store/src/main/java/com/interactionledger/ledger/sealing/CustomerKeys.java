@@ -184,13 +184,8 @@ public class CustomerKeys {
     /** Caches the stored, live keys of these customers for writing; returns the customers that have a row. */
     private List<String> cacheStored(Connection connection, List<String> customerIds) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, key_id, wrapped_key,"
-                + " master_key_id, destroyed_at FROM ledger_customer_key WHERE customer_id IN ("
-                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")")) {
-            int index = 1;
-            for (String customerId : customerIds) {
-                select.setString(index++, customerId);
-            }
+        try (PreparedStatement select = among(connection, "SELECT customer_id, key_id, wrapped_key, master_key_id,"
+                + " destroyed_at FROM ledger_customer_key WHERE TRUE", customerIds)) {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String customerId = rows.getString(1);
@@ -243,13 +238,8 @@ public class CustomerKeys {
         }
         return onConnection(transaction, connection -> {
             Set<String> erased = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT customer_id FROM ledger_customer_key"
-                    + " WHERE destroyed_at IS NOT NULL AND customer_id IN ("
-                    + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")")) {
-                int index = 1;
-                for (String customerId : customerIds) {
-                    select.setString(index++, customerId);
-                }
+            try (PreparedStatement select = among(connection, "SELECT customer_id FROM ledger_customer_key"
+                    + " WHERE destroyed_at IS NOT NULL", customerIds)) {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         erased.add(rows.getString(1));
@@ -342,6 +332,18 @@ public class CustomerKeys {
                 return Optional.of(new Key(keyId, unwrap(customerId, keyId, row.getString(2), row.getString(3))));
             }
         }
+    }
+
+    /** {@code query} (which has a WHERE clause) narrowed to these customers, their ids set. */
+    private static PreparedStatement among(Connection connection, String query, Collection<String> customerIds)
+            throws SQLException {
+        PreparedStatement select = connection.prepareStatement(query + " AND customer_id IN ("
+                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")");
+        int index = 1;
+        for (String customerId : customerIds) {
+            select.setString(index++, customerId);
+        }
+        return select;
     }
 
     private String wrap(String customerId, String keyId, byte[] secret) {
