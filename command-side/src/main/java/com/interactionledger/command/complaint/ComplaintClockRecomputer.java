@@ -1,7 +1,6 @@
 package com.interactionledger.command.complaint;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.complaint.RecomputeComplaintClocks;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Acts on a business calendar update. Calendars are read when the service starts, so a calendar that covers
@@ -61,11 +59,8 @@ public class ComplaintClockRecomputer {
                 Instant now = clock.instant();
                 try {
                     Object answer = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new RecomputeComplaintClocks(complaint, null, now)).andMetaData(Map.of(
-                            LedgerMetadata.ACTOR_ID, ACTOR,
-                            LedgerMetadata.ACTOR_ROLE, ParticipantRole.SYSTEM.name(),
-                            LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
-                            LedgerMetadata.CORRELATION_ID, "calendar-" + complaint.value() + "-"
+                            new RecomputeComplaintClocks(complaint, null, now)).andMetaData(
+                            LedgerMetadata.fromTheService(ACTOR, "calendar-" + complaint.value() + "-"
                                     + calendar.calendarVersion().digest())));
                     if (Boolean.TRUE.equals(answer)) {
                         recorded++;

@@ -2,7 +2,6 @@ package com.interactionledger.command.complaint;
 
 import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.RecordDeadlineApproaching;
 import com.interactionledger.contracts.complaint.RecordDeadlineBreach;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Looks at the watched complaint clocks on a schedule ({@code ledger.complaints.watch-interval}, default 30 s)
@@ -57,11 +55,8 @@ public class ComplaintClockWatcher {
                     ? new RecordDeadlineApproaching(complaint, null, due.clock(), now)
                     : new RecordDeadlineBreach(complaint, null, due.clock(), now);
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                        LedgerMetadata.ACTOR_ID, ACTOR,
-                        LedgerMetadata.ACTOR_ROLE, ParticipantRole.SYSTEM.name(),
-                        LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
-                        LedgerMetadata.CORRELATION_ID, "clock-" + due.complaintId() + "-" + due.clock())));
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                        LedgerMetadata.fromTheService(ACTOR, "clock-" + due.complaintId() + "-" + due.clock())));
                 recorded++;
             } catch (RuleViolation refused) {
                 // Another instance, or an earlier look, got there first; the complaint's own events decide.

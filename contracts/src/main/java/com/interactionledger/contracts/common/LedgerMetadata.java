@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Keys of the metadata every stored event carries. They are part of the stored contract: regulators' exports
@@ -48,6 +49,16 @@ public final class LedgerMetadata {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LedgerMetadata() {
+    }
+
+    /**
+     * The metadata of a command the service sends as itself (a scheduled job, the importer): the actor its
+     * configuration names, acting as {@link ParticipantRole#SYSTEM}, through the {@link #CHANNEL_API}, in the flow
+     * {@code correlationId} — never an actor a request could name.
+     */
+    public static Map<String, String> fromTheService(String actorId, String correlationId) {
+        return Map.of(ACTOR_ID, actorId, ACTOR_ROLE, ParticipantRole.SYSTEM.name(), CHANNEL, CHANNEL_API,
+                CORRELATION_ID, correlationId);
     }
 
     /**

@@ -1,16 +1,14 @@
 package com.interactionledger.replay.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.replay.FileDigests;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -48,7 +46,7 @@ public final class ExportVerifier {
             if (Files.size(path) != file.path("bytes").asLong()) {
                 problems.add(name + " has " + Files.size(path) + " bytes, the manifest says " + file.path("bytes"));
             }
-            if (!sha256(path).equals(file.path("sha256").asText())) {
+            if (!FileDigests.sha256(path).equals(file.path("sha256").asText())) {
                 problems.add(name + " does not have the SHA-256 the manifest gives: it was changed");
             }
         }
@@ -64,16 +62,5 @@ public final class ExportVerifier {
             }
         }
         return problems;
-    }
-
-    private static String sha256(Path file) throws IOException, GeneralSecurityException {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

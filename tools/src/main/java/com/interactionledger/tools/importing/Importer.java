@@ -1,8 +1,8 @@
 package com.interactionledger.tools.importing;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
-import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.replay.FileDigests;
 import com.interactionledger.tools.importing.source.DelimitedFile;
 import com.interactionledger.tools.importing.source.SourceColumns;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -18,13 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +102,7 @@ public final class Importer {
     public Summary run(SourceFormat format, Path file, Map<String, String> mapping, boolean strict, Path rejectFile,
                        String runId, int threads, PrintStream progress) throws IOException {
         long started = System.nanoTime();
-        String sha256 = sha256(file);
+        String sha256 = FileDigests.sha256(file);
         if (strict) {
             List<String> first = new ArrayList<>(1);
             readAll(format, file, mapping, record -> { }, (line, column, reason) -> {
@@ -118,14 +114,11 @@ public final class Importer {
                 throw new FileRefused(file + " is refused (--strict), nothing was imported: " + first.get(0));
             }
         }
-        Map<String, String> common = Map.of(
-                LedgerMetadata.ACTOR_ID, actor,
-                LedgerMetadata.ACTOR_ROLE, ParticipantRole.SYSTEM.name(),
-                LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
-                LedgerMetadata.CORRELATION_ID, runId,
+        Map<String, String> common = new HashMap<>(LedgerMetadata.fromTheService(actor, runId));
+        common.putAll(Map.of(
                 LedgerMetadata.IMPORT_RUN, runId,
                 LedgerMetadata.SOURCE_FILE, file.getFileName().toString(),
-                LedgerMetadata.SOURCE_SHA256, sha256);
+                LedgerMetadata.SOURCE_SHA256, sha256));
         AtomicLong records = new AtomicLong();
         AtomicLong imported = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
@@ -221,15 +214,6 @@ public final class Importer {
             format.read(rows, mapping, records, rejects);
         } catch (SourceColumns.Refused refused) {
             throw new FileRefused(file + " is refused, nothing was imported: " + refused.getMessage());
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
