@@ -37,6 +37,11 @@ import static com.interactionledger.contracts.common.ParticipantRole.SYSTEM;
  *   <li>AGENT: the assigned agent's own token (acting as AGENT, or as SUPERVISOR, who has an agent's rights).</li>
  *   <li>SUPERVISOR: a token acting as SUPERVISOR; SYSTEM: a token acting as SYSTEM; each recorded as its actor.</li>
  * </ul>
+ * An imported conversation (docs/IMPORTING.md) is carried by the service's importer identity, whose {@link Caller}
+ * imports on the session's channel: it speaks as CUSTOMER (recorded as the session's customer) and as AGENT
+ * (recorded as the agent the import assigned, who must hold the session as for any agent message) — the source's
+ * word, in the same states a live conversation allows, and each event's metadata names the importer as its actor.
+ * <p>
  * An author id in the request must name the one that would be recorded, or the message is refused.
  */
 final class MessageAuthorshipPolicy {
@@ -63,9 +68,10 @@ final class MessageAuthorshipPolicy {
         if (caller == null) {
             throw refused("the message names no caller: an author is proven by a token, never claimed");
         }
+        boolean imported = caller.role() == AccessRole.SYSTEM && caller.importsOn().contains(channel);
         String author = switch (role) {
             case CUSTOMER -> {
-                require(caller.role() == AccessRole.SYSTEM && caller.gatewayOf().contains(channel),
+                require(imported || caller.role() == AccessRole.SYSTEM && caller.gatewayOf().contains(channel),
                         "a CUSTOMER message is carried only by the gateway of the session's channel " + channel
                                 + " (ledger.machines.<id>.gateway-of), not by " + caller.actorId());
                 yield customer.value();
@@ -76,6 +82,10 @@ final class MessageAuthorshipPolicy {
                 yield caller.actorId();
             }
             case AGENT -> {
+                if (imported) {
+                    // the source's agent, whom the import assigned: recorded as that agent, carried by the importer
+                    yield assignedAgent.value();
+                }
                 require(caller.role() == AccessRole.AGENT || caller.role() == AccessRole.SUPERVISOR,
                         "an AGENT message needs an agent's token, not one acting as " + caller.role());
                 require(assignedAgent.value().equals(caller.actorId()),

@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -66,8 +65,8 @@ public final class ImportBenchmark {
             JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
             for (Path file : List.of(SAMPLE, larger)) {
                 long before = head(jdbc);
-                Importer.Summary summary = ImportCli.importer(ledger).run(new CfpbComplaints(), file, Map.of(), false,
-                        work.resolve(file.getFileName() + ".rejects.csv"), "bench-" + file.getFileName(), threads,
+                Importer.Summary summary = ImportCli.importer(ledger).run(new CfpbComplaints(), file, Importer.Run.of(
+                        work.resolve(file.getFileName() + ".rejects.csv"), "bench-" + file.getFileName(), threads),
                         null);
                 long events = head(jdbc) - before;
                 long caughtUp = System.nanoTime();

@@ -102,14 +102,14 @@ public final class CfpbComplaints implements SourceFormat {
     }
 
     @Override
-    public void read(DelimitedFile file, Map<String, String> mapping, Consumer<Record> records, Rejects rejects)
+    public void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects)
             throws IOException {
         Row first = file.next();
         if (!(first instanceof Row.Record header)) {
             throw new SourceColumns.Refused(first == null ? "the file is empty: it has no header line"
                     : "its header line cannot be read: " + ((Row.Malformed) first).reason());
         }
-        SourceColumns columns = SourceColumns.resolve(header.fields(), FIELDS, mapping);
+        SourceColumns columns = SourceColumns.resolve(header.fields(), FIELDS, settings.mapping());
         for (Row row = file.next(); row != null; row = file.next()) {
             if (row instanceof Row.Malformed malformed) {
                 rejects.reject(malformed.line(), malformed.field(), malformed.reason());

@@ -16,6 +16,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +28,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--strict] [--rejects FILE] [--run-id ID]
+ * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--occurred-at INSTANT] [--strict] [--rejects FILE] [--run-id ID]
  * [--threads N] [--ledger or Spring settings...]}: imports one file into the ledger the settings name (the embedded
  * default's H2 file unless they name another), through the ledger's own command side in this JVM, then waits until
  * every read model has applied what it appended. Exit codes: 0 imported (rejects may have been written: see the
@@ -57,7 +61,7 @@ public final class ImportCli {
 
     static String usage() {
         return "usage: scripts/import.sh " + String.join("|", FORMATS.keySet()) + " --file FILE [--mapping FILE]"
-                + " [--strict] [--rejects FILE] [--run-id ID] [--threads N] [--spring.datasource.url=... and other"
+                + " [--occurred-at INSTANT] [--strict] [--rejects FILE] [--run-id ID] [--threads N] [--spring.datasource.url=... and other"
                 + " settings of the ledger]";
     }
 
@@ -73,7 +77,8 @@ public final class ImportCli {
             String arg = args[i];
             if (arg.equals("--strict")) {
                 options.put("strict", "true");
-            } else if (List.of("--file", "--mapping", "--rejects", "--run-id", "--threads").contains(arg)) {
+            } else if (List.of("--file", "--mapping", "--occurred-at", "--rejects", "--run-id", "--threads")
+                    .contains(arg)) {
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
@@ -92,13 +97,25 @@ public final class ImportCli {
         Map<String, String> mapping = options.containsKey("mapping")
                 ? SourceColumns.readMapping(Path.of(options.get("mapping"))) : Map.of();
         int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
+        Instant occurredAt = options.containsKey("occurred-at") ? instant(options.get("occurred-at")) : null;
         // the run's id is minted here, at the edge, like every id the ledger is given
         String runId = options.getOrDefault("run-id", "import-" + UUID.randomUUID());
         try (ConfigurableApplicationContext ledger = start(settings)) {
-            Importer.Summary summary = importer(ledger).run(format, file, mapping, options.containsKey("strict"), rejects,
-                    runId, threads, progress);
+            Importer.Summary summary = importer(ledger).run(format, file, new Importer.Run(mapping, occurredAt,
+                    options.containsKey("strict"), rejects, runId, threads), progress);
             awaitReadModels(ledger);
             return summary;
+        }
+    }
+
+    /** {@code --occurred-at}: an instant (2019-11-02T00:00:00Z) or a date, taken as its start in UTC. */
+    private static Instant instant(String value) {
+        try {
+            return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--occurred-at " + value + " is neither an instant"
+                    + " (2019-11-02T00:00:00Z) nor a date (2019-11-02)");
         }
     }
 

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,17 +96,37 @@ public final class Importer {
     }
 
     /**
+     * How a run goes, as the command line asks.
+     *
+     * @param mapping    field name to column name ({@code --mapping}), empty for none
+     * @param occurredAt the valid time of a file whose source records none ({@code --occurred-at}), or null
+     * @param strict     refuse the whole file on its first bad row, before anything is written
      * @param rejectFile where to write the rejects (CSV: file, line, column, reason); replaced if it exists
+     * @param runId      the run's id, in every event's metadata
      * @param threads    how many commands are under way at once
-     * @param progress   where the progress line goes (null: nowhere)
      */
-    public Summary run(SourceFormat format, Path file, Map<String, String> mapping, boolean strict, Path rejectFile,
-                       String runId, int threads, PrintStream progress) throws IOException {
+    public record Run(Map<String, String> mapping, Instant occurredAt, boolean strict, Path rejectFile, String runId,
+                      int threads) {
+
+        /** A run with no mapping, no --occurred-at, not strict. */
+        public static Run of(Path rejectFile, String runId, int threads) {
+            return new Run(Map.of(), null, false, rejectFile, runId, threads);
+        }
+    }
+
+    /**
+     * @param progress where the progress line goes (null: nowhere)
+     */
+    public Summary run(SourceFormat format, Path file, Run run, PrintStream progress) throws IOException {
         long started = System.nanoTime();
         String sha256 = FileDigests.sha256(file);
-        if (strict) {
+        String runId = run.runId();
+        int threads = run.threads();
+        Path rejectFile = run.rejectFile();
+        SourceFormat.Settings settings = new SourceFormat.Settings(run.mapping(), run.occurredAt(), sha256, actor);
+        if (run.strict()) {
             List<String> first = new ArrayList<>(1);
-            readAll(format, file, mapping, record -> { }, (line, column, reason) -> {
+            readAll(format, file, settings, record -> { }, (line, column, reason) -> {
                 if (first.isEmpty()) {
                     first.add("line " + line + (column > 0 ? ", column " + column : "") + ": " + reason);
                 }
@@ -144,7 +165,7 @@ public final class Importer {
             };
             List<SourceFormat.Record> chunk = new ArrayList<>(CHUNK);
             Progress shown = new Progress(progress, format.name(), Files.size(file), started);
-            readAll(format, file, mapping, record -> {
+            readAll(format, file, settings, record -> {
                 records.incrementAndGet();
                 chunk.add(record);
                 if (chunk.size() == CHUNK) {
@@ -206,12 +227,12 @@ public final class Importer {
                 aggregateIds.toArray()));
     }
 
-    private static void readAll(SourceFormat format, Path file, Map<String, String> mapping,
+    private static void readAll(SourceFormat format, Path file, SourceFormat.Settings settings,
                                 java.util.function.Consumer<SourceFormat.Record> records, SourceFormat.Rejects rejects,
                                 Progress progress) throws IOException {
         try (InputStream in = Files.newInputStream(file);
              DelimitedFile rows = format.open(progress == null ? in : progress.counting(in))) {
-            format.read(rows, mapping, records, rejects);
+            format.read(rows, settings, records, rejects);
         } catch (SourceColumns.Refused refused) {
             throw new FileRefused(file + " is refused, nothing was imported: " + refused.getMessage());
         }

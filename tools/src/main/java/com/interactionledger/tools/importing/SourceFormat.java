@@ -5,6 +5,7 @@ import com.interactionledger.tools.importing.source.DelimitedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,12 +27,26 @@ public interface SourceFormat {
      * Reads every row, handing on each record's command, and each row or value that cannot be imported as a
      * rejection (nothing of that record is then imported).
      *
-     * @param mapping field name to column name, from {@code --mapping} (formats with a header line; otherwise empty)
      * @throws com.interactionledger.tools.importing.source.SourceColumns.Refused when the file cannot be read as
      *                                                                           this format at all
      */
-    void read(DelimitedFile file, Map<String, String> mapping, Consumer<Record> records, Rejects rejects)
-            throws IOException;
+    void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects) throws IOException;
+
+    /**
+     * What the run tells a format beside the file itself.
+     *
+     * @param mapping    field name to column name, from {@code --mapping} (formats with a header line; else empty)
+     * @param occurredAt for sources that record no time: the valid time of everything the file holds
+     *                   ({@code --occurred-at}), or null when not given
+     * @param sha256     the file's SHA-256 (hex): with a line number, the id of a record in a source that has none
+     * @param importer   the importer's identity ({@code ledger.import.actor}), which carries imported messages
+     */
+    record Settings(Map<String, String> mapping, Instant occurredAt, String sha256, String importer) {
+
+        public Settings {
+            mapping = Map.copyOf(mapping);
+        }
+    }
 
     /**
      * One record, ready to send.

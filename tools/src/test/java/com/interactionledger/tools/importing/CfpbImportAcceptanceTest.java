@@ -61,7 +61,7 @@ class CfpbImportAcceptanceTest {
         ledger = ImportCli.start(settings);
         rejects = dir.resolve("rejects.csv");
         beforeTheImport = Instant.now();
-        first = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Map.of(), false, rejects, "run-1", 16,
+        first = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Importer.Run.of(rejects, "run-1", 16),
                 null);
         ImportCli.awaitReadModels(ledger);
     }
@@ -121,8 +121,8 @@ class CfpbImportAcceptanceTest {
         JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
         Long before = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
 
-        Importer.Summary again = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Map.of(), false,
-                dir.resolve("again.csv"), "run-2", 16, null);
+        Importer.Summary again = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE,
+                Importer.Run.of(dir.resolve("again.csv"), "run-2", 16), null);
 
         assertThat(again.skipped()).isEqualTo(raw().size());
         assertThat(again.imported()).isZero();
