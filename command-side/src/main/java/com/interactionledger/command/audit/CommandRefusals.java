@@ -6,7 +6,9 @@ import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.contracts.complaint.ImportComplaint;
 import com.interactionledger.contracts.complaint.LodgeComplaint;
+import com.interactionledger.contracts.dialogue.ImportSession;
 import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.ledger.append.CommandReceipt;
 import com.interactionledger.ledger.append.RuleViolation;
@@ -34,7 +36,9 @@ public class CommandRefusals {
     private static final Logger log = LoggerFactory.getLogger(CommandRefusals.class);
     static final int MAX_DETAIL = 1000;
     private static final List<String> CARRIED = List.of(LedgerMetadata.ACTOR_ID, LedgerMetadata.ACTOR_ROLE,
-            LedgerMetadata.CHANNEL, LedgerMetadata.CORRELATION_ID, LedgerMetadata.IDEMPOTENCY_KEY);
+            LedgerMetadata.CHANNEL, LedgerMetadata.CORRELATION_ID, LedgerMetadata.IDEMPOTENCY_KEY,
+            LedgerMetadata.IMPORT_RUN, LedgerMetadata.SOURCE_FILE, LedgerMetadata.SOURCE_SHA256,
+            LedgerMetadata.SOURCE_RECORD, LedgerMetadata.SOURCE_LINE);
 
     private final EventStorageEngine ledger;
     private final Clock clock;
@@ -70,13 +74,19 @@ public class CommandRefusals {
         });
         metaData.put(LedgerMetadata.CAUSATION_ID, command.getIdentifier());
         metaData.put(LedgerMetadata.COMMAND_TYPE, commandType);
-        String id = ids.generateId().toString();
+        // An imported record's refusal has a stream of its own record and file (LedgerMetadata.importRefusalStream):
+        // importing the file again finds it and sends nothing, and a race that sends it twice is stopped by the
+        // store's unique key instead of appending a second refusal.
+        Object sha256 = command.getMetaData().get(LedgerMetadata.SOURCE_SHA256);
+        String stream = sha256 != null && refused.targetId() != null
+                ? LedgerMetadata.importRefusalStream(sha256.toString(), refused.targetId())
+                : "refusal-" + ids.generateId();
         // The refused command's receipt (its Idempotency-Key) must not follow the refusal into the store: it would
         // be recorded as the command's outcome, and that outcome names no event of the command's target.
         CurrentUnitOfWork.ifStarted(CommandReceipt::discardFrom);
         try {
             ledger.appendEvents(List.of(new GenericDomainEventMessage<>(
-                    "CommandRefusal", "refusal-" + id, 0, refused, MetaData.from(metaData))));
+                    "CommandRefusal", stream, 0, refused, MetaData.from(metaData))));
         } catch (RuntimeException e) {
             log.error("Could not record the refusal ({}) of command {} {}", code, commandType, command.getIdentifier(), e);
         }
@@ -87,6 +97,10 @@ public class CommandRefusals {
             return start.customerId();
         } else if (command instanceof LodgeComplaint lodge) {
             return lodge.customerId();
+        } else if (command instanceof ImportSession imported) {
+            return imported.start().customerId();
+        } else if (command instanceof ImportComplaint imported) {
+            return imported.lodge().customerId();
         }
         return null;
     }

@@ -43,6 +43,18 @@ public final class LedgerMetadata {
     /** The line of the file the record starts on. */
     public static final String SOURCE_LINE = "sourceLine";
 
+    /**
+     * The stream an imported record's refusal is recorded in: one per record of one version of a file, so that
+     * importing the same file again finds the refusal and appends no second one (the store's unique key on a
+     * stream's first event refuses a duplicate), while a corrected file — another SHA-256 — is tried afresh.
+     *
+     * @param sha256   the file's SHA-256 ({@link #SOURCE_SHA256})
+     * @param targetId the session or complaint the record becomes
+     */
+    public static String importRefusalStream(String sha256, String targetId) {
+        return "refusal-import-" + sha256.substring(0, Math.min(16, sha256.length())) + "-" + targetId;
+    }
+
     /** Channel value when the client did not say which channel it acts through. */
     public static final String CHANNEL_API = "API";
 

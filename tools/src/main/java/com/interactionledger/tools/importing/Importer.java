@@ -191,12 +191,29 @@ public final class Importer {
         if (chunk.isEmpty()) {
             return;
         }
-        Set<String> present = onLedger(chunk.stream().map(SourceFormat.Record::aggregateId).toList());
+        // On the ledger already: the record (an earlier run imported it) or its refusal (an earlier run of this very
+        // file was refused it by the rules: LedgerMetadata.importRefusalStream) — either way, nothing to send.
+        String sha256 = String.valueOf(common.get(LedgerMetadata.SOURCE_SHA256));
+        Map<String, String> refusalStreams = new HashMap<>();
+        chunk.forEach(record -> refusalStreams.put(LedgerMetadata.importRefusalStream(sha256, record.aggregateId()),
+                record.aggregateId()));
+        List<String> streams = new ArrayList<>(chunk.stream().map(SourceFormat.Record::aggregateId).toList());
+        streams.addAll(refusalStreams.keySet());
+        Set<String> present = new HashSet<>();
+        Set<String> refusedBefore = new HashSet<>();
+        onLedger(streams).forEach(stream -> (refusalStreams.containsKey(stream) ? refusedBefore : present)
+                .add(refusalStreams.getOrDefault(stream, stream)));
         // The chunk's new customers get their keys together: one transaction, not one commit each as they seal.
         keys.prepareForWriting(chunk.stream().filter(record -> !present.contains(record.aggregateId()))
                 .map(SourceFormat.Record::customerId).toList());
         Set<String> inThisChunk = new HashSet<>();
         for (SourceFormat.Record record : List.copyOf(chunk)) {
+            if (refusedBefore.contains(record.aggregateId()) && !present.contains(record.aggregateId())) {
+                report.reject(record.line(), 0, "refused by the ledger when this file was imported before (its"
+                        + " refusal is on the audit trail, stream " + LedgerMetadata.importRefusalStream(sha256,
+                        record.aggregateId()) + "): not sent again");
+                continue;
+            }
             if (present.contains(record.aggregateId()) || !inThisChunk.add(record.aggregateId())) {
                 skipped.incrementAndGet();
                 continue;
@@ -219,7 +236,7 @@ public final class Importer {
         }
     }
 
-    /** Which of these aggregates have their first event on the ledger (by the store's own unique index). */
+    /** Which of these streams have their first event on the ledger (by the store's own unique index). */
     private Set<String> onLedger(List<String> aggregateIds) {
         String marks = aggregateIds.stream().map(id -> "?").collect(Collectors.joining(","));
         return new HashSet<>(jdbc.queryForList("SELECT aggregateidentifier FROM domainevententry WHERE"
