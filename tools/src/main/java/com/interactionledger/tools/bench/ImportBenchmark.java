@@ -26,13 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * {@code scripts/bench-import.sh [--copies 10] [--threads 16] [--raw-seconds 10] [--raw-clients 8]}: the CFPB
- * importer on PostgreSQL (docs/PERFORMANCE.md, "Importing"). Imports the 6,623-complaint sample of
- * {@code ../shared/data}, then a file of {@code copies} copies of it (each copy's complaints renumbered), into a fresh
- * database through the ledger's own command side in this JVM (read models running beside it, as an import runs),
- * and reports records and events per second of the import itself and how long the read models took to catch up
- * after it; checks the hash chain; then measures, in the same database, the raw ceiling of batched inserts (100
- * event-shaped rows a transaction, plain JDBC) — the figure an import is compared with.
+ * {@code scripts/bench-import.sh [--copies 10] [--threads 16] [--read-models after|during] [--raw-seconds 10]
+ * [--raw-clients 8]}: the CFPB importer on PostgreSQL (docs/PERFORMANCE.md, "Importing"). Imports the 6,623-complaint
+ * sample of {@code ../shared/data}, then a file of {@code copies} copies of it (each copy's complaints renumbered),
+ * into a fresh database through the ledger's own command side in this JVM — its read models applying the events while
+ * the import runs, as {@code scripts/import.sh} runs by default, or paused during the import and caught up after it
+ * ({@code --read-models after}) — and reports records and events per second of the import itself, how long the read
+ * models took to catch up after it and the records per second until they had; checks the hash chain; then measures,
+ * in the same database, the raw ceiling of batched inserts (100 event-shaped rows a transaction, plain JDBC) — the
+ * figure an import is compared with.
  */
 public final class ImportBenchmark {
 
@@ -48,6 +50,8 @@ public final class ImportBenchmark {
         String password = options.password();
         int copies = Integer.parseInt(options.get("copies", "10"));
         int threads = Integer.parseInt(options.get("threads", "16"));
+        // --read-models after: this JVM's read models paused during the import and caught up after it
+        boolean readModelsAfter = options.get("read-models", "during").equals("after");
         if (!Files.isRegularFile(SAMPLE)) {
             System.out.println("skipped: " + SAMPLE.toAbsolutePath().normalize() + " is absent (the shared data folder"
                     + " is not beside this clone)");
@@ -65,17 +69,24 @@ public final class ImportBenchmark {
             JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
             for (Path file : List.of(SAMPLE, larger)) {
                 long before = head(jdbc);
+                if (readModelsAfter) {
+                    ImportCli.pauseReadModels(ledger);
+                }
                 Importer.Summary summary = ImportCli.importer(ledger).run(new CfpbComplaints(), file, Importer.Run.of(
                         work.resolve(file.getFileName() + ".rejects.csv"), "bench-" + file.getFileName(), threads),
                         null);
                 long events = head(jdbc) - before;
                 long caughtUp = System.nanoTime();
+                if (readModelsAfter) {
+                    ImportCli.resumeReadModels(ledger);
+                }
                 ImportCli.awaitReadModels(ledger);
                 double catchUp = (System.nanoTime() - caughtUp) / 1e9;
                 eventsPerSecond.add(events / summary.seconds());
-                rows.add(String.format("| %s | %,d | %,d | %,d | %.1f | **%,.0f** | %,.0f | %.1f |",
+                rows.add(String.format("| %s | %,d | %,d | %,d | %.1f | **%,.0f** | %,.0f | %.1f | %,.0f |",
                         file.getFileName(), summary.records(), summary.imported(), events, summary.seconds(),
-                        summary.recordsPerSecond(), events / summary.seconds(), catchUp));
+                        summary.recordsPerSecond(), events / summary.seconds(), catchUp,
+                        summary.records() / (summary.seconds() + catchUp)));
             }
         }
         VerificationReport chain;
@@ -85,16 +96,17 @@ public final class ImportBenchmark {
         double raw = batchedInserts(url, user, password, Integer.parseInt(options.get("raw-clients", "8")),
                 Duration.ofSeconds(Integer.parseInt(options.get("raw-seconds", "10"))));
         System.out.printf("""
-                Import of CFPB complaints on PostgreSQL (%d sending threads; read models in the same JVM)
+                Import of CFPB complaints on PostgreSQL (%d sending threads; read models in the same JVM, %s)
 
-                | file | records | imported | events | seconds | records/s | events/s | read models caught up (s) |
-                |---|---|---|---|---|---|---|---|
+                | file | records | imported | events | seconds | records/s | events/s | read models caught up (s) | records/s until caught up |
+                |---|---|---|---|---|---|---|---|---|
                 %s
 
                 raw: 100-row INSERT transactions of event-shaped rows, plain JDBC: %,.0f rows/s
                 ratio import events/s / raw rows/s: %s
                 replay-tools verify: %s
-                """, threads, String.join("\n", rows), raw, eventsPerSecond.stream()
+                """, threads, readModelsAfter ? "paused during the import, caught up after it"
+                        : "applying the import's events while it runs", String.join("\n", rows), raw, eventsPerSecond.stream()
                 .map(rate -> String.format("%.2f", rate / raw)).collect(Collectors.joining(", ")),
                 chain.intact() ? "INTACT" : "NOT INTACT: " + chain);
     }

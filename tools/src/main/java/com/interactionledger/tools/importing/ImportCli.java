@@ -7,6 +7,7 @@ import com.interactionledger.tools.demo.EmbeddedDefault;
 import com.interactionledger.tools.importing.source.SourceColumns;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +30,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--occurred-at INSTANT] [--strict] [--rejects FILE] [--run-id ID]
- * [--threads N] [--ledger or Spring settings...]}: imports one file into the ledger the settings name (the embedded
- * default's H2 file unless they name another), through the ledger's own command side in this JVM, then waits until
- * every read model has applied what it appended. Exit codes: 0 imported (rejects may have been written: see the
+ * [--threads N] [--read-models after|during] [--ledger or Spring settings...]}: imports one file into the ledger the
+ * settings name (the embedded default's H2 file unless they name another), through the ledger's own command side in
+ * this JVM, then waits until every read model has applied what it appended (with {@code --read-models after}, this
+ * JVM's read models are paused during the import and catch up after it). Exit codes: 0 imported (rejects may have
+ * been written: see the
  * summary), 2 the command line is wrong, 3 the file was refused whole and nothing was written.
  */
 public final class ImportCli {
@@ -61,7 +64,8 @@ public final class ImportCli {
 
     static String usage() {
         return "usage: scripts/import.sh " + String.join("|", FORMATS.keySet()) + " --file FILE [--mapping FILE]"
-                + " [--occurred-at INSTANT] [--strict] [--rejects FILE] [--run-id ID] [--threads N] [--spring.datasource.url=... and other"
+                + " [--occurred-at INSTANT] [--strict] [--rejects FILE] [--read-models after|during] [--run-id ID]"
+                + " [--threads N] [--spring.datasource.url=... and other"
                 + " settings of the ledger]";
     }
 
@@ -77,8 +81,8 @@ public final class ImportCli {
             String arg = args[i];
             if (arg.equals("--strict")) {
                 options.put("strict", "true");
-            } else if (List.of("--file", "--mapping", "--occurred-at", "--rejects", "--run-id", "--threads")
-                    .contains(arg)) {
+            } else if (List.of("--file", "--mapping", "--occurred-at", "--rejects", "--run-id", "--threads",
+                    "--read-models").contains(arg)) {
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
@@ -100,9 +104,14 @@ public final class ImportCli {
         Instant occurredAt = options.containsKey("occurred-at") ? instant(options.get("occurred-at")) : null;
         // the run's id is minted here, at the edge, like every id the ledger is given
         String runId = options.getOrDefault("run-id", "import-" + UUID.randomUUID());
+        boolean readModelsAfter = readModelsAfter(options.getOrDefault("read-models", "during"));
         try (ConfigurableApplicationContext ledger = start(settings)) {
+            if (readModelsAfter) {
+                pauseReadModels(ledger);
+            }
             Importer.Summary summary = importer(ledger).run(format, file, new Importer.Run(mapping, occurredAt,
                     options.containsKey("strict"), rejects, runId, threads), progress);
+            resumeReadModels(ledger);
             awaitReadModels(ledger);
             return summary;
         }
@@ -141,6 +150,31 @@ public final class ImportCli {
         defaults.put("ledger.access.mode", embedded ? "development" : "oidc");
         application.setDefaultProperties(defaults);
         return application.run(settings.toArray(String[]::new));
+    }
+
+    /** {@code --read-models during} (the default) or {@code after}. */
+    private static boolean readModelsAfter(String value) {
+        return switch (value) {
+            case "after" -> true;
+            case "during" -> false;
+            default -> throw new IllegalArgumentException("--read-models is after or during, not " + value);
+        };
+    }
+
+    /**
+     * Stops this JVM's read models, which would otherwise apply the import's events while it appends them: on a small
+     * machine they take the cores the import needs, a few events at a time. Resumed after, they catch up in full
+     * batches. (Read models of other services on the same ledger — a query-side service — go on as they are.)
+     */
+    public static void pauseReadModels(ConfigurableApplicationContext ledger) {
+        ledger.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                .forEach(EventProcessor::shutDown);
+    }
+
+    /** Starts this JVM's read models again after {@link #pauseReadModels}. */
+    public static void resumeReadModels(ConfigurableApplicationContext ledger) {
+        ledger.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                .forEach(EventProcessor::start);
     }
 
     /** Waits until every read model has applied every event now on the ledger. */
