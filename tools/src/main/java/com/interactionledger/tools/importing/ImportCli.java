@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  */
 public final class ImportCli {
 
-    static final Map<String, SourceFormat> FORMATS = Map.of("cfpb", new CfpbComplaints());
+    static final Map<String, SourceFormat> FORMATS = Map.of("cfpb", new CfpbComplaints(), "banking77",
+            new Banking77Utterances());
 
     private ImportCli() {
     }
