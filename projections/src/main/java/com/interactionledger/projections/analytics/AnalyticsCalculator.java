@@ -61,6 +61,8 @@ final class AnalyticsCalculator {
         List<SessionFacts> botStartedEnded = ended.stream().filter(s -> !s.startedInQueue).toList();
         List<SessionFacts> agentHandled = sessions.stream().filter(s -> s.firstAssignedAt != null).toList();
         return new EfficiencyFigures(group, sessions.size(), ended.size(),
+                sum(sessions, s -> s.customerMessages), sum(sessions, s -> s.agentMessages),
+                sum(sessions, s -> s.botMessages), sum(sessions, s -> s.transfers),
                 timing(sessions, s -> between(s.firstCustomerMessageAt, s.firstReplyAt)),
                 timing(sessions, s -> between(s.handoffAt, s.firstAgentReplyAfterHandoffAt)),
                 // sessions that queued and are no longer waiting: a wait still going on has no length yet
@@ -94,6 +96,10 @@ final class AnalyticsCalculator {
 
     private static long count(List<SessionFacts> sessions, Predicate<SessionFacts> test) {
         return sessions.stream().filter(test).count();
+    }
+
+    private static long sum(List<SessionFacts> sessions, java.util.function.ToIntFunction<SessionFacts> count) {
+        return sessions.stream().mapToLong(count::applyAsInt).sum();
     }
 
     private static Double rate(long part, long whole) {

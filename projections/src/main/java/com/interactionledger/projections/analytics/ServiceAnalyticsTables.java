@@ -31,11 +31,11 @@ public class ServiceAnalyticsTables extends ReadModelTables {
     private static final String COLUMNS = "session_id, customer_id, channel, started_at, started_in_queue, continued_from_other,"
             + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
             + " first_agent_reply_after_handoff_at, first_assigned_at, current_agent, handling_agent,"
-            + " queue_entered_at, queue_millis, transfers, outcome, resolved_by, first_contact_resolution, ended_at,"
+            + " queue_entered_at, queue_millis, transfers, customer_messages, agent_messages, bot_messages, outcome, resolved_by, first_contact_resolution, ended_at,"
             + " continued_elsewhere, closed_at, csat, nps, version";
 
     private static final String INSERT = "INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     /** Writes the facts back, unless a later event was applied already. */
     private static final String UPDATE = "UPDATE analytics_session SET "
             + COLUMNS.substring("session_id, ".length()).replace(",", " = ?,") + " = ? WHERE session_id = ? AND version < ?";
@@ -163,6 +163,9 @@ public class ServiceAnalyticsTables extends ReadModelTables {
         values.add(utc(f.queueEnteredAt));
         values.add(f.queueMillis);
         values.add(f.transfers);
+        values.add(f.customerMessages);
+        values.add(f.agentMessages);
+        values.add(f.botMessages);
         values.add(f.outcome.name());
         values.add(f.resolvedBy == null ? null : f.resolvedBy.name());
         values.add(f.firstContactResolution);
@@ -195,6 +198,9 @@ public class ServiceAnalyticsTables extends ReadModelTables {
         f.queueEnteredAt = instant(rs, "queue_entered_at");
         f.queueMillis = rs.getLong("queue_millis");
         f.transfers = rs.getInt("transfers");
+        f.customerMessages = rs.getInt("customer_messages");
+        f.agentMessages = rs.getInt("agent_messages");
+        f.botMessages = rs.getInt("bot_messages");
         f.outcome = SessionFacts.Outcome.valueOf(rs.getString("outcome"));
         f.resolvedBy = rs.getString("resolved_by") == null ? null : ParticipantRole.valueOf(rs.getString("resolved_by"));
         f.firstContactResolution = rs.getObject("first_contact_resolution", Boolean.class);

@@ -48,6 +48,10 @@ final class SessionFacts {
     Instant queueEnteredAt;
     long queueMillis;
     int transfers;
+    /** Messages by who wrote them (supervisors and the system are in none of the three). */
+    int customerMessages;
+    int agentMessages;
+    int botMessages;
     Outcome outcome = Outcome.OPEN;
     ParticipantRole resolvedBy;
     Boolean firstContactResolution;
@@ -76,6 +80,14 @@ final class SessionFacts {
         Instant at = event.occurredAt();
         if (event instanceof MessageRecorded message) {
             ParticipantRole author = message.authorRole();
+            switch (author) {
+                case CUSTOMER -> customerMessages++;
+                case AGENT -> agentMessages++;
+                case BOT -> botMessages++;
+                default -> {
+                    // supervisors and the system: counted in none of the three
+                }
+            }
             if (author == ParticipantRole.CUSTOMER && firstCustomerMessageAt == null) {
                 firstCustomerMessageAt = at;
             } else if ((author == ParticipantRole.BOT || author == ParticipantRole.AGENT)

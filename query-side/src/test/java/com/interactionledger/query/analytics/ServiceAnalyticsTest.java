@@ -58,6 +58,7 @@ import static org.awaitility.Awaitility.await;
  *                                      (handle 480 s); closed; survey CSAT 4, no NPS
  * D  sa-abandon  SMS        human only 12:00 start in queue general; 12:00:05 customer; 12:05 timed out (queue 300 s)
  * </pre>
+ * Messages: customers wrote a1, b1, c1, c2, d1 (5), agents b3, c3 (2), bots a2, b2 (2); one transfer (B).
  */
 @SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.test.ledger=service-analytics")
@@ -140,10 +141,14 @@ class ServiceAnalyticsTest extends ReadModelTestSupport {
     }
 
     @Test
-    void serviceEfficiencyOverallWithTimesAndRates() {
+    void serviceEfficiencyOverallWithCountsTimesAndRates() {
         JsonNode all = api().get("/analytics/service-efficiency").path("overall");
         assertThat(all.path("sessions").asLong()).isEqualTo(5);
         assertThat(all.path("endedSessions").asLong()).isEqualTo(5);
+        assertThat(all.path("customerMessages").asLong()).isEqualTo(5);
+        assertThat(all.path("agentMessages").asLong()).isEqualTo(2);
+        assertThat(all.path("botMessages").asLong()).isEqualTo(2);
+        assertThat(all.path("transfers").asLong()).isEqualTo(1);
         timing(all.path("firstResponse"), 3, 25.0 / 3, 10.0, 10.0);
         timing(all.path("agentFirstResponseAfterHandoff"), 1, 150.0, 150.0, 150.0);
         timing(all.path("queueTime"), 3, 180.0, 120.0, 300.0);
@@ -162,6 +167,11 @@ class ServiceAnalyticsTest extends ReadModelTestSupport {
         timing(agents.get("a1").path("handleTime"), 1, 480.0, 480.0, 480.0);
         timing(agents.get("a2").path("handleTime"), 1, 420.0, 420.0, 420.0);
         assertThat(agents.get("a2").path("transferRate").asDouble()).isEqualTo(1.0);
+        assertThat(List.of("a1", "a2", "(none)").stream().map(agent -> List.of(
+                agents.get(agent).path("customerMessages").asLong(), agents.get(agent).path("agentMessages").asLong(),
+                agents.get(agent).path("botMessages").asLong(), agents.get(agent).path("transfers").asLong())))
+                .as("customer, agent and bot messages and transfers of C2; of B; of A, C1 and D")
+                .containsExactly(List.of(1L, 1L, 0L, 0L), List.of(1L, 1L, 1L, 1L), List.of(3L, 0L, 1L, 0L));
 
         Map<String, JsonNode> queues = groups(api().get("/analytics/service-efficiency?groupBy=queue"));
         assertThat(queues).containsOnlyKeys("(none)", "cards", "general", "payments");
