@@ -94,8 +94,17 @@ public class CustomerKeys {
             return cached;
         }
         Key key = storedForWriting(customerId);
-        writeCache.put(customerId, key);
+        remember(customerId, key);
         return key;
+    }
+
+    /**
+     * A stored, live key, cached for writing and for reading: the read models of this JVM open what it seals next
+     * (an import's new customers), and would otherwise look each key up again, one query each.
+     */
+    private void remember(String customerId, Key key) {
+        writeCache.put(customerId, key);
+        readCache.put(key.id(), new Cached(Optional.of(key.secret()), System.nanoTime()));
     }
 
     private Key storedForWriting(String customerId) {
@@ -135,7 +144,7 @@ public class CustomerKeys {
             return Optional.of(cached);
         }
         Optional<Key> stored = withConnection(connection -> find(connection, customerId));
-        stored.ifPresent(key -> writeCache.put(customerId, key));
+        stored.ifPresent(key -> remember(customerId, key));
         return stored;
     }
 
@@ -192,7 +201,7 @@ public class CustomerKeys {
                     found.add(customerId);
                     if (rows.getTimestamp(5) == null) {
                         String keyId = rows.getString(2);
-                        writeCache.put(customerId, new Key(keyId, unwrap(customerId, keyId, rows.getString(3),
+                        remember(customerId, new Key(keyId, unwrap(customerId, keyId, rows.getString(3),
                                 rows.getString(4))));
                     }
                 }

@@ -22,7 +22,11 @@ import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.ledger.sealing.ReadModelSeal;
+import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
+import com.interactionledger.projections.support.KeyedRows;
+import com.interactionledger.projections.support.ReadModelBatch;
+import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
 import com.interactionledger.projections.support.Where;
@@ -63,12 +67,33 @@ public class ComplaintTables extends ReadModelTables {
 
     static final String DESCRIPTION = "complaint_summary.description";
 
-    private final ReadModelSeal seal;
+    /** The columns of a complaint's row, its key first and its version last. */
+    private static final List<String> SUMMARY_COLUMNS = List.of("complaint_id", "customer_id", "sessions", "channel",
+            "product", "sub_product", "category", "sub_category", "description", "amount_in_dispute",
+            "dispute_currency", "jurisdiction", "regime", "state", "received_at", "acknowledged_at", "handler_id",
+            "team", "holding_response_at", "extension_tier", "resolved_at", "first_resolved_at", "outcome",
+            "redress_amount", "redress_currency", "redress_non_monetary", "summary_resolution", "referred_to",
+            "reopened", "first_final_due_at", "ever_breached", "source_system", "source_record_id", "source_channel",
+            "sent_to_company_on", "company_response", "source_timely", "source_disputed", "company", "version");
 
-    public ComplaintTables(JdbcTemplate jdbc, ReadModelSeal seal) {
+    /**
+     * Every column of a complaint's row, as a batch of events keeps it in memory (read once for all the batch's
+     * complaints, changed by each event, written back once: an imported complaint's five events are one insert).
+     */
+    private static final KeyedRows.Table<Map<String, Object>> SUMMARIES = VersionedRows.columns("complaint_summary",
+            SUMMARY_COLUMNS);
+
+    private static final String INDEX_SESSION = "INSERT INTO complaint_session_index (session_id, customer_id,"
+            + " channel, started_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private final ReadModelSeal seal;
+    private final ReadModelBatches batches;
+
+    public ComplaintTables(JdbcTemplate jdbc, ReadModelSeal seal, ReadModelBatches batches) {
         super(jdbc, ComplaintsProjection.PROCESSING_GROUP, "complaint_clock", "complaint_summary",
                 "complaint_session_index");
         this.seal = seal;
+        this.batches = batches;
     }
 
     // ---- writes (the projection) ----
@@ -78,37 +103,62 @@ public class ComplaintTables extends ReadModelTables {
     }
 
     void indexSession(String sessionId, String customerId, Channel channel, Instant startedAt) {
-        jdbc.update("INSERT INTO complaint_session_index (session_id, customer_id, channel, started_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", sessionId, customerId, channel.name(), utc(startedAt));
+        batches.current().write(INDEX_SESSION, sessionId, customerId, channel.name(), utc(startedAt));
     }
 
     void insertComplaint(ComplaintLodged lodged, long sequence) {
         Money amount = lodged.amountInDispute();
-        jdbc.update("""
-                INSERT INTO complaint_summary (complaint_id, customer_id, sessions, channel, product, sub_product,
-                    category, sub_category, description, amount_in_dispute, dispute_currency, jurisdiction, regime,
-                    state, received_at, extension_tier, reopened, ever_breached, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, FALSE, ?)
-                ON CONFLICT DO NOTHING""",
-                lodged.complaintId().value(), lodged.customerId().value(),
-                lodged.sessions().stream().map(SessionId::value).collect(Collectors.joining(",")),
-                lodged.channel().name(), lodged.product(), lodged.subProduct(), lodged.category(),
-                lodged.subCategory(), seal.seal(lodged.customerId().value(), DESCRIPTION, lodged.description()),
-                amount == null ? null : amount.amount().toPlainString(),
-                amount == null ? null : amount.currency(), lodged.jurisdiction().name(), lodged.regime().name(),
-                ComplaintState.RECEIVED.name(), utc(lodged.occurredAt()), sequence);
+        Map<String, Object> row = new LinkedHashMap<>();
+        SUMMARY_COLUMNS.forEach(column -> row.put(column, null));
+        row.put("complaint_id", lodged.complaintId().value());
+        row.put("customer_id", lodged.customerId().value());
+        row.put("sessions", lodged.sessions().stream().map(SessionId::value).collect(Collectors.joining(",")));
+        row.put("channel", lodged.channel().name());
+        row.put("product", lodged.product());
+        row.put("sub_product", lodged.subProduct());
+        row.put("category", lodged.category());
+        row.put("sub_category", lodged.subCategory());
+        row.put("description", seal.seal(lodged.customerId().value(), DESCRIPTION, lodged.description()));
+        row.put("amount_in_dispute", amount == null ? null : amount.amount().toPlainString());
+        row.put("dispute_currency", amount == null ? null : amount.currency());
+        row.put("jurisdiction", lodged.jurisdiction().name());
+        row.put("regime", lodged.regime().name());
+        row.put("state", ComplaintState.RECEIVED.name());
+        row.put("received_at", utc(lodged.occurredAt()));
+        row.put("extension_tier", 0);
+        row.put("reopened", 0);
+        row.put("ever_breached", false);
+        row.put("version", sequence);
+        summaries().create(row);
     }
 
+    /** Where the complaint stands, from its row in the batch (read with the batch's other complaints). */
     Optional<Standing> standing(ComplaintId complaint) {
-        return jdbc.query("SELECT state, version, acknowledged_at, first_resolved_at, reopened FROM complaint_summary"
-                        + " WHERE complaint_id = ?",
-                (rs, row) -> new Standing(ComplaintState.valueOf(rs.getString(1)), rs.getLong(2),
-                        instant(rs, "acknowledged_at"), instant(rs, "first_resolved_at"), rs.getInt(5)),
-                complaint.value()).stream().findFirst();
+        return summaries().find(complaint.value()).map(row -> new Standing(
+                ComplaintState.valueOf((String) row.get("state")), VersionedRows.version(row),
+                VersionedRows.instantOf(row.get("acknowledged_at")),
+                VersionedRows.instantOf(row.get("first_resolved_at")), ((Number) row.get("reopened")).intValue()));
     }
 
+    /** Applies the event's changes to the complaint's row in the batch, written back with the batch. */
     void updateComplaint(ComplaintId complaint, long sequence, Map<String, Object> changes) {
-        VersionedRows.update(jdbc, "complaint_summary", "complaint_id", complaint.value(), sequence, changes);
+        KeyedRows<Map<String, Object>> rows = summaries();
+        rows.find(complaint.value()).filter(row -> VersionedRows.version(row) < sequence).ifPresent(row -> {
+            VersionedRows.apply(row, sequence, changes);
+            rows.changed(row);
+        });
+    }
+
+    /** Writes what the batch holds and forgets it: the tables are about to change under it (an erasure's replay). */
+    void writeBatch() {
+        ReadModelBatch batch = batches.current();
+        batch.flush();
+        batch.discard();
+    }
+
+    private KeyedRows<Map<String, Object>> summaries() {
+        return batches.current().keyed(SUMMARIES,
+                payload -> payload instanceof ComplaintEvent event ? event.complaintId().value() : null);
     }
 
     /** New clocks replace the old; a clock whose due date did not change keeps its warning and breach marks. */

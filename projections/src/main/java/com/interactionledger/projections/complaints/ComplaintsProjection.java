@@ -33,7 +33,9 @@ import java.util.Map;
 /**
  * Builds the complaint read model: where each complaint stands, its clocks as the ledger recorded them (with the
  * warnings and breaches), and an index of sessions by channel. Idempotent (a complaint row remembers the last
- * event applied) and deterministic: every value comes from the events, so a rebuild gives the same rows.
+ * event applied) and deterministic: every value comes from the events, so a rebuild gives the same rows. A batch
+ * of events reads its complaints' rows at once and writes them back once (support/ReadModelBatches); the clocks
+ * are written as each event comes.
  */
 @Component
 @ProcessingGroup(ComplaintsProjection.PROCESSING_GROUP)
@@ -51,6 +53,7 @@ public class ComplaintsProjection {
 
     @EventHandler
     void on(CustomerErased event, TrackingToken token) {
+        tables.writeBatch();
         replay.replayErased(PROCESSING_GROUP, event, token);
     }
 

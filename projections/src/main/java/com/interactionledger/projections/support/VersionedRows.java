@@ -75,7 +75,7 @@ public final class VersionedRows {
                 return (rs, row) -> {
                     Map<String, Object> values = new java.util.LinkedHashMap<>();
                     for (String column : columns) {
-                        values.put(column, rs.getObject(column));
+                        values.put(column, inMemory(rs.getObject(column)));
                     }
                     return values;
                 };
@@ -111,6 +111,20 @@ public final class VersionedRows {
                 return values.toArray();
             }
         };
+    }
+
+    /**
+     * A value as a row in memory holds it, whatever the driver gave: a timestamp with time zone as a UTC offset
+     * date-time and a date as a local date — what the handlers set, and what writes back unchanged (a
+     * {@code java.sql.Timestamp} or {@code Date} would be written in the JVM's own time zone).
+     */
+    private static Object inMemory(Object value) {
+        if (value instanceof java.sql.Timestamp || value instanceof OffsetDateTime) {
+            return utc(instantOf(value));
+        } else if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return value;
     }
 
     /**
