@@ -3,6 +3,7 @@ package com.interactionledger.ledger.sealing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -20,6 +21,11 @@ final class AesGcm {
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised again for each use: looking a cipher up ({@code Cipher.getInstance}, a
+     * search of the security providers) cost as much as the encryption itself in a profile of an import.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
 
     private AesGcm() {
     }
@@ -39,8 +45,17 @@ final class AesGcm {
             throw new IllegalArgumentException("AES-GCM nonces here are " + NONCE_BYTES + " bytes");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            GCMParameterSpec parameters = new GCMParameterSpec(TAG_BITS, nonce);
+            Cipher cipher = CIPHERS.get();
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, key, parameters);
+            } catch (InvalidAlgorithmParameterException sameKeyAndNonceAsLastTime) {
+                // A cipher refuses the key and nonce of its previous encryption (the JDK's guard against nonce
+                // reuse); here that is the deterministic seal of the same value again, by design: a new one takes it.
+                cipher = newCipher();
+                CIPHERS.set(cipher);
+                cipher.init(Cipher.ENCRYPT_MODE, key, parameters);
+            }
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -52,7 +67,7 @@ final class AesGcm {
     /** @throws IllegalStateException when the ciphertext, its key or its associated data do not match */
     static byte[] decrypt(SecretKey key, byte[] sealed, String associatedData) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key,
                     new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 0, NONCE_BYTES)));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
@@ -60,6 +75,14 @@ final class AesGcm {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("personal data does not decrypt under its key (" + associatedData
                     + "): it was altered, or the key is not the one it was sealed with", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has AES/GCM/NoPadding", e);
         }
     }
 
