@@ -33,10 +33,17 @@ public class AuditProjection {
         this.tables = tables;
     }
 
+    /**
+     * Every event, by its message: the trail needs an event's metadata and, for only two kinds, its payload — asking
+     * for the type first leaves every other payload unread (deserialising it would open its sealed personal fields,
+     * which the trail never shows).
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    void on(EventMessage<?> message, TrackingToken token) {
         long position = VersionedRows.position(token);
         MetaData metaData = message.getMetaData();
+        Class<?> type = message.getPayloadType();
+        Object payload = type == PersonalDataRead.class || type == CommandRefused.class ? message.getPayload() : null;
         if (payload instanceof PersonalDataRead read) {
             tables.recordRead(message.getIdentifier(), text(metaData, LedgerMetadata.ACTOR_ID),
                     text(metaData, LedgerMetadata.ACTOR_ROLE), read, message.getTimestamp(), position);
