@@ -25,7 +25,6 @@ import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.KeyedRows;
-import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
@@ -149,11 +148,9 @@ public class ComplaintTables extends ReadModelTables {
         });
     }
 
-    /** Writes what the batch holds and forgets it: the tables are about to change under it (an erasure's replay). */
+    /** Writes what the batch holds and forgets it: the tables are about to change under it. */
     void writeBatch() {
-        ReadModelBatch batch = batches.current();
-        batch.flush();
-        batch.discard();
+        batches.writeCurrentNow();
     }
 
     private KeyedRows<Map<String, Object>> summaries() {

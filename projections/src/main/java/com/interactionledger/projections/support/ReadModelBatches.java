@@ -81,6 +81,16 @@ public class ReadModelBatches implements HandlerEnhancerDefinition {
         });
     }
 
+    /**
+     * Writes what the current batch holds and forgets it: a handler is about to change the tables directly (an
+     * erasure's replay of a customer), and the rows the batch kept would be stale.
+     */
+    public void writeCurrentNow() {
+        ReadModelBatch batch = current();
+        batch.flush();
+        batch.discard();
+    }
+
     private boolean isPostgres() {
         if (postgres == null) {
             postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres));

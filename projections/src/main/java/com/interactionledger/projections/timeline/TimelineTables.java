@@ -21,7 +21,6 @@ import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.projections.support.KeyedRows;
-import com.interactionledger.projections.support.ReadModelBatch;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
@@ -124,9 +123,7 @@ public class TimelineTables extends ReadModelTables {
 
     /** Writes what the batch holds and forgets it: the tables are about to change under it. */
     void writeBatch() {
-        ReadModelBatch batch = batches.current();
-        batch.flush();
-        batch.discard();
+        batches.writeCurrentNow();
     }
 
     private KeyedRows<Map<String, Object>> sessions() {
