@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ImportCli {
 
     static final Map<String, SourceFormat> FORMATS = Map.of("cfpb", new CfpbComplaints(), "banking77",
-            new Banking77Utterances(), "jddc", new JddcChatLogs());
+            new Banking77Utterances(), "jddc", new JddcChatLogs(), "twcs", new TwcsThreads());
 
     private ImportCli() {
     }
