@@ -12,8 +12,6 @@ import com.interactionledger.contracts.dialogue.RecordMessage;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.tools.importing.source.DelimitedFile;
-import com.interactionledger.tools.importing.source.DelimitedFile.Row;
-import com.interactionledger.tools.importing.source.SourceColumns;
 import com.interactionledger.tools.importing.source.SourceColumns.Field;
 
 import java.io.IOException;
@@ -68,42 +66,23 @@ public final class Banking77Utterances implements SourceFormat {
             throws IOException {
         // Refused before a row is read, so nothing is written: an utterance without a time cannot be placed in the
         // history, and the importer must not make one up (no clock here).
-        if (settings.occurredAt() == null) {
-            throw new SourceColumns.Refused("BANKING77 records no time: give the instant its utterances are valid"
-                    + " at with --occurred-at (2019-11-02T00:00:00Z, or a date: its start in UTC)");
-        }
-        Row first = file.next();
-        if (!(first instanceof Row.Record header)) {
-            throw new SourceColumns.Refused(first == null ? "the file is empty: it has no header line"
-                    : "its header line cannot be read: " + ((Row.Malformed) first).reason());
-        }
-        SourceColumns columns = SourceColumns.resolve(header.fields(), FIELDS, settings.mapping());
+        Instant at = settings.occurredAtOrRefuse("BANKING77 utterances");
         String digest = settings.sha256().substring(0, DIGEST_PREFIX);
         ModelRef classifier = new ModelRef(CLASSIFIER, digest);
         Caller importer = Caller.importer(settings.importer(), Set.of(CHANNEL));
-        for (Row row = file.next(); row != null; row = file.next()) {
-            if (row instanceof Row.Malformed malformed) {
-                rejects.reject(malformed.line(), malformed.field(), malformed.reason());
-            } else if (row instanceof Row.Record record) {
-                if (record.fields().size() != columns.width()) {
-                    rejects.reject(record.line(), 0, "expected " + columns.width() + " fields (as the header has),"
-                            + " found " + record.fields().size());
-                    continue;
-                }
-                String text = columns.get(record.fields(), "text");
-                String category = columns.get(record.fields(), "category").strip();
-                if (text.isBlank()) {
-                    rejects.reject(record.line(), columns.column("text"), "text (column " + columns.column("text")
-                            + "): is empty");
-                } else if (category.isEmpty()) {
-                    rejects.reject(record.line(), columns.column("category"), "category (column "
-                            + columns.column("category") + "): is empty");
-                } else {
-                    records.accept(utterance(digest, record.line(), text, category, settings.occurredAt(),
-                            classifier, importer));
-                }
+        SourceFormat.rowsBelowHeader(file, FIELDS, settings, rejects, (columns, record) -> {
+            String text = columns.get(record.fields(), "text");
+            String category = columns.get(record.fields(), "category").strip();
+            if (text.isBlank()) {
+                rejects.reject(record.line(), columns.column("text"), "text (column " + columns.column("text")
+                        + "): is empty");
+            } else if (category.isEmpty()) {
+                rejects.reject(record.line(), columns.column("category"), "category (column "
+                        + columns.column("category") + "): is empty");
+            } else {
+                records.accept(utterance(digest, record.line(), text, category, at, classifier, importer));
             }
-        }
+        });
     }
 
     /**

@@ -104,28 +104,13 @@ public final class CfpbComplaints implements SourceFormat {
     @Override
     public void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects)
             throws IOException {
-        Row first = file.next();
-        if (!(first instanceof Row.Record header)) {
-            throw new SourceColumns.Refused(first == null ? "the file is empty: it has no header line"
-                    : "its header line cannot be read: " + ((Row.Malformed) first).reason());
-        }
-        SourceColumns columns = SourceColumns.resolve(header.fields(), FIELDS, settings.mapping());
-        for (Row row = file.next(); row != null; row = file.next()) {
-            if (row instanceof Row.Malformed malformed) {
-                rejects.reject(malformed.line(), malformed.field(), malformed.reason());
-            } else if (row instanceof Row.Record record) {
-                if (record.fields().size() != columns.width()) {
-                    rejects.reject(record.line(), 0, "expected " + columns.width() + " fields (as the header has),"
-                            + " found " + record.fields().size());
-                    continue;
-                }
-                try {
-                    records.accept(complaint(new Values(columns, record)));
-                } catch (BadValue bad) {
-                    rejects.reject(record.line(), bad.column, bad.getMessage());
-                }
+        SourceFormat.rowsBelowHeader(file, FIELDS, settings, rejects, (columns, record) -> {
+            try {
+                records.accept(complaint(new Values(columns, record)));
+            } catch (BadValue bad) {
+                rejects.reject(record.line(), bad.column, bad.getMessage());
             }
-        }
+        });
     }
 
     private Record complaint(Values row) {

@@ -74,10 +74,7 @@ public final class JddcChatLogs implements SourceFormat {
     @Override
     public void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects)
             throws IOException {
-        if (settings.occurredAt() == null) {
-            throw new SourceColumns.Refused("JDDC chat logs record no time: give the instant their conversations"
-                    + " are to be valid at with --occurred-at (2019-11-02T00:00:00Z, or a date: its start in UTC)");
-        }
+        settings.occurredAtOrRefuse("JDDC chat logs");
         Reading reading = new Reading(settings, records, rejects);
         for (Row row = file.next(); row != null; row = file.next()) {
             if (row instanceof Row.Malformed malformed) {

@@ -2,10 +2,13 @@ package com.interactionledger.tools.importing;
 
 import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.tools.importing.source.DelimitedFile;
+import com.interactionledger.tools.importing.source.DelimitedFile.Row;
+import com.interactionledger.tools.importing.source.SourceColumns;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -46,6 +49,54 @@ public interface SourceFormat {
         public Settings {
             mapping = Map.copyOf(mapping);
         }
+
+        /**
+         * For a source that records no time: the instant the run gives ({@code --occurred-at}); without it the file
+         * is refused before a row is read, so nothing is written — the importer never makes a time up.
+         *
+         * @param what what the source holds, as the refusal names it ("BANKING77 utterances")
+         */
+        public Instant occurredAtOrRefuse(String what) {
+            if (occurredAt == null) {
+                throw new SourceColumns.Refused(what + " record no time: give the instant they are valid at with"
+                        + " --occurred-at (2019-11-02T00:00:00Z, or a date: its start in UTC)");
+            }
+            return occurredAt;
+        }
+    }
+
+    /** What a format does with each row of a file with a header line ({@link #rowsBelowHeader}). */
+    interface RowReader {
+        void read(SourceColumns columns, Row.Record row);
+    }
+
+    /**
+     * A file with a header line: its columns found by name ({@link SourceColumns#resolve}, with the run's mapping),
+     * then every row below it that reads and has as many fields as the header handed to {@code each}; a row that
+     * cannot be read, or has another number of fields, is rejected with its line and reason.
+     *
+     * @return the columns, for what the format does after the last row
+     * @throws SourceColumns.Refused when the header is missing or unreadable, or lacks a required column
+     */
+    static SourceColumns rowsBelowHeader(DelimitedFile file, List<SourceColumns.Field> fields, Settings settings,
+                                         Rejects rejects, RowReader each) throws IOException {
+        Row first = file.next();
+        if (!(first instanceof Row.Record header)) {
+            throw new SourceColumns.Refused(first == null ? "the file is empty: it has no header line"
+                    : "its header line cannot be read: " + ((Row.Malformed) first).reason());
+        }
+        SourceColumns columns = SourceColumns.resolve(header.fields(), fields, settings.mapping());
+        for (Row row = file.next(); row != null; row = file.next()) {
+            if (row instanceof Row.Malformed malformed) {
+                rejects.reject(malformed.line(), malformed.field(), malformed.reason());
+            } else if (row instanceof Row.Record record && record.fields().size() != columns.width()) {
+                rejects.reject(record.line(), 0, "expected " + columns.width() + " fields (as the header has),"
+                        + " found " + record.fields().size());
+            } else if (row instanceof Row.Record record) {
+                each.read(columns, record);
+            }
+        }
+        return columns;
     }
 
     /**

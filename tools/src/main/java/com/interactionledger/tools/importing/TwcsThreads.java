@@ -105,35 +105,20 @@ public final class TwcsThreads implements SourceFormat {
     @Override
     public void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects)
             throws IOException {
-        Row first = file.next();
-        if (!(first instanceof Row.Record header)) {
-            throw new SourceColumns.Refused(first == null ? "the file is empty: it has no header line"
-                    : "its header line cannot be read: " + ((Row.Malformed) first).reason());
-        }
-        // Columns by name: the official 7-column file and pandas' copies with an unnamed index column first both fit.
-        SourceColumns columns = SourceColumns.resolve(header.fields(), FIELDS, settings.mapping());
         Map<Long, Tweet> tweets = new LinkedHashMap<>();
-        for (Row row = file.next(); row != null; row = file.next()) {
-            if (row instanceof Row.Malformed malformed) {
-                rejects.reject(malformed.line(), malformed.field(), malformed.reason());
-            } else if (row instanceof Row.Record record) {
-                if (record.fields().size() != columns.width()) {
-                    rejects.reject(record.line(), 0, "expected " + columns.width() + " fields (as the header has),"
-                            + " found " + record.fields().size());
-                    continue;
+        // Columns by name: the official 7-column file and pandas' copies with an unnamed index column first both fit.
+        SourceColumns columns = SourceFormat.rowsBelowHeader(file, FIELDS, settings, rejects, (named, record) -> {
+            try {
+                Tweet tweet = tweet(named, record);
+                Tweet earlier = tweets.putIfAbsent(tweet.id(), tweet);
+                if (earlier != null) {
+                    throw bad(named, "tweetId", "tweet " + tweet.id() + " is already on line " + earlier.line()
+                            + " (the first is imported, this one is not)");
                 }
-                try {
-                    Tweet tweet = tweet(columns, record);
-                    Tweet earlier = tweets.putIfAbsent(tweet.id(), tweet);
-                    if (earlier != null) {
-                        throw bad(columns, "tweetId", "tweet " + tweet.id() + " is already on line " + earlier.line()
-                                + " (the first is imported, this one is not)");
-                    }
-                } catch (BadTweet bad) {
-                    rejects.reject(record.line(), bad.column, bad.getMessage());
-                }
+            } catch (BadTweet bad) {
+                rejects.reject(record.line(), bad.column, bad.getMessage());
             }
-        }
+        });
         rejectLoops(tweets, columns, rejects);
         for (TweetThread thread : threads(tweets)) {
             records.accept(thread.record(settings.importer()));

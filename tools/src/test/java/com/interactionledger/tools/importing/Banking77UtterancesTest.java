@@ -86,7 +86,7 @@ class Banking77UtterancesTest {
     void withoutOccurredAtTheFileIsRefusedBeforeAnyRowIsRead() {
         assertThatThrownBy(() -> read("text,category\nWhere is my card?,card_arrival\n", Map.of(), null))
                 .isInstanceOf(SourceColumns.Refused.class)
-                .hasMessageContaining("records no time")
+                .hasMessageContaining("BANKING77 utterances record no time")
                 .hasMessageContaining("--occurred-at");
         assertThat(records).isEmpty();
     }
