@@ -3,9 +3,7 @@ package com.interactionledger.contracts.complaint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import com.interactionledger.contracts.common.NextRevisionUpcaster;
 
 /**
  * Reads {@link ComplaintClocksSet} revision 1 as revision 2. Revision 1 named no calendar ({@code calendar} reads
@@ -14,36 +12,29 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * calendar's coverage, so that is what marks an old clock provisional — the same clocks a calendar update must
  * recompute. The stored bytes are never touched.
  */
-public final class ComplaintClocksSetUpcaster extends SingleEventUpcaster {
+public final class ComplaintClocksSetUpcaster extends NextRevisionUpcaster {
 
     /** What revision 1's basis says when a clock needed days its calendar did not cover. */
     public static final String COVERAGE_WARNING = "; WARNING: the ";
 
-    private static final String TYPE = ComplaintClocksSet.class.getName();
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName())
-                && "1".equals(representation.getType().getRevision());
+    public ComplaintClocksSetUpcaster() {
+        super(ComplaintClocksSet.class, 1);
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, "2"), JsonNode.class, payload -> {
-            ObjectNode set = (ObjectNode) payload;
-            // Rebuilt in revision 2's field order, so the upcast JSON reads like a new event's.
-            ObjectNode upcast = set.objectNode();
-            set.fields().forEachRemaining(field -> {
-                if (field.getKey().equals("clocks") && field.getValue().isArray()) {
-                    ArrayNode clocks = upcast.putArray("clocks");
-                    field.getValue().forEach(clock -> clocks.add(upcastClock((ObjectNode) clock)));
-                    upcast.putNull("calendar");
-                } else {
-                    upcast.set(field.getKey(), field.getValue());
-                }
-            });
-            return upcast;
+    protected ObjectNode upcast(ObjectNode set) {
+        // Rebuilt in revision 2's field order, so the upcast JSON reads like a new event's.
+        ObjectNode upcast = set.objectNode();
+        set.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("clocks") && field.getValue().isArray()) {
+                ArrayNode clocks = upcast.putArray("clocks");
+                field.getValue().forEach(clock -> clocks.add(upcastClock((ObjectNode) clock)));
+                upcast.putNull("calendar");
+            } else {
+                upcast.set(field.getKey(), field.getValue());
+            }
         });
+        return upcast;
     }
 
     private static ObjectNode upcastClock(ObjectNode clock) {

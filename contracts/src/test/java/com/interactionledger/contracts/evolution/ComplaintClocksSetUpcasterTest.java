@@ -1,22 +1,11 @@
 package com.interactionledger.contracts.evolution;
 
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.complaint.ClockType;
 import com.interactionledger.contracts.complaint.ComplaintClocksSet;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComplaintClocksSetUpcasterTest {
 
-    private static final JacksonSerializer SERIALIZER = LedgerSerialization.eventSerializer();
-
     /** What revision 1 wrote for the NFRA clock of a complaint received 2026-11-02 and extended twice. */
     private static final String PROVISIONAL_NFRA_CLOCK = "{\"type\":\"NFRA_DECISION\",\"dueDate\":\"2027-01-01\","
             + "\"dueAt\":\"2027-01-01T16:00:00Z\",\"paused\":false,\"breachable\":true,\"basis\":\"NFRA consumer"
@@ -37,7 +24,7 @@ class ComplaintClocksSetUpcasterTest {
             + " beyond that only weekends are known\"}";
 
     @Test
-    void theStoredRevision1SampleReadsAsRevision2WithNoCalendarAndNothingProvisional() throws Exception {
+    void theStoredRevision1SampleReadsAsRevision2WithNoCalendarAndNothingProvisional() {
         ComplaintClocksSet set = upcast(fixture(), "1");
 
         assertThat(set.calendar()).isNull();
@@ -49,7 +36,7 @@ class ComplaintClocksSetUpcasterTest {
     }
 
     @Test
-    void aRevision1ClockWhoseBasisWarnsAboutTheCalendarReadsAsProvisional() throws Exception {
+    void aRevision1ClockWhoseBasisWarnsAboutTheCalendarReadsAsProvisional() {
         String stored = "{\"complaintId\":\"cmp-0002\",\"customerId\":\"cust-0001\",\"clocks\":["
                 + PROVISIONAL_NFRA_CLOCK + "],\"reason\":\"extended: especially complex case\","
                 + "\"occurredAt\":\"2026-11-09T03:00:00Z\"}";
@@ -66,11 +53,8 @@ class ComplaintClocksSetUpcasterTest {
     }
 
     @Test
-    void revision2PassesUntouched() throws Exception {
-        String current;
-        try (InputStream in = getClass().getResourceAsStream("/approved-events/ComplaintClocksSet-2.json")) {
-            current = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void revision2PassesUntouched() {
+        String current = StoredRevisions.sample("/approved-events/ComplaintClocksSet-2.json");
 
         ComplaintClocksSet set = upcast(current, "2");
 
@@ -79,21 +63,10 @@ class ComplaintClocksSetUpcasterTest {
     }
 
     private static ComplaintClocksSet upcast(String json, String revision) {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Complaint", "cmp-0001", 1,
-                "event-1", "2026-01-15T10:30:00.123456Z", ComplaintClocksSet.class.getName(), revision,
-                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
-                .upcast(Stream.of(new InitialEventRepresentation(stored, SERIALIZER))).toList();
-        assertThat(read).singleElement().satisfies(event -> assertThat(event.getType().getRevision()).isEqualTo("2"));
-        IntermediateEventRepresentation event = read.get(0);
-        return SERIALIZER.deserialize(new SimpleSerializedObject<>(event.getData(byte[].class).getData(), byte[].class,
-                event.getType()));
+        return StoredRevisions.read(ComplaintClocksSet.class, json, revision, "2");
     }
 
-    private static String fixture() throws Exception {
-        try (InputStream in = ComplaintClocksSetUpcasterTest.class.getResourceAsStream(
-                "/old-revisions/ComplaintClocksSet-1.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String fixture() {
+        return StoredRevisions.sample("/old-revisions/ComplaintClocksSet-1.json");
     }
 }

@@ -1,24 +1,12 @@
 package com.interactionledger.contracts.evolution;
 
-import com.interactionledger.contracts.common.LedgerSerialization;
-import com.interactionledger.contracts.common.LedgerUpcasters;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
 import com.interactionledger.contracts.dialogue.LanguageTag;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageRecordedUpcasterTest {
 
-    private static final JacksonSerializer SERIALIZER = LedgerSerialization.eventSerializer();
-
     @Test
-    void theStoredRevision1SampleReadsAsRevision2() throws Exception {
+    void theStoredRevision1SampleReadsAsRevision2() {
         MessageRecorded message = upcast(fixture(), "1");
 
         assertThat(message.language()).isEqualTo("en");
@@ -43,7 +29,7 @@ class MessageRecordedUpcasterTest {
     }
 
     @Test
-    void aRegionInTheOldTagIsSplitOff() throws Exception {
+    void aRegionInTheOldTagIsSplitOff() {
         MessageRecorded message = upcast(fixture().replace("\"language\":\"en\"", "\"language\":\"zh-Hant-TW\""), "1");
 
         assertThat(message.language()).isEqualTo("zh-Hant");
@@ -51,7 +37,7 @@ class MessageRecordedUpcasterTest {
     }
 
     @Test
-    void revision2PassesUntouched() throws Exception {
+    void revision2PassesUntouched() {
         String current = fixture().replace("\"language\":\"en\"", "\"language\":\"pt\",\"region\":\"BR\"");
 
         MessageRecorded message = upcast(current, "2");
@@ -69,20 +55,10 @@ class MessageRecordedUpcasterTest {
     }
 
     private static MessageRecorded upcast(String json, String revision) {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("InteractionSession", "ses-0001", 1,
-                "event-1", "2026-01-15T10:30:00.123456Z", MessageRecorded.class.getName(), revision,
-                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-        List<IntermediateEventRepresentation> read = LedgerUpcasters.chain()
-                .upcast(Stream.of(new InitialEventRepresentation(stored, SERIALIZER))).toList();
-        assertThat(read).singleElement().satisfies(event -> assertThat(event.getType().getRevision()).isEqualTo("2"));
-        IntermediateEventRepresentation event = read.get(0);
-        return SERIALIZER.deserialize(new SimpleSerializedObject<>(event.getData(byte[].class).getData(), byte[].class,
-                event.getType()));
+        return StoredRevisions.read(MessageRecorded.class, json, revision, "2");
     }
 
-    private static String fixture() throws Exception {
-        try (InputStream in = MessageRecordedUpcasterTest.class.getResourceAsStream("/old-revisions/MessageRecorded-1.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String fixture() {
+        return StoredRevisions.sample("/old-revisions/MessageRecorded-1.json");
     }
 }
