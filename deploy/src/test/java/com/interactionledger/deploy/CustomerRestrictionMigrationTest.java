@@ -9,14 +9,16 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
+import com.interactionledger.deploy.LedgerMigrations.Database;
+import com.interactionledger.deploy.LedgerMigrations.Vendor;
 import com.interactionledger.ledger.append.CustomerRestrictions;
 import com.interactionledger.ledger.stored.RecordedTime;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,19 +41,11 @@ class CustomerRestrictionMigrationTest {
     private static final Serializer EVENTS = LedgerSerialization.eventSerializer();
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
-    @Test
-    void onPostgresqlEachCustomersLatestDecisionStoredBeforeIsBackFilled() {
-        assertBackFilledAcrossTheMigration(LedgerMigrations.postgres("restriction-backfill"), "postgresql");
-    }
-
-    @Test
-    void onH2EachCustomersLatestDecisionStoredBeforeIsBackFilled() {
-        assertBackFilledAcrossTheMigration(LedgerMigrations.h2("restriction-backfill"), "h2");
-    }
-
-    private static void assertBackFilledAcrossTheMigration(DataSource dataSource, String vendor) {
-        LedgerMigrations.migrate(dataSource, vendor, "13");
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void eachCustomersLatestDecisionStoredBeforeIsBackFilled(Vendor vendor) {
+        Database database = LedgerMigrations.migratedTo("13", vendor, "restriction-backfill");
+        JdbcTemplate jdbc = database.jdbc();
         Ledger13 ledger = new Ledger13(jdbc);
         // restricted once
         long restrictedOnce = ledger.restrict("cust-restricted");
@@ -70,7 +64,7 @@ class CustomerRestrictionMigrationTest {
         assertThat(ledger.positions).as("the decisions are at distinct positions, others' events between them")
                 .hasSize(8);
 
-        LedgerMigrations.migrate(dataSource, vendor, null);
+        database.migrateToLatest();
 
         assertThat(jdbc.queryForList("SELECT customer_id, restricted, position FROM ledger_customer_restriction"
                         + " ORDER BY customer_id"))

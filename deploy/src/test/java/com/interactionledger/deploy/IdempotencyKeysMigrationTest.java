@@ -1,9 +1,11 @@
 package com.interactionledger.deploy;
 
-import org.junit.jupiter.api.Test;
+import com.interactionledger.deploy.LedgerMigrations.Database;
+import com.interactionledger.deploy.LedgerMigrations.Vendor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,19 +25,11 @@ class IdempotencyKeysMigrationTest {
             + "[{\"eventId\":\"ev-before-13\",\"type\":\"SessionStarted\",\"aggregateId\":\"before-13\","
             + "\"sequenceNumber\":0,\"position\":1}]}";
 
-    @Test
-    void onPostgresqlTheKeysRecordedBeforeBelongToTheActorTheirEventsName() {
-        assertKeysScopedAcrossTheMigration(LedgerMigrations.postgres("idem-keys"), "postgresql");
-    }
-
-    @Test
-    void onH2TheKeysRecordedBeforeBelongToTheActorTheirEventsName() {
-        assertKeysScopedAcrossTheMigration(LedgerMigrations.h2("idem-keys"), "h2");
-    }
-
-    private static void assertKeysScopedAcrossTheMigration(DataSource dataSource, String vendor) {
-        LedgerMigrations.migrate(dataSource, vendor, "12");
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void theKeysRecordedBeforeBelongToTheActorTheirEventsName(Vendor vendor) {
+        Database database = LedgerMigrations.migratedTo("12", vendor, "idem-keys");
+        JdbcTemplate jdbc = database.jdbc();
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
                         + " metadata, payload, payloadtype, timestamp)"
                         + " VALUES (?, 0, 'InteractionSession', ?, ?, ?, ?, ?)",
@@ -49,7 +43,7 @@ class IdempotencyKeysMigrationTest {
         jdbc.update("INSERT INTO command_idempotency (idempotency_key, request_hash, command_type, outcome,"
                 + " recorded_at) VALUES (?, ?, 'StartSession', NULL, ?)", "key-without-outcome", "b".repeat(64), at);
 
-        LedgerMigrations.migrate(dataSource, vendor, null);
+        database.migrateToLatest();
 
         List<Map<String, Object>> keys = jdbc.queryForList("SELECT actor_id, idempotency_key, outcome"
                 + " FROM command_idempotency ORDER BY idempotency_key");

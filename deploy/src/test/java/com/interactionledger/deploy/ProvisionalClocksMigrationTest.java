@@ -1,9 +1,11 @@
 package com.interactionledger.deploy;
 
-import org.junit.jupiter.api.Test;
+import com.interactionledger.deploy.LedgerMigrations.Database;
+import com.interactionledger.deploy.LedgerMigrations.Vendor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -33,19 +35,11 @@ class ProvisionalClocksMigrationTest {
             + " days; WARNING: the England and Wales calendar covers 2025-01-01 to 2027-12-31, beyond that only"
             + " weekends are known\"}";
 
-    @Test
-    void onPostgresqlTheOpenComplaintsWithProvisionalClocksAreListed() {
-        assertListedAcrossTheMigration(LedgerMigrations.postgres("provisional-clocks"), "postgresql");
-    }
-
-    @Test
-    void onH2TheOpenComplaintsWithProvisionalClocksAreListed() {
-        assertListedAcrossTheMigration(LedgerMigrations.h2("provisional-clocks"), "h2");
-    }
-
-    private static void assertListedAcrossTheMigration(DataSource dataSource, String vendor) {
-        LedgerMigrations.migrate(dataSource, vendor, "14");
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void theOpenComplaintsWithProvisionalClocksAreListed(Vendor vendor) {
+        Database database = LedgerMigrations.migratedTo("14", vendor, "provisional-clocks");
+        JdbcTemplate jdbc = database.jdbc();
         // Open, provisional: listed.
         store(jdbc, "cmp-open", 0, CLOCKS_SET, clocksSet("cmp-open", "cust-1", PROVISIONAL_NFRA));
         // Provisional, then resolved: its clocks stopped.
@@ -57,7 +51,7 @@ class ProvisionalClocksMigrationTest {
         // An FCA complaint whose second clock is provisional: listed, under the FCA.
         store(jdbc, "cmp-fca", 0, CLOCKS_SET, clocksSet("cmp-fca", "cust-3", PROVISIONAL_FCA));
 
-        LedgerMigrations.migrate(dataSource, vendor, null);
+        database.migrateToLatest();
 
         List<String> listed = jdbc.query("SELECT complaint_id, customer_id, jurisdiction, calendar_covered_until"
                         + " FROM complaint_provisional_clocks ORDER BY complaint_id",
