@@ -2,10 +2,8 @@ package com.interactionledger.replay;
 
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-
 
 /**
  * A bash completion script for the whole tool, generated from the commands themselves, on stdout (picocli's own
@@ -19,9 +17,6 @@ public final class CompletionCommand extends Subcommand {
 
     @Spec
     private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() {

@@ -38,9 +38,6 @@ public final class HistoryCommand extends Subcommand {
     @Mixin
     private PersonalDataOptions keys;
 
-    @Mixin
-    private HelpOption help;
-
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
         return ledger.onLedger(connection -> {

@@ -122,6 +122,12 @@ public final class ReplayCli implements Callable<Integer> {
         // Wide enough for a subcommand's synopsis on a line or two in the tool's help (the old text was wider).
         commandLine.setUsageHelpWidth(100);
         for (CommandLine command : commandLine.getSubcommands().values()) {
+            if (command.getCommand() instanceof Subcommand) {
+                // Every subcommand's -h/--help, added after its own options so that it is listed last. (The tool's
+                // --version stays on the tool; picocli's help subcommand has its own -h.)
+                command.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
             // Options in the order each subcommand declares them (connection first, --help last), as `help` lists
             // them; and -h not pulled to the front of the synopsis as a cluster of one.
             command.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false);

@@ -14,9 +14,6 @@ public final class StatsCommand extends Subcommand {
     @Mixin
     private ConnectionOptions ledger;
 
-    @Mixin
-    private HelpOption help;
-
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
         return ledger.onLedger(connection -> {

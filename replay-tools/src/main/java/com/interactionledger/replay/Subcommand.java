@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 /**
  * What every subcommand of the tool has in common: picocli gives a subclass this class's {@code @Command}
  * attributes (each subcommand adds its name, description and exit codes), and the subcommand prints its result
- * where the tool says. Its -h/--help stays a mixin of each subcommand: picocli lists a superclass's options first,
- * and --help comes last.
+ * where the tool says. Its -h/--help is added by {@link ReplayCli} once the subcommand's own options are known:
+ * picocli lists a superclass's options first, and --help comes last.
  */
 @Command(exitCodeListHeading = "%nExit codes:%n")
 public abstract class Subcommand implements Callable<Integer> {

@@ -1,7 +1,6 @@
 package com.interactionledger.replay.export;
 
 import com.interactionledger.replay.ConnectionOptions;
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.IsoTime;
 import com.interactionledger.replay.PersonalDataOptions;
 import com.interactionledger.replay.ReplayCli;
@@ -56,9 +55,6 @@ public final class ExportCommand extends Subcommand {
 
     @Mixin
     private PersonalDataOptions keys;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {

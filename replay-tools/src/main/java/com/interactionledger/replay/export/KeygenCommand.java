@@ -1,10 +1,8 @@
 package com.interactionledger.replay.export;
 
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -20,9 +18,6 @@ public final class KeygenCommand extends Subcommand {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the pair")
     private Path directory;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {

@@ -1,10 +1,8 @@
 package com.interactionledger.replay.export;
 
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,9 +22,6 @@ public final class VerifyExportCommand extends Subcommand {
 
     @Option(names = "--public-key", paramLabel = "PEM", required = true, description = "The bank's public key")
     private Path publicKey;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {

@@ -1,6 +1,5 @@
 package com.interactionledger.replay.rebuild;
 
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.IsoTime;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
@@ -43,9 +42,6 @@ public final class RebuildCommand extends Subcommand {
 
     @Option(names = "--customer", paramLabel = "ID", description = "Rebuild only this customer's rows")
     private String customer;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() {

@@ -1,11 +1,9 @@
 package com.interactionledger.replay.rebuild;
 
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-
 
 @Command(name = "status",
         description = "Lag, replay and dead letters of every event processor of a running service (e.g. --url "
@@ -16,9 +14,6 @@ public final class StatusCommand extends Subcommand {
 
     @Mixin
     private ServiceOptions service;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() {

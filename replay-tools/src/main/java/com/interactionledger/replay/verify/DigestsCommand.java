@@ -2,7 +2,6 @@ package com.interactionledger.replay.verify;
 
 import com.interactionledger.ledger.stored.LedgerDigest;
 import com.interactionledger.replay.ConnectionOptions;
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
@@ -28,9 +27,6 @@ public final class DigestsCommand extends Subcommand {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write them (else stdout)")
     private Path file;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {

@@ -2,7 +2,6 @@ package com.interactionledger.replay.verify;
 
 import com.interactionledger.ledger.stored.LedgerDigest;
 import com.interactionledger.replay.ConnectionOptions;
-import com.interactionledger.replay.HelpOption;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
@@ -29,9 +28,6 @@ public final class VerifyCommand extends Subcommand {
     @Option(names = "--digests", paramLabel = "FILE",
             description = "Digests kept outside the database (from the digests subcommand)")
     private Path digests;
-
-    @Mixin
-    private HelpOption help;
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
