@@ -27,11 +27,11 @@ public final class HistoryCommand extends Subcommand {
     @Option(names = "--customer", paramLabel = "ID", required = true, description = "The customer")
     private String customer;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
+    @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "Recorded time to read the ledger as of, e.g. 2026-11-23T12:00:00Z")
     private Instant asOf;
 
-    @Option(names = "--valid-at", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
+    @Option(names = "--valid-at", paramLabel = "INSTANT",
             description = "Only what had happened by this valid time (an imported record's is its source's time)")
     private Instant validAt;
 

@@ -30,6 +30,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +119,9 @@ public final class ReplayCli implements Callable<Integer> {
                 // picocli prints help and --version on its "out": that is stderr here (see run).
                 .setOut(writerOn(tool.err))
                 .setErr(writerOn(tool.err))
+                // Every instant and duration option is ISO-8601, named with an example when wrong.
+                .registerConverter(Instant.class, new IsoTime.InstantConverter())
+                .registerConverter(Duration.class, new IsoTime.DurationConverter())
                 .setParameterExceptionHandler(ReplayCli::wrongUsage)
                 .setExecutionExceptionHandler((failure, command, parsed) -> failed(failure, command));
         // Wide enough for a subcommand's synopsis on a line or two in the tool's help (the old text was wider).

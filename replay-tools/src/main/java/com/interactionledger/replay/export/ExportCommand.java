@@ -1,7 +1,6 @@
 package com.interactionledger.replay.export;
 
 import com.interactionledger.replay.ConnectionOptions;
-import com.interactionledger.replay.IsoTime;
 import com.interactionledger.replay.PersonalDataOptions;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
@@ -36,21 +35,18 @@ public final class ExportCommand extends Subcommand {
     @Option(names = "--customer", paramLabel = "ID", description = "The customer to export, with --as-of")
     private String customer;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
-            description = "Recorded time the customer's history is taken at")
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "Recorded time the customer's history is taken at")
     private Instant asOf;
 
-    @Option(names = "--valid-at", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
+    @Option(names = "--valid-at", paramLabel = "INSTANT",
             description = "With --customer: only what had happened by this valid time (an imported record's is its"
                     + " source's time)")
     private Instant validAt;
 
-    @Option(names = "--from", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
-            description = "Start of the window (recorded time, included)")
+    @Option(names = "--from", paramLabel = "INSTANT", description = "Start of the window (recorded time, included)")
     private Instant from;
 
-    @Option(names = "--to", paramLabel = "INSTANT", converter = IsoTime.InstantConverter.class,
-            description = "End of the window (excluded)")
+    @Option(names = "--to", paramLabel = "INSTANT", description = "End of the window (excluded)")
     private Instant to;
 
     @Mixin

@@ -1,6 +1,5 @@
 package com.interactionledger.replay.rebuild;
 
-import com.interactionledger.replay.IsoTime;
 import com.interactionledger.replay.ReplayCli;
 import com.interactionledger.replay.Subcommand;
 import picocli.CommandLine.Command;
@@ -36,7 +35,6 @@ public final class RebuildCommand extends Subcommand {
     private ServiceOptions service;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
-            converter = IsoTime.DurationConverter.class,
             description = "How long to follow the replay (ISO-8601, default ${DEFAULT-VALUE})")
     private Duration timeout;
 
