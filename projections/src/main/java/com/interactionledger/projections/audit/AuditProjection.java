@@ -5,10 +5,10 @@ import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.audit.PersonalDataRead;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.projections.support.VersionedRows;
+import com.interactionledger.projections.support.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -23,14 +23,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
-public class AuditProjection {
+public class AuditProjection extends ReadModelProjection<AuditTables> {
 
     public static final String PROCESSING_GROUP = "audit";
 
-    private final AuditTables tables;
-
     public AuditProjection(AuditTables tables) {
-        this.tables = tables;
+        super(tables);
     }
 
     /**
@@ -61,12 +59,6 @@ public class AuditProjection {
                     message.getTimestamp(), position);
             tables.recordCommandEvent(command, message.getIdentifier(), position);
         }
-    }
-
-    /** Clears only this read model's tables; the processor then replays every event into them. */
-    @ResetHandler
-    void reset() {
-        tables.clear();
     }
 
     private static String text(MetaData metaData, String key) {

@@ -148,8 +148,8 @@ public class ComplaintTables extends ReadModelTables {
         });
     }
 
-    /** Writes what the batch holds and forgets it: the tables are about to change under it. */
-    void writeBatch() {
+    @Override
+    public void writeBatch() {
         batches.writeCurrentNow();
     }
 

@@ -17,14 +17,12 @@ import com.interactionledger.contracts.complaint.ComplaintState;
 import com.interactionledger.contracts.complaint.Money;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.contracts.dialogue.SessionStarted;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.projections.support.ErasureReplayingProjection;
 import com.interactionledger.projections.support.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -39,22 +37,12 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(ComplaintsProjection.PROCESSING_GROUP)
-public class ComplaintsProjection {
+public class ComplaintsProjection extends ErasureReplayingProjection<ComplaintTables> {
 
     public static final String PROCESSING_GROUP = "complaints";
 
-    private final ComplaintTables tables;
-    private final CustomerReplay replay;
-
     public ComplaintsProjection(ComplaintTables tables, CustomerReplay replay) {
-        this.tables = tables;
-        this.replay = replay;
-    }
-
-    @EventHandler
-    void on(CustomerErased event, TrackingToken token) {
-        tables.writeBatch();
-        replay.replayErased(PROCESSING_GROUP, event, token);
+        super(tables, replay);
     }
 
     @EventHandler
@@ -132,11 +120,5 @@ public class ComplaintsProjection {
             changes.put("ever_breached", true);
         }
         tables.updateComplaint(event.complaintId(), sequence, changes);
-    }
-
-    /** Clears only this read model's tables; the processor then replays every event into them. */
-    @ResetHandler
-    void reset() {
-        tables.clear();
     }
 }

@@ -7,9 +7,9 @@ import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.contracts.privacy.LegalHoldPlaced;
 import com.interactionledger.contracts.privacy.LegalHoldReleased;
+import com.interactionledger.projections.support.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +25,12 @@ import static com.interactionledger.projections.support.VersionedRows.position;
  */
 @Component
 @ProcessingGroup(PrivacyProjection.PROCESSING_GROUP)
-public class PrivacyProjection {
+public class PrivacyProjection extends ReadModelProjection<PrivacyTables> {
 
     public static final String PROCESSING_GROUP = "privacy";
 
-    private final PrivacyTables tables;
-
     public PrivacyProjection(PrivacyTables tables) {
-        this.tables = tables;
+        super(tables);
     }
 
     @EventHandler
@@ -85,11 +83,5 @@ public class PrivacyProjection {
             changes.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
         }
         return changes;
-    }
-
-    /** Clears only this read model's tables; the processor then replays every event into them. */
-    @ResetHandler
-    void reset() {
-        tables.clear();
     }
 }

@@ -7,13 +7,12 @@ import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.SentimentRecorded;
 import com.interactionledger.contracts.dialogue.SessionStarted;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.risk.RiskReason;
 import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.projections.support.ErasureReplayingProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
@@ -33,23 +32,15 @@ import static com.interactionledger.projections.support.VersionedRows.position;
  */
 @Component
 @ProcessingGroup(RiskWarningsProjection.PROCESSING_GROUP)
-public class RiskWarningsProjection {
+public class RiskWarningsProjection extends ErasureReplayingProjection<RiskTables> {
 
     public static final String PROCESSING_GROUP = "risk-warnings";
 
-    private final RiskTables tables;
     private final RiskRules rules;
-    private final CustomerReplay replay;
 
     public RiskWarningsProjection(RiskTables tables, RiskRules rules, CustomerReplay replay) {
-        this.tables = tables;
-        this.replay = replay;
+        super(tables, replay);
         this.rules = rules;
-    }
-
-    @EventHandler
-    void on(CustomerErased event, TrackingToken token) {
-        replay.replayErased(PROCESSING_GROUP, event, token);
     }
 
     @EventHandler
@@ -118,11 +109,5 @@ public class RiskWarningsProjection {
         tables.raise(message.getIdentifier() + ":" + RiskReason.NEAR_BREACH, event.customerId().value(),
                 RiskReason.NEAR_BREACH, "COMPLAINT", event.complaintId().value(),
                 event.clock() + " runs out at " + event.dueAt(), event.occurredAt(), position(token));
-    }
-
-    /** Clears only this read model's tables; the processor then replays every event into them. */
-    @ResetHandler
-    void reset() {
-        tables.clear();
     }
 }

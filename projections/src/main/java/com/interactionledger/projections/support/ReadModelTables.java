@@ -31,6 +31,13 @@ public abstract class ReadModelTables implements CustomerRows {
         return readModel;
     }
 
+    /**
+     * Writes what the tables hold in memory for the current batch of events and forgets it, before the rows change
+     * under it (a customer's rows made again, say). Nothing, for tables that write each change as it comes.
+     */
+    public void writeBatch() {
+    }
+
     /** Deletes every row of the read model's tables; its processor then replays every event into them. */
     public void clear() {
         tables.forEach(table -> jdbc.update("DELETE FROM " + table));

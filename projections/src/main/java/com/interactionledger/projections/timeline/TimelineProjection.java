@@ -12,13 +12,12 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionState;
 import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
-import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.projections.support.CustomerReplay;
+import com.interactionledger.projections.support.ErasureReplayingProjection;
 import com.interactionledger.projections.support.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
@@ -33,22 +32,12 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
-public class TimelineProjection {
+public class TimelineProjection extends ErasureReplayingProjection<TimelineTables> {
 
     public static final String PROCESSING_GROUP = "timeline";
 
-    private final TimelineTables tables;
-    private final CustomerReplay replay;
-
     public TimelineProjection(TimelineTables tables, CustomerReplay replay) {
-        this.tables = tables;
-        this.replay = replay;
-    }
-
-    @EventHandler
-    void on(CustomerErased event, TrackingToken token) {
-        tables.writeBatch();
-        replay.replayErased(PROCESSING_GROUP, event, token);
+        super(tables, replay);
     }
 
     @EventHandler
@@ -104,11 +93,5 @@ public class TimelineProjection {
             changes.put("nps", survey.nps());
         }
         return changes;
-    }
-
-    /** Clears only this projection's tables; the processor then replays every event into them. */
-    @ResetHandler
-    void reset() {
-        tables.clear();
     }
 }

@@ -121,8 +121,8 @@ public class TimelineTables extends ReadModelTables {
                 sealer.seal(CONTENT, entry.content()), json(details));
     }
 
-    /** Writes what the batch holds and forgets it: the tables are about to change under it. */
-    void writeBatch() {
+    @Override
+    public void writeBatch() {
         batches.writeCurrentNow();
     }
 
