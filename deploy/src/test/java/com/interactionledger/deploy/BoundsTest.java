@@ -71,18 +71,12 @@ class BoundsTest extends PostgresLedgerTest {
         LedgerHttp regulator = http.as("REGULATOR", "bounds-examiner");
         accepted(http.post("/sessions", json("sessionId", "bounds-history", "customerId", "bounds-history-customer",
                 "channel", "WEB_CHAT", "entryPoint", "web")));
-        for (int i = 0; i < 3; i++) {
-            accepted(gateway().post("/sessions/bounds-history/messages", json("authorRole", "CUSTOMER", "text",
-                    "message " + i)));
-        }
+        customerMessages("bounds-history", 0, 3);
         Instant fourEvents = recordedTimeBetweenSteps();
         LedgerHttp.Response small = regulator.get("/regulator/customers/bounds-history-customer/history");
         assertThat(small.status()).as(small.toString()).isEqualTo(200);
         assertThat(small.json().path("events")).hasSize(4);
-        for (int i = 3; i < 8; i++) {
-            accepted(gateway().post("/sessions/bounds-history/messages", json("authorRole", "CUSTOMER", "text",
-                    "message " + i)));
-        }
+        customerMessages("bounds-history", 3, 8);
         long events = customerEvents();
 
         LedgerHttp.Response refused = regulator.get("/regulator/customers/bounds-history-customer/history");
@@ -111,6 +105,14 @@ class BoundsTest extends PostgresLedgerTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.code()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(eventsOf(session)).isEqualTo(2);
+    }
+
+    /** The customer's messages {@code from} to {@code to} (excluded), through the channel's gateway. */
+    private void customerMessages(String session, int from, int to) {
+        for (int i = from; i < to; i++) {
+            accepted(gateway().post("/sessions/" + session + "/messages", json("authorRole", "CUSTOMER", "text",
+                    "message " + i)));
+        }
     }
 
     private long customerEvents() {

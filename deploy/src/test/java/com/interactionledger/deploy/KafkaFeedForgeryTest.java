@@ -2,7 +2,6 @@ package com.interactionledger.deploy;
 
 import com.interactionledger.ledger.stored.LedgerCloudEvents;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
-import com.interactionledger.projections.testsupport.KafkaBrokerProcess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -20,15 +19,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
@@ -53,32 +48,15 @@ import static org.awaitility.Awaitility.await;
  * (Its own broker and topic: the forged records stay on the topic, and {@link KafkaFeedTest} re-reads its topic from
  * the start.)
  */
-@DirtiesContext
-@TestPropertySource(properties = {"ledger.kafka.relay.enabled=true", "ledger.kafka.consumer.enabled=true",
-        "ledger.node-id=query-forgery"})
-class KafkaFeedForgeryTest extends PostgresLedgerTest {
+@TestPropertySource(properties = "ledger.node-id=query-forgery")
+class KafkaFeedForgeryTest extends KafkaFedLedgerTest {
 
-    private static final String TOPIC = "ledger-events";
-    private static final String GROUP = "ledger-read-models";
-    private static final int PARTITIONS = 3;
-    private static KafkaBrokerProcess kafka;
 
     @Autowired
     LedgerEventFeed feed;
 
     @Autowired
     ApplicationContext context;
-
-    @DynamicPropertySource
-    static void theBroker(DynamicPropertyRegistry registry) {
-        kafka = KafkaBrokerProcess.start(TOPIC, PARTITIONS);
-        registry.add("ledger.kafka.bootstrap-servers", kafka::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @Test
     void aRecordBeyondTheHeadStopsTheFeedAtItsOffsetAndWritesNothing() throws Exception {

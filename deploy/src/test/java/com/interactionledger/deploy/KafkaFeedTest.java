@@ -4,22 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.support.CustomerReplay;
-import com.interactionledger.projections.testsupport.KafkaBrokerProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,15 +36,8 @@ import static org.awaitility.Awaitility.await;
  * handlers make from the store; an instance restarted from committed offsets that lag behind what it applied reads
  * those events again without changing a row.
  */
-@DirtiesContext
-@TestPropertySource(properties = {"ledger.kafka.relay.enabled=true", "ledger.kafka.consumer.enabled=true",
-        "ledger.node-id=query-a"})
-class KafkaFeedTest extends PostgresLedgerTest {
-
-    private static final String TOPIC = "ledger-events";
-    private static final String GROUP = "ledger-read-models";
-    /** Every table of every read model. */
-    private static KafkaBrokerProcess kafka;
+@TestPropertySource(properties = "ledger.node-id=query-a")
+class KafkaFeedTest extends KafkaFedLedgerTest {
 
     @Autowired
     Environment environment;
@@ -64,17 +52,6 @@ class KafkaFeedTest extends PostgresLedgerTest {
     PlatformTransactionManager transactions;
 
     private ConfigurableApplicationContext secondInstance;
-
-    @DynamicPropertySource
-    static void theBroker(DynamicPropertyRegistry registry) {
-        kafka = KafkaBrokerProcess.start(TOPIC, 3);
-        registry.add("ledger.kafka.bootstrap-servers", kafka::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @AfterEach
     void stopSecondInstance() {
@@ -119,7 +96,7 @@ class KafkaFeedTest extends PostgresLedgerTest {
 
         feed.stop();
         awaitMembers(0);
-        List<TopicPartition> partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
+        List<TopicPartition> partitions = IntStream.range(0, PARTITIONS).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
         try (Admin admin = kafka.admin()) {
             // as after a crash between the database commit and the offset commit, for every event so far
             admin.alterConsumerGroupOffsets(GROUP, partitions.stream().collect(Collectors.toMap(p -> p,

@@ -1,5 +1,8 @@
 package com.interactionledger.deploy.access;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,24 +20,49 @@ public final class DevelopmentMachines {
      * As configuration properties (lists as comma-separated values, as a property file would hold them), each a
      * default that any setting of the same name overrides.
      */
-    public static final Map<String, Object> PROPERTIES = Map.ofEntries(
-            Map.entry("ledger.machines.web-chat.gateway-of", "WEB_CHAT"),
-            Map.entry("ledger.machines.web-chat.records", String.join(",", START, MESSAGES)),
-            Map.entry("ledger.machines.ivr.gateway-of", "PHONE"),
-            Map.entry("ledger.machines.ivr.records", String.join(",", START, MESSAGES)),
-            Map.entry("ledger.machines.mobile-app.gateway-of", "MOBILE_APP"),
-            Map.entry("ledger.machines.mobile-app.records", String.join(",", START, MESSAGES,
-                    "POST /complaints/{complaintId}/acceptance", "POST /complaints/{complaintId}/dispute")),
-            Map.entry("ledger.machines.email-gateway.gateway-of", "EMAIL"),
-            Map.entry("ledger.machines.email-gateway.records", String.join(",", START, MESSAGES)),
-            Map.entry("ledger.machines.wechat-gateway.gateway-of", "SOCIAL"),
-            Map.entry("ledger.machines.wechat-gateway.records", String.join(",", START, MESSAGES)),
-            Map.entry("ledger.machines.eva-bot.bot-on", "WEB_CHAT,MOBILE_APP,SOCIAL"),
-            Map.entry("ledger.machines.eva-bot.records", String.join(",", START, MESSAGES,
-                    "POST /sessions/{sessionId}/handoff")),
-            Map.entry("ledger.machines.intent-service.records", String.join(",", "POST /sessions/{sessionId}/intents")),
-            Map.entry("ledger.machines.sentiment-service.records", String.join(",", "POST /sessions/{sessionId}/sentiments")),
-            Map.entry("ledger.machines.survey-service.records", String.join(",", "POST /sessions/{sessionId}/survey")));
+    public static final Map<String, Object> PROPERTIES = properties(
+            gateway("web-chat", "WEB_CHAT"),
+            gateway("ivr", "PHONE"),
+            gateway("mobile-app", "MOBILE_APP",
+                    "POST /complaints/{complaintId}/acceptance", "POST /complaints/{complaintId}/dispute"),
+            gateway("email-gateway", "EMAIL"),
+            gateway("wechat-gateway", "SOCIAL"),
+            new Machine("eva-bot", "bot-on", "WEB_CHAT,MOBILE_APP,SOCIAL",
+                    List.of(START, MESSAGES, "POST /sessions/{sessionId}/handoff")),
+            service("intent-service", "POST /sessions/{sessionId}/intents"),
+            service("sentiment-service", "POST /sessions/{sessionId}/sentiments"),
+            service("survey-service", "POST /sessions/{sessionId}/survey"));
+
+    /**
+     * One machine identity: what it may record, and, for a gateway or a bot, what it is ({@code gateway-of} a
+     * channel, {@code bot-on} channels).
+     */
+    private record Machine(String name, String role, String roleValue, List<String> records) {
+    }
+
+    /** A channel's gateway: it starts sessions and carries the customers' messages, and maybe more. */
+    private static Machine gateway(String name, String channel, String... more) {
+        List<String> records = new ArrayList<>(List.of(START, MESSAGES));
+        records.addAll(List.of(more));
+        return new Machine(name, "gateway-of", channel, records);
+    }
+
+    /** A service that records one kind of analysis and nothing else. */
+    private static Machine service(String name, String records) {
+        return new Machine(name, null, null, List.of(records));
+    }
+
+    private static Map<String, Object> properties(Machine... machines) {
+        Map<String, Object> properties = new HashMap<>();
+        for (Machine machine : machines) {
+            String prefix = "ledger.machines." + machine.name() + ".";
+            if (machine.role() != null) {
+                properties.put(prefix + machine.role(), machine.roleValue());
+            }
+            properties.put(prefix + "records", String.join(",", machine.records()));
+        }
+        return Map.copyOf(properties);
+    }
 
     private DevelopmentMachines() {
     }

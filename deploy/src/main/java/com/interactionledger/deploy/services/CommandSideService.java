@@ -1,11 +1,9 @@
 package com.interactionledger.deploy.services;
 
-import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.deploy.access.AccessConfiguration;
 import com.interactionledger.deploy.web.FallbackProblemHandler;
 import com.interactionledger.projections.ProjectionsAutoConfiguration;
 import com.interactionledger.query.QuerySideAutoConfiguration;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -19,9 +17,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CommandSideService {
 
     public static void main(String[] args) {
-        InteractionLedgerApplication.offline();
-        SpringApplication application = new SpringApplication(CommandSideService.class);
-        application.setDefaultProperties(java.util.Map.of("spring.application.name", "ledger-command-side"));
-        application.run(args);
+        Services.run(CommandSideService.class, "ledger-command-side", args);
     }
 }

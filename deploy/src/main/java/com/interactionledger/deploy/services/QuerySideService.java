@@ -1,10 +1,8 @@
 package com.interactionledger.deploy.services;
 
 import com.interactionledger.command.CommandSideAutoConfiguration;
-import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.deploy.access.AccessConfiguration;
 import com.interactionledger.deploy.web.FallbackProblemHandler;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -18,9 +16,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QuerySideService {
 
     public static void main(String[] args) {
-        InteractionLedgerApplication.offline();
-        SpringApplication application = new SpringApplication(QuerySideService.class);
-        application.setDefaultProperties(java.util.Map.of("spring.application.name", "ledger-query-side"));
-        application.run(args);
+        Services.run(QuerySideService.class, "ledger-query-side", args);
     }
 }
