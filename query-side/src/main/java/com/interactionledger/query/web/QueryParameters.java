@@ -59,19 +59,10 @@ public final class QueryParameters {
         throw new InvalidQueryParameterException(name, "must be a positive ISO-8601 duration such as P2D or PT12H");
     }
 
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
     public static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal below
-        }
-        throw new InvalidQueryParameterException(name, "must be a whole number from " + min + " to " + max);
+        Long parsed = longInteger(name, value, min, max);
+        return parsed == null ? fallback : parsed.intValue();
     }
 
     /**
