@@ -1,5 +1,6 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.web.AggregateCommandController;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.contracts.common.AccessRole.Names;
@@ -9,18 +10,11 @@ import com.interactionledger.contracts.complaint.AcknowledgeComplaint;
 import com.interactionledger.contracts.complaint.ApproveDeadlineExtension;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.ledger.append.CommandOutcome;
-import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,13 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RolesAllowed({Names.AGENT, Names.SUPERVISOR, Names.SYSTEM})
 @RequestMapping(path = "/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
-class ComplaintController {
+class ComplaintController extends AggregateCommandController {
 
-    private final CommandDispatcher dispatcher;
     private final IdGenerator ids;
 
     ComplaintController(CommandDispatcher dispatcher, IdGenerator ids) {
-        this.dispatcher = dispatcher;
+        super(dispatcher, "complaint", ErrorCode.COMPLAINT_NOT_FOUND, ErrorCode.COMPLAINT_ALREADY_EXISTS);
         this.ids = ids;
     }
 
@@ -139,23 +132,5 @@ class ComplaintController {
                                           @Valid @RequestBody ComplaintRequests.ReopenRequest body,
                                           CommandContext context) {
         return dispatcher.change(context, body, new ComplaintId(complaintId), body::toCommand);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownComplaint(AggregateNotFoundException e, HttpServletRequest request) {
-        return Problems.problem(ErrorCode.COMPLAINT_NOT_FOUND,
-                "No complaint " + e.getAggregateIdentifier(), request);
-    }
-
-    /** The id is another aggregate's (a session's): no complaint has it (FuzzTest found this a 500). */
-    @ExceptionHandler(IncompatibleAggregateException.class)
-    ProblemDetail notAComplaint(HttpServletRequest request) {
-        return Problems.problem(ErrorCode.COMPLAINT_NOT_FOUND, "No complaint with this id", request);
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail complaintExists(HttpServletRequest request) {
-        return Problems.problem(ErrorCode.COMPLAINT_ALREADY_EXISTS,
-                "A complaint with this id already exists", request);
     }
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.command.web.AggregateCommandController;
 import com.interactionledger.command.web.CommandContext;
 import com.interactionledger.command.web.CommandDispatcher;
 import com.interactionledger.command.web.MachineCallers;
@@ -11,18 +12,11 @@ import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ResumeSession;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.ledger.append.CommandOutcome;
-import com.interactionledger.problems.Problems;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,14 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RolesAllowed({Names.AGENT, Names.SUPERVISOR, Names.SYSTEM})
 @RequestMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
-class DialogueController {
+class DialogueController extends AggregateCommandController {
 
-    private final CommandDispatcher dispatcher;
     private final IdGenerator ids;
     private final MachineCallers machines;
 
     DialogueController(CommandDispatcher dispatcher, IdGenerator ids, MachineCallers machines) {
-        this.dispatcher = dispatcher;
+        super(dispatcher, "session", ErrorCode.SESSION_NOT_FOUND, ErrorCode.SESSION_ALREADY_EXISTS);
         this.ids = ids;
         this.machines = machines;
     }
@@ -137,23 +130,5 @@ class DialogueController {
                                           @Valid @RequestBody DialogueRequests.SurveyRequest body,
                                           CommandContext context) {
         return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownSession(AggregateNotFoundException e, HttpServletRequest request) {
-        return Problems.problem(ErrorCode.SESSION_NOT_FOUND, "No session " + e.getAggregateIdentifier(),
-                request);
-    }
-
-    /** The id is another aggregate's (a complaint's): no session has it (FuzzTest found this a 500). */
-    @ExceptionHandler(IncompatibleAggregateException.class)
-    ProblemDetail notASession(HttpServletRequest request) {
-        return Problems.problem(ErrorCode.SESSION_NOT_FOUND, "No session with this id", request);
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail sessionExists(HttpServletRequest request) {
-        return Problems.problem(ErrorCode.SESSION_ALREADY_EXISTS,
-                "A session with this id already exists", request);
     }
 }
