@@ -1,13 +1,13 @@
 package com.interactionledger.command;
 
+import com.interactionledger.command.lifecycle.Step;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,32 +24,30 @@ public final class DocTables {
     private DocTables() {
     }
 
-    public static <T, S extends Enum<S>> String render(List<T> steps, S[] states, Function<T, String> command,
-                                                       BiPredicate<T, S> allowed, Function<T, String> leadsTo) {
+    public static <S extends Enum<S>> String render(List<? extends Step<S>> steps, S[] states) {
         StringBuilder table = new StringBuilder("| Command | ")
                 .append(Arrays.stream(states).map(Enum::name).collect(Collectors.joining(" | ")))
                 .append(" | Leads to |\n|---|")
                 .append("---|".repeat(states.length))
                 .append("---|\n");
-        for (T step : steps) {
-            table.append("| ").append(command.apply(step)).append(" | ")
-                    .append(Arrays.stream(states).map(state -> allowed.test(step, state) ? "✓" : "·")
+        for (Step<S> step : steps) {
+            table.append("| ").append(step.command()).append(" | ")
+                    .append(Arrays.stream(states).map(state -> step.allowedFrom(state) ? "✓" : "·")
                             .collect(Collectors.joining(" | ")))
-                    .append(" | ").append(leadsTo.apply(step)).append(" |\n");
+                    .append(" | ").append(step.leadsTo()).append(" |\n");
         }
         return table.toString().strip();
     }
 
     /**
-     * The table docs/DOMAIN.md prints between the line starting with {@code begin} and the {@code end} marker is
-     * exactly the one {@link #render} makes of the steps and states.
+     * The table docs/DOMAIN.md prints between the markers {@code <!-- marker:begin} and {@code <!-- marker:end -->}
+     * is exactly the one {@link #render} makes of the steps and states.
      */
-    public static <T, S extends Enum<S>> void assertDocumented(String what, String begin, String end, List<T> steps,
-                                                               S[] states, Function<T, String> command,
-                                                               BiPredicate<T, S> allowed, Function<T, String> leadsTo)
+    public static <S extends Enum<S>> void assertDocumented(String marker, List<? extends Step<S>> steps, S[] states)
             throws IOException {
-        String expected = render(steps, states, command, allowed, leadsTo);
-        assertThat(section(begin, end)).as("docs/DOMAIN.md %s; the expected table is:%n%s", what, expected)
+        String expected = render(steps, states);
+        assertThat(section("<!-- " + marker + ":begin", "<!-- " + marker + ":end -->"))
+                .as("docs/DOMAIN.md %s; the expected table is:%n%s", marker, expected)
                 .isEqualTo(expected);
     }
 

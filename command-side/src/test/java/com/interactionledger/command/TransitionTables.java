@@ -1,11 +1,12 @@
 package com.interactionledger.command;
 
+import com.interactionledger.command.lifecycle.Step;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,16 +27,20 @@ public final class TransitionTables {
         return Arrays.stream(steps).flatMap(step -> Arrays.stream(states).map(state -> new StepFrom<>(step, state)));
     }
 
+    /** Those of the pairs the production table allows. */
+    public static <S extends Step<T>, T extends Enum<T>> Set<StepFrom<S, T>> allowed(Stream<StepFrom<S, T>> pairs) {
+        return pairs.filter(pair -> pair.step().allowedFrom(pair.state())).collect(Collectors.toSet());
+    }
+
     /**
      * The arguments (step, state) of each pair that is not {@code legal}, named after the state and the step's
      * command.
      */
-    public static <S, T extends Enum<T>> Stream<Arguments> illegalTransitions(Stream<StepFrom<S, T>> pairs,
-                                                                         Set<StepFrom<S, T>> legal,
-                                                                         Function<S, String> command) {
+    public static <S extends Step<T>, T extends Enum<T>> Stream<Arguments> illegalTransitions(
+            Stream<StepFrom<S, T>> pairs, Set<StepFrom<S, T>> legal) {
         return pairs.filter(pair -> !legal.contains(pair))
                 .map(pair -> Arguments.of(Named.of("given" + camel(pair.state()) + "_when"
-                        + command.apply(pair.step()) + "_thenIllegalTransition", pair.step()), pair.state()));
+                        + pair.step().command() + "_thenIllegalTransition", pair.step()), pair.state()));
     }
 
     /** {@code WITH_AGENT} as {@code WithAgent}. */

@@ -1,10 +1,11 @@
 package com.interactionledger.command.complaint;
 
+import com.interactionledger.command.lifecycle.Step;
+import com.interactionledger.command.lifecycle.Transition;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.complaint.ComplaintState;
 
 import java.util.EnumSet;
-import java.util.Set;
 
 import static com.interactionledger.contracts.complaint.ComplaintState.AWAITING_CUSTOMER;
 import static com.interactionledger.contracts.complaint.ComplaintState.CLOSED;
@@ -17,9 +18,9 @@ import static com.interactionledger.contracts.complaint.ComplaintState.RESOLVED;
 
 /**
  * The legal transitions of a complaint: for every step, the states it may be taken from and where it leads. The
- * aggregate enforces this table and docs/DOMAIN.md prints it (ComplaintStateTableTest keeps the two identical).
+ * aggregate enforces this table and docs/DOMAIN.md prints it (LifecycleTablesTest keeps the two identical).
  */
-public enum ComplaintStep {
+public enum ComplaintStep implements Step<ComplaintState> {
     ACKNOWLEDGE("AcknowledgeComplaint", "IN_PROGRESS", RECEIVED),
     ASSIGN("AssignComplaint", "stays", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED, DISPUTED),
     REQUEST_INFORMATION("RequestInformation", "AWAITING_CUSTOMER; clocks stop where the rules allow", IN_PROGRESS),
@@ -44,32 +45,20 @@ public enum ComplaintStep {
     RECOMPUTE_CLOCKS("RecomputeComplaintClocks", "stays; provisional clocks worked out again with a calendar that"
             + " covers further", RECEIVED, IN_PROGRESS, AWAITING_CUSTOMER, RESOLUTION_PROPOSED);
 
-    private final String command;
-    private final String leadsTo;
-    private final Set<ComplaintState> allowedFrom;
+    private final Transition<ComplaintState> transition;
 
     ComplaintStep(String command, String leadsTo, ComplaintState first, ComplaintState... rest) {
-        this.command = command;
-        this.leadsTo = leadsTo;
-        this.allowedFrom = EnumSet.of(first, rest);
+        this.transition = new Transition<>(command, leadsTo, EnumSet.of(first, rest));
     }
 
-    public String command() {
-        return command;
-    }
-
-    public String leadsTo() {
-        return leadsTo;
-    }
-
-    public boolean allowedFrom(ComplaintState state) {
-        return allowedFrom.contains(state);
+    @Override
+    public Transition<ComplaintState> transition() {
+        return transition;
     }
 
     void requireAllowedFrom(ComplaintState state) {
         if (!allowedFrom(state)) {
-            throw new ComplaintRuleViolation(ErrorCode.ILLEGAL_TRANSITION,
-                    command + " is not allowed when the complaint is " + state + " (allowed from " + allowedFrom + ")");
+            throw new ComplaintRuleViolation(ErrorCode.ILLEGAL_TRANSITION, transition.refusal("complaint", state));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.command.lifecycle.Step;
+import com.interactionledger.command.lifecycle.Transition;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.dialogue.SessionState;
 
@@ -19,7 +21,7 @@ import static com.interactionledger.contracts.dialogue.SessionState.WITH_AGENT;
  * leads. This table is the policy the aggregate enforces and the table printed in docs/DOMAIN.md (a test keeps the
  * two identical).
  */
-public enum DialogueStep {
+public enum DialogueStep implements Step<SessionState> {
     RECORD_MESSAGE("RecordMessage", "stays", BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD),
     // Classifiers often run after the fact (batch re-scoring of transcripts), so annotations fit any state.
     RECORD_INTENT("RecordIntent", "stays", EnumSet.allOf(SessionState.class)),
@@ -39,37 +41,25 @@ public enum DialogueStep {
             "CONTINUED_ELSEWHERE if open; an ended session stays as it is and records the link",
             BOT_HANDLING, QUEUED, WITH_AGENT, ON_HOLD, RESOLVED, CLOSED, ABANDONED);
 
-    private final String command;
-    private final String leadsTo;
-    private final Set<SessionState> allowedFrom;
+    private final Transition<SessionState> transition;
 
     DialogueStep(String command, String leadsTo, SessionState first, SessionState... rest) {
         this(command, leadsTo, EnumSet.of(first, rest));
     }
 
     DialogueStep(String command, String leadsTo, Set<SessionState> allowedFrom) {
-        this.command = command;
-        this.leadsTo = leadsTo;
-        this.allowedFrom = EnumSet.copyOf(allowedFrom);
+        this.transition = new Transition<>(command, leadsTo, allowedFrom);
     }
 
-    public String command() {
-        return command;
-    }
-
-    public String leadsTo() {
-        return leadsTo;
-    }
-
-    public boolean allowedFrom(SessionState state) {
-        return allowedFrom.contains(state);
+    @Override
+    public Transition<SessionState> transition() {
+        return transition;
     }
 
     /** Refuses the step with {@link ErrorCode#ILLEGAL_TRANSITION} unless the session is in a state that allows it. */
     void requireAllowedFrom(SessionState state) {
         if (!allowedFrom(state)) {
-            throw new DialogueRuleViolation(ErrorCode.ILLEGAL_TRANSITION,
-                    command + " is not allowed when the session is " + state + " (allowed from " + allowedFrom + ")");
+            throw new DialogueRuleViolation(ErrorCode.ILLEGAL_TRANSITION, transition.refusal("session", state));
         }
     }
 }
