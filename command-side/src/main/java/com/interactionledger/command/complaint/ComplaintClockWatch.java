@@ -11,6 +11,7 @@ import com.interactionledger.contracts.complaint.ComplaintResolved;
 import com.interactionledger.contracts.complaint.RegulatoryClock;
 import com.interactionledger.ledger.append.AppendHook;
 import com.interactionledger.ledger.append.StoredAppend;
+import com.interactionledger.ledger.stored.Placeholders;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,8 +64,8 @@ class ComplaintClockWatch implements AppendHook {
         }
         Map<String, Map<ClockType, Watched>> rows = read(transaction, touched);
         events.forEach(event -> apply(rows, event));
-        transaction.update("DELETE FROM complaint_clock_watch WHERE complaint_id IN (" + marks(touched.size()) + ")",
-                touched.toArray());
+        transaction.update("DELETE FROM complaint_clock_watch WHERE complaint_id IN ("
+                + Placeholders.of(touched.size()) + ")", touched.toArray());
         List<Object[]> inserts = new ArrayList<>();
         rows.forEach((complaint, clocks) -> clocks.forEach((type, watched) -> inserts.add(new Object[] {
                 complaint, type.name(), Timestamp.from(watched.dueAt()), watched.warned()})));
@@ -91,7 +91,7 @@ class ComplaintClockWatch implements AppendHook {
         Map<String, Map<ClockType, Watched>> rows = new LinkedHashMap<>();
         complaints.forEach(complaint -> rows.put(complaint, new EnumMap<>(ClockType.class)));
         jdbc.query("SELECT complaint_id, clock_type, due_at, warning_recorded FROM complaint_clock_watch"
-                + " WHERE complaint_id IN (" + marks(complaints.size()) + ")", rs -> {
+                + " WHERE complaint_id IN (" + Placeholders.of(complaints.size()) + ")", rs -> {
                     rows.get(rs.getString(1)).put(ClockType.valueOf(rs.getString(2)),
                             new Watched(rs.getTimestamp(3).toInstant(), rs.getBoolean(4)));
                 }, complaints.toArray());
@@ -122,11 +122,6 @@ class ComplaintClockWatch implements AppendHook {
             // a final response, or a referral, stops every clock of the complaint
             clocks.clear();
         }
-    }
-
-    /** {@code ?, ?, ...}: one placeholder for each of {@code count} values. */
-    static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** A clock due to be looked at. */

@@ -9,6 +9,7 @@ import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.ledger.append.AppendHook;
 import com.interactionledger.ledger.append.StoredAppend;
+import com.interactionledger.ledger.stored.Placeholders;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,7 +68,7 @@ class ProvisionalClocks implements AppendHook {
         }
         if (!rows.isEmpty()) {
             transaction.update("DELETE FROM complaint_provisional_clocks WHERE complaint_id IN ("
-                    + ComplaintClockWatch.marks(rows.size()) + ")", rows.keySet().toArray());
+                    + Placeholders.of(rows.size()) + ")", rows.keySet().toArray());
             List<Object[]> inserts = rows.values().stream().filter(java.util.Objects::nonNull).toList();
             if (!inserts.isEmpty()) {
                 transaction.batchUpdate("INSERT INTO complaint_provisional_clocks (complaint_id, customer_id,"
@@ -76,7 +77,7 @@ class ProvisionalClocks implements AppendHook {
         }
         if (!erased.isEmpty()) {
             transaction.update("DELETE FROM complaint_provisional_clocks WHERE customer_id IN ("
-                    + ComplaintClockWatch.marks(erased.size()) + ")", erased.toArray());
+                    + Placeholders.of(erased.size()) + ")", erased.toArray());
         }
     }
 

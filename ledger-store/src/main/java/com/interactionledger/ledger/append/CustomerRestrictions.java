@@ -1,5 +1,6 @@
 package com.interactionledger.ledger.append;
 
+import com.interactionledger.ledger.stored.Placeholders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;
@@ -32,7 +33,7 @@ public class CustomerRestrictions {
         }
         Set<String> restricted = new HashSet<>();
         jdbc.query("SELECT customer_id FROM ledger_customer_restriction WHERE restricted AND customer_id IN ("
-                        + String.join(",", ids.stream().map(id -> "?").toList()) + ")",
+                        + Placeholders.of(ids.size()) + ")",
                 rs -> {
                     restricted.add(rs.getString(1));
                 }, ids.toArray());

@@ -1,5 +1,6 @@
 package com.interactionledger.ledger.append;
 
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.ledger.stored.RecordedTime;
 import com.interactionledger.ledger.stored.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class JdbcBatchWrites implements BatchWrites {
         Set<String> erased = new HashSet<>();
         if (!customers.isEmpty()) {
             erased.addAll(jdbc.queryForList("SELECT customer_id FROM ledger_customer_key WHERE destroyed_at IS NOT NULL"
-                    + " AND customer_id IN (" + String.join(", ", Collections.nCopies(customers.size(), "?")) + ")",
+                    + " AND customer_id IN (" + Placeholders.of(customers.size()) + ")",
                     String.class, customers.toArray()));
         }
         return new LockedHead(head.globalIndex(), head.chainHash(), head.recordedAt(), erased);

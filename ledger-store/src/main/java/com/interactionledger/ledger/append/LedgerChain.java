@@ -1,12 +1,12 @@
 package com.interactionledger.ledger.append;
 
 import com.interactionledger.ledger.stored.LedgerHash;
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.ledger.stored.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public class LedgerChain {
     /** The rows just inserted, read back as stored (the bytes the chain must cover), in global order. */
     public List<StoredEvent> stored(Collection<String> eventIdentifiers) {
         return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE eventidentifier IN ("
-                        + String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?")) + ") ORDER BY globalindex",
+                        + Placeholders.of(eventIdentifiers.size()) + ") ORDER BY globalindex",
                 (rs, row) -> StoredEvent.read(rs), eventIdentifiers.toArray());
     }
 

@@ -1,6 +1,7 @@
 package com.interactionledger.ledger.sealing;
 
 import com.interactionledger.contracts.privacy.CustomerErasedException;
+import com.interactionledger.ledger.stored.Placeholders;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 import java.sql.Connection;
@@ -347,7 +348,7 @@ public class CustomerKeys {
     private static PreparedStatement among(Connection connection, String query, Collection<String> customerIds)
             throws SQLException {
         PreparedStatement select = connection.prepareStatement(query + " AND customer_id IN ("
-                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")");
+                + Placeholders.of(customerIds.size()) + ")");
         int index = 1;
         for (String customerId : customerIds) {
             select.setString(index++, customerId);

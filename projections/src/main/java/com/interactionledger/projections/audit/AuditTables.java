@@ -8,6 +8,7 @@ import com.interactionledger.contracts.audit.ReadAuditView;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
 import com.interactionledger.projections.support.VersionedRows;
@@ -20,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +121,7 @@ public class AuditTables extends ReadModelTables {
         }
         Map<String, List<String>> events = new HashMap<>();
         jdbc.query("SELECT command_id, event_id FROM audit_command_event WHERE command_id IN ("
-                        + String.join(", ", Collections.nCopies(rows.size(), "?")) + ") ORDER BY position",
+                        + Placeholders.of(rows.size()) + ") ORDER BY position",
                 (ResultSet rs) -> {
                     events.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));
                 }, rows.stream().map(CommandAuditView::commandId).toArray());

@@ -23,6 +23,7 @@ import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.ledger.sealing.ReadModelSeal;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
@@ -41,7 +42,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -316,7 +316,7 @@ public class ComplaintTables extends ReadModelTables {
         }
         Map<String, List<Object[]>> clocks = new HashMap<>();
         jdbc.query("SELECT * FROM complaint_clock WHERE complaint_id IN ("
-                        + String.join(", ", Collections.nCopies(complaints.size(), "?")) + ")",
+                        + Placeholders.of(complaints.size()) + ")",
                 (ResultSet rs) -> {
                     clocks.computeIfAbsent(rs.getString("complaint_id"), key -> new ArrayList<>()).add(new Object[]{
                             ClockType.valueOf(rs.getString("clock_type")), rs.getObject("due_date", LocalDate.class),

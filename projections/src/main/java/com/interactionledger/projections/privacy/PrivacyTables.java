@@ -2,6 +2,7 @@ package com.interactionledger.projections.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,7 +119,7 @@ public class PrivacyTables extends ReadModelTables {
         }
         Set<CustomerId> restricted = new HashSet<>();
         jdbc.query("SELECT customer_id FROM privacy_customer WHERE restricted AND customer_id IN ("
-                        + String.join(", ", Collections.nCopies(customers.size(), "?")) + ")",
+                        + Placeholders.of(customers.size()) + ")",
                 (ResultSet rs) -> {
                     restricted.add(new CustomerId(rs.getString(1)));
                 }, customers.stream().map(CustomerId::value).toArray());
@@ -152,7 +152,7 @@ public class PrivacyTables extends ReadModelTables {
         Map<String, List<String>> holds = new LinkedHashMap<>();
         if (!customers.isEmpty()) {
             jdbc.query("SELECT customer_id, reference FROM privacy_legal_hold WHERE customer_id IN ("
-                            + String.join(", ", Collections.nCopies(customers.size(), "?")) + ")"
+                            + Placeholders.of(customers.size()) + ")"
                             + " ORDER BY customer_id, reference",
                     (ResultSet rs) -> {
                         holds.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(rs.getString(2));

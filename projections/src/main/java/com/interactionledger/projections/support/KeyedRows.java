@@ -1,12 +1,12 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.ledger.stored.Placeholders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -150,7 +150,7 @@ public final class KeyedRows<T> implements ReadModelBatch.Rows {
             }, keep);
         } else {
             jdbc.query(table.select() + " WHERE " + table.keyColumn() + " IN ("
-                    + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")", keep, wanted.toArray());
+                    + Placeholders.of(wanted.size()) + ")", keep, wanted.toArray());
         }
     }
 }

@@ -1,9 +1,9 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.ledger.stored.Placeholders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -54,7 +54,7 @@ public abstract class ReadModelTables implements CustomerRows {
     protected void deleteWhereIn(String table, String column, Collection<String> streams) {
         if (!streams.isEmpty()) {
             jdbc.update("DELETE FROM " + table + " WHERE " + column + " IN ("
-                    + String.join(", ", Collections.nCopies(streams.size(), "?")) + ")", streams.toArray());
+                    + Placeholders.of(streams.size()) + ")", streams.toArray());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.ledger.stored.Placeholders;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,7 +57,7 @@ public final class VersionedRows {
         List<String> rest = columns.subList(1, columns.size()).stream().filter(c -> !c.equals("version")).toList();
         String select = "SELECT " + String.join(", ", columns) + " FROM " + table;
         String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT DO NOTHING";
+                + Placeholders.of(columns.size()) + ") ON CONFLICT DO NOTHING";
         String update = "UPDATE " + table + " SET " + String.join(" = ?, ", rest) + " = ?, version = ? WHERE " + key
                 + " = ? AND version < ?";
         return new KeyedRows.Table<>() {
