@@ -10,7 +10,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-database.sh ledger_bench
-exec java -Xmx512m -Daxoniq.update-checker.disabled=true \
-  -Dloader.main=com.interactionledger.tools.bench.CommandBenchmark \
-  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" "$@"
+bench_run CommandBenchmark 512m --jdbc-url "$SERVER/ledger_bench" --user "$BENCH_USER" "$@"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by the benchmarks: gets the test PostgreSQL (scripts/ensure-postgres.sh), creates a fresh database named
 # $1 on it, builds the application jar, and sets SERVER (jdbc:postgresql://host:port), BENCH_USER, BENCH_PASSWORD
-# (exported as LEDGER_DB_PASSWORD, where the benchmarks read it).
+# (exported as LEDGER_DB_PASSWORD, where the benchmarks read it); bench_run then runs the benchmark.
 eval "$(scripts/ensure-postgres.sh)"
 URL=${LEDGER_TEST_PG_URL:?the benchmark needs a PostgreSQL server (set LEDGER_TEST_PG_URL)}
 SERVER=${URL%/*}
@@ -13,3 +13,13 @@ PSQL="env PGOPTIONS=--client-min-messages=warning psql -h $(echo "$SERVER" | sed
 $PSQL -d "${URL##*/}" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
 $PSQL -d "${URL##*/}" -qc "CREATE DATABASE $1" >/dev/null
 ./mvnw -B -q -ntp -DskipTests package
+
+# bench_run CLASS HEAP ARGS...: runs the benchmark com.interactionledger.tools.bench.CLASS from the tools' jar in
+# place of the script, with HEAP of heap and ARGS as its options.
+bench_run() {
+  local main=$1 heap=$2
+  shift 2
+  exec java -Xmx"$heap" -Daxoniq.update-checker.disabled=true \
+    -Dloader.main="com.interactionledger.tools.bench.$main" \
+    -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}

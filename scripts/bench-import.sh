@@ -6,7 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-database.sh ledger_bench_import
-exec java -Xmx1g -Daxoniq.update-checker.disabled=true \
-  -Dloader.main=com.interactionledger.tools.bench.ImportBenchmark \
-  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench_import" --user "$BENCH_USER" "$@"
+bench_run ImportBenchmark 1g --jdbc-url "$SERVER/ledger_bench_import" --user "$BENCH_USER" "$@"

@@ -7,8 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-1000000}
 source scripts/bench-database.sh ledger_bench_verify
-exec java -Xmx256m -Daxoniq.update-checker.disabled=true \
-  -Dloader.main=com.interactionledger.tools.bench.RegulatorBenchmark \
-  -cp tools/target/ledger-tools.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --jdbc-url "$SERVER/ledger_bench_verify?reWriteBatchedInserts=true" --user "$BENCH_USER" \
-  --events "$EVENTS"
+bench_run RegulatorBenchmark 256m \
+  --jdbc-url "$SERVER/ledger_bench_verify?reWriteBatchedInserts=true" --user "$BENCH_USER" --events "$EVENTS"
