@@ -2,6 +2,7 @@ package com.interactionledger.tools.importing;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.ledger.sealing.CustomerKeys;
+import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.replay.FileDigests;
 import com.interactionledger.tools.importing.source.DelimitedFile;
 import com.interactionledger.tools.importing.source.SourceColumns;
@@ -30,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * Imports one file (docs/IMPORTING.md): reads it as its {@link SourceFormat} says, skips the records already on the
@@ -238,10 +238,9 @@ public final class Importer {
 
     /** Which of these streams have their first event on the ledger (by the store's own unique index). */
     private Set<String> onLedger(List<String> aggregateIds) {
-        String marks = aggregateIds.stream().map(id -> "?").collect(Collectors.joining(","));
         return new HashSet<>(jdbc.queryForList("SELECT aggregateidentifier FROM domainevententry WHERE"
-                + " sequencenumber = 0 AND aggregateidentifier IN (" + marks + ")", String.class,
-                aggregateIds.toArray()));
+                + " sequencenumber = 0 AND aggregateidentifier IN (" + Placeholders.of(aggregateIds.size()) + ")",
+                String.class, aggregateIds.toArray()));
     }
 
     private static void readAll(SourceFormat format, Path file, SourceFormat.Settings settings,
