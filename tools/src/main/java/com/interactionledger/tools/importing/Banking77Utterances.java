@@ -15,7 +15,6 @@ import com.interactionledger.tools.importing.source.DelimitedFile;
 import com.interactionledger.tools.importing.source.SourceColumns.Field;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -54,11 +53,6 @@ public final class Banking77Utterances implements SourceFormat {
     @Override
     public String name() {
         return "banking77";
-    }
-
-    @Override
-    public DelimitedFile open(InputStream in) {
-        return DelimitedFile.csv(in);
     }
 
     @Override

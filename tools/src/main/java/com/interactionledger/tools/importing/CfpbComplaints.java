@@ -20,7 +20,6 @@ import com.interactionledger.tools.importing.source.SourceColumns;
 import com.interactionledger.tools.importing.source.SourceColumns.Field;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -97,11 +96,6 @@ public final class CfpbComplaints implements SourceFormat {
     }
 
     @Override
-    public DelimitedFile open(InputStream in) {
-        return DelimitedFile.csv(in);
-    }
-
-    @Override
     public void read(DelimitedFile file, Settings settings, Consumer<Record> records, Rejects rejects)
             throws IOException {
         SourceFormat.rowsBelowHeader(file, FIELDS, settings, rejects, (columns, record) -> {
@@ -123,8 +117,8 @@ public final class CfpbComplaints implements SourceFormat {
         String submittedVia = row.required("submittedVia");
         Channel channel = CHANNELS.get(submittedVia.toLowerCase(Locale.ROOT));
         if (channel == null) {
-            throw row.bad("submittedVia", "\"" + submittedVia + "\" is not a way the mapping knows (" + CHANNELS.keySet()
-                    + ")");
+            throw row.bad("submittedVia", "\"" + submittedVia + "\" is not a way the mapping knows ("
+                    + CHANNELS.keySet() + ")");
         }
         String response = row.text("companyResponse");
         String responseKey = response == null ? "" : response.toLowerCase(Locale.ROOT);

@@ -29,13 +29,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--occurred-at INSTANT] [--strict] [--rejects FILE] [--run-id ID]
- * [--threads N] [--read-models after|during] [--ledger or Spring settings...]}: imports one file into the ledger the
- * settings name (the embedded default's H2 file unless they name another), through the ledger's own command side in
- * this JVM, then waits until every read model has applied what it appended (with {@code --read-models after}, this
- * JVM's read models are paused during the import and catch up after it). Exit codes: 0 imported (rejects may have
- * been written: see the
- * summary), 2 the command line is wrong, 3 the file was refused whole and nothing was written.
+ * {@code scripts/import.sh FORMAT --file FILE [--mapping FILE] [--occurred-at INSTANT] [--strict] [--rejects FILE]
+ * [--run-id ID] [--threads N] [--read-models after|during] [--ledger or Spring settings...]}: imports one file into
+ * the ledger the settings name (the embedded default's H2 file unless they name another), through the ledger's own
+ * command side in this JVM, then waits until every read model has applied what it appended (with
+ * {@code --read-models after}, this JVM's read models are paused during the import and catch up after it). Exit
+ * codes: 0 imported (rejects may have been written: see the summary), 2 the command line is wrong, 3 the file was
+ * refused whole and nothing was written.
  */
 public final class ImportCli {
 

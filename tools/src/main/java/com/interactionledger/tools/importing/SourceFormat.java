@@ -23,8 +23,12 @@ public interface SourceFormat {
     /** The name the command line calls it by ({@code cfpb}, {@code twcs}...). */
     String name();
 
-    /** The file as rows of fields: {@link DelimitedFile#csv} or {@link DelimitedFile#tsv}. */
-    DelimitedFile open(InputStream in);
+    /**
+     * The file as rows of fields: {@link DelimitedFile#csv}, unless a format reads another ({@link DelimitedFile#tsv}).
+     */
+    default DelimitedFile open(InputStream in) {
+        return DelimitedFile.csv(in);
+    }
 
     /**
      * Reads every row, handing on each record's command, and each row or value that cannot be imported as a

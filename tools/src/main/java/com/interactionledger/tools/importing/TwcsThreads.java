@@ -22,7 +22,6 @@ import com.interactionledger.tools.importing.source.SourceColumns;
 import com.interactionledger.tools.importing.source.SourceColumns.Field;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -91,11 +90,6 @@ public final class TwcsThreads implements SourceFormat {
     @Override
     public String name() {
         return "twcs";
-    }
-
-    @Override
-    public DelimitedFile open(InputStream in) {
-        return DelimitedFile.csv(in);
     }
 
     /** One tweet as the file has it; {@code parent} is null when it answers nothing. */

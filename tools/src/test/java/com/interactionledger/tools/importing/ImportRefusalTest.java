@@ -17,7 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -80,11 +79,6 @@ class ImportRefusalTest {
         @Override
         public String name() {
             return "test";
-        }
-
-        @Override
-        public DelimitedFile open(InputStream in) {
-            return DelimitedFile.csv(in);
         }
 
         @Override
