@@ -106,8 +106,9 @@ public final class ImportBenchmark {
                 ratio import events/s / raw rows/s: %s
                 replay-tools verify: %s
                 """, threads, readModelsAfter ? "paused during the import, caught up after it"
-                        : "applying the import's events while it runs", String.join("\n", rows), raw, eventsPerSecond.stream()
-                .map(rate -> String.format("%.2f", rate / raw)).collect(Collectors.joining(", ")),
+                        : "applying the import's events while it runs", String.join("\n", rows), raw,
+                eventsPerSecond.stream().map(rate -> String.format("%.2f", rate / raw))
+                        .collect(Collectors.joining(", ")),
                 chain.intact() ? "INTACT" : "NOT INTACT: " + chain);
     }
 
