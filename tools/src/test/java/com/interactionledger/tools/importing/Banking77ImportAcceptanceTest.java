@@ -7,7 +7,6 @@ import com.interactionledger.contracts.analytics.EfficiencyReport;
 import com.interactionledger.contracts.analytics.FindServiceEfficiency;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerHistory;
-import com.interactionledger.projections.testsupport.TestPostgres;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,12 +59,7 @@ class Banking77ImportAcceptanceTest {
     static void importTheTrainingSplit(@TempDir Path dir) throws IOException {
         assumeTrue(Files.isRegularFile(TRAIN), () -> "skipped: " + TRAIN + " is absent (the shared data folder is"
                 + " not beside this clone)");
-        TestPostgres.Database database = TestPostgres.freshDatabase("banking77-import");
-        ledger = ImportCli.start(List.of("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.privacy.master-keys=test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=",
-                "--ledger.analytics.pseudonym-key=test-only-pseudonym-key-of-at-least-32-bytes"));
+        ledger = ImportLedgers.onFreshPostgres("banking77-import");
         rejects = dir.resolve("rejects.csv");
         beforeTheImport = Instant.now();
         first = ImportCli.importer(ledger).run(new Banking77Utterances(), TRAIN, new Importer.Run(Map.of(),

@@ -7,7 +7,6 @@ import com.interactionledger.contracts.complaint.CountComplaints;
 import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.LedgerHistory;
-import com.interactionledger.projections.testsupport.TestPostgres;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,13 +51,7 @@ class CfpbImportAcceptanceTest {
     static void importTheSample(@TempDir Path dir) throws IOException {
         assumeTrue(Files.isRegularFile(SAMPLE), () -> "skipped: " + SAMPLE + " is absent (the shared data folder is"
                 + " not beside this clone)");
-        TestPostgres.Database database = TestPostgres.freshDatabase("cfpb-import");
-        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.privacy.master-keys=test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=",
-                "--ledger.analytics.pseudonym-key=test-only-pseudonym-key-of-at-least-32-bytes"));
-        ledger = ImportCli.start(settings);
+        ledger = ImportLedgers.onFreshPostgres("cfpb-import");
         rejects = dir.resolve("rejects.csv");
         beforeTheImport = Instant.now();
         first = ImportCli.importer(ledger).run(new CfpbComplaints(), SAMPLE, Importer.Run.of(rejects, "run-1", 16),

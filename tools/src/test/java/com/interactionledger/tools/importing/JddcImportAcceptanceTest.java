@@ -56,7 +56,7 @@ class JddcImportAcceptanceTest {
     static final Path SAMPLE = Path.of("..", "..", "shared", "data", "jddc", "chat_0.1per_v1_2019-11-02.txt")
             .toAbsolutePath().normalize();
     static final Instant OCCURRED_AT = Instant.parse("2019-11-02T00:00:00Z");
-    static final String MASTER_KEYS = "test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=";
+    static final String MASTER_KEYS = ImportLedgers.MASTER_KEYS;
     private static final byte[] SEPARATOR = "!@@@!".getBytes(StandardCharsets.US_ASCII);
 
     static ConfigurableApplicationContext ledger;

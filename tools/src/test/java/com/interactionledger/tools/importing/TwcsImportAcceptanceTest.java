@@ -11,7 +11,6 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionView;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
-import com.interactionledger.projections.testsupport.TestPostgres;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -75,12 +74,7 @@ class TwcsImportAcceptanceTest {
     static void importBothFiles(@TempDir Path dir) throws IOException {
         assumeTrue(Files.isRegularFile(HEAD) && Files.isRegularFile(SAMPLE), () -> "skipped: " + DATA
                 + " lacks twcs_head5000.csv or sample.csv (the shared data folder is not beside this clone)");
-        TestPostgres.Database database = TestPostgres.freshDatabase("twcs-import");
-        ledger = ImportCli.start(new ArrayList<>(List.of("--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.privacy.master-keys=test-2026:dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMtb2s=",
-                "--ledger.analytics.pseudonym-key=test-only-pseudonym-key-of-at-least-32-bytes")));
+        ledger = ImportLedgers.onFreshPostgres("twcs-import");
         headRejects = dir.resolve("head-rejects.csv");
         sampleRejects = dir.resolve("sample-rejects.csv");
         headImport = ImportCli.importer(ledger).run(new TwcsThreads(), HEAD, Importer.Run.of(headRejects, "run-head",
