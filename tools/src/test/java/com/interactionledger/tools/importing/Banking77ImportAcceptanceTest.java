@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -187,48 +186,8 @@ class Banking77ImportAcceptanceTest {
         return records.subList(1, records.size());
     }
 
-    /**
-     * The file's records by this test's own reading of RFC 4180: fields split at commas outside quotes, records at
-     * line ends outside quotes (CRLF or LF), a doubled quote inside quotes is one quote.
-     */
+    /** The file's records by the tests' own reading of the CSV ({@link RawCsv}), not the importer's. */
     private static List<List<String>> records() throws IOException {
-        String text = Files.readString(TRAIN, StandardCharsets.UTF_8);
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean inQuotes = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i++);
-            if (inQuotes) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i < text.length() && text.charAt(i) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    inQuotes = false;
-                }
-            } else if (c == '"') {
-                inQuotes = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                // the CR of a CRLF: the LF ends the record
-            } else if (c == '\n') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (!record.isEmpty() || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
+        return RawCsv.read(TRAIN).stream().map(RawCsv.Record::fields).toList();
     }
 }

@@ -17,12 +17,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -158,38 +156,9 @@ class CfpbImportAcceptanceTest {
         return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
     }
 
-    /** The sample's rows by column name, read by this test's own RFC 4180 reading of the text. */
+    /** The sample's rows by column name, read by the tests' own reading of the CSV ({@link RawCsv}). */
     static List<Map<String, String>> raw() throws IOException {
-        String text = Files.readString(SAMPLE, StandardCharsets.UTF_8);
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                record.add(field.toString().replaceAll("\r$", ""));
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
+        List<List<String>> records = RawCsv.read(SAMPLE).stream().map(RawCsv.Record::fields).toList();
         List<String> header = records.get(0);
         return records.subList(1, records.size()).stream().map(fields -> {
             Map<String, String> row = new TreeMap<>();

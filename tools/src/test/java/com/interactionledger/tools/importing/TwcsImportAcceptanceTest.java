@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,10 +99,10 @@ class TwcsImportAcceptanceTest {
         RawFile head = RawFile.read(HEAD);
         List<RawThread> headThreads = threads(head);
         assertThat(head.broken).hasSize(1);
-        RawRecord broken = head.broken.get(0);
+        RawCsv.Record broken = head.broken.get(0);
 
         assertThat(Files.readAllLines(headRejects)).containsExactly("file,line,column,reason",
-                "\"twcs_head5000.csv\"," + broken.line + "," + broken.bareCrColumn
+                "\"twcs_head5000.csv\"," + broken.line() + "," + broken.bareCrColumn()
                         + ",\"a carriage return that does not end a line\"");
         assertThat(headImport.records()).isEqualTo(headThreads.size());
         assertThat(headImport.imported()).isEqualTo(headThreads.size());
@@ -293,19 +292,15 @@ class TwcsImportAcceptanceTest {
         return handles;
     }
 
-    /** A record of the CSV: the line it starts on, its fields, and the column of a bare CR in it (0: none). */
-    record RawRecord(long line, List<String> fields, int bareCrColumn) {
-    }
-
     /** A file's tweets, and its records broken by a carriage return that does not end a line. */
-    record RawFile(List<Tweet> tweets, List<RawRecord> broken) {
+    record RawFile(List<Tweet> tweets, List<RawCsv.Record> broken) {
 
         private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
                 "Sep", "Oct", "Nov", "Dec");
 
         static RawFile read(Path path) throws IOException {
-            List<RawRecord> records = records(Files.readString(path, StandardCharsets.UTF_8));
-            List<String> header = records.get(0).fields;
+            List<RawCsv.Record> records = RawCsv.read(path);
+            List<String> header = records.get(0).fields();
             int id = header.indexOf("tweet_id");
             int author = header.indexOf("author_id");
             int inbound = header.indexOf("inbound");
@@ -313,14 +308,14 @@ class TwcsImportAcceptanceTest {
             int text = header.indexOf("text");
             int parent = header.indexOf("in_response_to_tweet_id");
             List<Tweet> tweets = new ArrayList<>();
-            List<RawRecord> broken = new ArrayList<>();
-            for (RawRecord record : records.subList(1, records.size())) {
-                if (record.bareCrColumn > 0) {
+            List<RawCsv.Record> broken = new ArrayList<>();
+            for (RawCsv.Record record : records.subList(1, records.size())) {
+                if (record.bareCrColumn() > 0) {
                     broken.add(record);
                     continue;
                 }
-                List<String> fields = record.fields;
-                assertThat(fields).as("line %s", record.line).hasSameSizeAs(header);
+                List<String> fields = record.fields();
+                assertThat(fields).as("line %s", record.line()).hasSameSizeAs(header);
                 String parentId = fields.get(parent);
                 tweets.add(new Tweet(Long.parseLong(fields.get(id)), fields.get(author),
                         fields.get(inbound).equals("True"), twitterTime(fields.get(createdAt)), fields.get(text),
@@ -336,55 +331,6 @@ class TwcsImportAcceptanceTest {
             return LocalDateTime.of(Integer.parseInt(parts[5]), MONTHS.indexOf(parts[1]) + 1,
                     Integer.parseInt(parts[2]), Integer.parseInt(clock[0]), Integer.parseInt(clock[1]),
                     Integer.parseInt(clock[2])).toInstant(ZoneOffset.of(parts[4]));
-        }
-
-        /** RFC 4180 over the text: quoted fields may hold commas, quotes (doubled) and line ends. */
-        private static List<RawRecord> records(String text) {
-            List<RawRecord> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            long line = 1;
-            long startLine = 1;
-            int bareCr = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean crAlone = c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
-                if (crAlone && bareCr == 0) {
-                    bareCr = fields.size() + 1;
-                }
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                        line += c == '\n' ? 1 : 0;
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    fields.add(field.toString());
-                    records.add(new RawRecord(startLine, List.copyOf(fields), bareCr));
-                    fields.clear();
-                    field.setLength(0);
-                    bareCr = 0;
-                    line++;
-                    startLine = line;
-                } else if (c != '\r' || crAlone) {
-                    field.append(c);
-                }
-            }
-            if (!fields.isEmpty() || field.length() > 0) {
-                fields.add(field.toString());
-                records.add(new RawRecord(startLine, List.copyOf(fields), bareCr));
-            }
-            return records;
         }
     }
 }
