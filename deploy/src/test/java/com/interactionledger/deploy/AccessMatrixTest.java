@@ -4,7 +4,9 @@ import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +116,32 @@ class AccessMatrixTest extends PostgresLedgerTest {
         LedgerHttp.Response refused = odd.get("/customers/matrix-unknown/timeline");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asText()).contains("actor must be an identifier");
+    }
+
+    @Test
+    void theSecurityFiltersRunWithoutASpringMvcHandlerLookUpInFrontOfThem() {
+        // Spring Security would wrap its chain in a composite that looks every request's handler up first
+        // (SecurityChainWithoutHandlerLookup); the matrix above shows the chain still holds every endpoint.
+        BeanDefinition chain = ((ConfigurableApplicationContext) context).getBeanFactory()
+                .getBeanDefinition("springSecurityFilterChain");
+        assertThat(classesIn(chain)).as("the filters the chain is made of")
+                .anyMatch(name -> name.endsWith("ServletRequestPathFilter"))
+                .noneMatch(name -> name.contains("HandlerMappingIntrospector"));
+    }
+
+    /** The classes of a bean definition and of the definitions it is made from (its constructor's arguments). */
+    private static List<String> classesIn(Object value) {
+        List<String> classes = new ArrayList<>();
+        if (value instanceof BeanDefinition definition) {
+            if (definition.getBeanClassName() != null) {
+                classes.add(definition.getBeanClassName());
+            }
+            definition.getConstructorArgumentValues().getIndexedArgumentValues().values()
+                    .forEach(argument -> classes.addAll(classesIn(argument.getValue())));
+        } else if (value instanceof Collection<?> values) {
+            values.forEach(each -> classes.addAll(classesIn(each)));
+        }
+        return classes;
     }
 
     /** One call of an endpoint: unknown ids for its path variables, an empty JSON object as its body. */

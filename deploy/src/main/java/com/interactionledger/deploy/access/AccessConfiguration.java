@@ -55,6 +55,12 @@ public class AccessConfiguration implements WebMvcConfigurer {
         return new StartupSafety();
     }
 
+    /** No Spring MVC handler look-up in front of the security filters (see the class). */
+    @Bean
+    static SecurityChainWithoutHandlerLookup securityChainWithoutHandlerLookup() {
+        return new SecurityChainWithoutHandlerLookup();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RoleCheck(machines.getIfAvailable()));

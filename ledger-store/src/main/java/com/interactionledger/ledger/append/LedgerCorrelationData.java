@@ -3,6 +3,7 @@ package com.interactionledger.ledger.append;
 import com.interactionledger.contracts.common.LedgerCommand;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -16,6 +17,10 @@ import java.util.Map;
  * the causation id is the command's own message id and the command type its name, so the audit trail can say which
  * command appended which events. Replaces Axon's default origin provider, whose
  * {@code correlationId} means the parent message rather than the business flow.
+ * <p>
+ * Nothing for an event being handled: Axon asks for every event each read model's processor applies (six maps per
+ * event, a twentieth of the read models' CPU), and no event handler of the ledger sends a command or publishes an
+ * event whose metadata would carry it. A policy that ever does must take what it carries from the event itself.
  */
 public class LedgerCorrelationData implements CorrelationDataProvider {
 
@@ -34,6 +39,9 @@ public class LedgerCorrelationData implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (message instanceof EventMessage<?>) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         for (String key : COPIED) {
             Object value = message.getMetaData().get(key);
