@@ -3,6 +3,7 @@ package com.interactionledger.tools.bench;
 import com.interactionledger.deploy.InteractionLedgerApplication;
 import com.interactionledger.deploy.identity.LocalIdentityProvider;
 import com.interactionledger.deploy.services.CommandSideService;
+import com.interactionledger.ledger.stored.TimeOrderedIdentifiers;
 import com.interactionledger.replay.verify.LedgerVerifier;
 import com.interactionledger.replay.verify.VerificationReport;
 import com.interactionledger.tools.demo.EmbeddedDefault;
@@ -529,6 +530,7 @@ public final class CommandBenchmark {
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 threads.add(started(() -> {
+                    TimeOrderedIdentifiers identifiers = new TimeOrderedIdentifiers();
                     try (Connection connection = DriverManager.getConnection(url, user, password);
                          PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw_events"
                                  + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,"
@@ -540,7 +542,8 @@ public final class CommandBenchmark {
                             long t0 = System.nanoTime();
                             insert.setString(1, "raw-" + run + "-" + client + "-" + index / 50);
                             insert.setLong(2, index);
-                            insert.setString(3, UUID.randomUUID().toString());
+                            // identifiers as the ledger makes them (time-ordered), so both indexes grow alike
+                            insert.setString(3, identifiers.generateIdentifier());
                             insert.setBytes(4, metadata);
                             insert.setBytes(5, payload);
                             insert.setString(6, "com.interactionledger.contracts.dialogue.MessageRecorded");
