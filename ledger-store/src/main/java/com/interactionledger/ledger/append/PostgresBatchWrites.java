@@ -1,5 +1,6 @@
 package com.interactionledger.ledger.append;
 
+import com.interactionledger.ledger.stored.Databases;
 import com.interactionledger.ledger.stored.RecordedTime;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * A batch's statements on PostgreSQL, two round trips whatever the batch's size: one locks the head and then reads the
  * batch's erased customers; one writes every event, link and index row (each table from arrays, {@code unnest}) and
- * moves the head, as one statement. The statements' text never changes, so the server plans them once.
+ * moves the head, as one statement. The writes' text never changes, so the server plans them once; the look-up of
+ * erased customers is planned for the batch's customers each time.
  */
 final class PostgresBatchWrites implements BatchWrites {
 
@@ -55,7 +57,8 @@ final class PostgresBatchWrites implements BatchWrites {
     @Override
     public LockedHead lockHead(Collection<String> customers) {
         return jdbc.execute((ConnectionCallback<LockedHead>) connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
+            // planned for the batch's customers each time (Databases.plannedForItsValues)
+            try (PreparedStatement lock = Databases.plannedForItsValues(connection, LOCK_HEAD)) {
                 lock.setArray(1, connection.createArrayOf("varchar", customers.toArray()));
                 lock.execute();
                 long globalIndex;

@@ -1,5 +1,6 @@
 package com.interactionledger.projections.support;
 
+import com.interactionledger.ledger.stored.Databases;
 import com.interactionledger.ledger.stored.Placeholders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -141,9 +142,11 @@ public final class KeyedRows<T> implements ReadModelBatch.Rows {
         };
         if (postgres) {
             // Joined to the keys, so the planner looks each one up in the key's index: with an IN list it may scan
-            // the whole table and compare every row with every key, which grows with the table.
+            // the whole table and compare every row with every key, which grows with the table. Planned for this
+            // batch's keys each time, not once on an empty table (Databases.plannedForItsValues).
             jdbc.query(connection -> {
-                var select = connection.prepareStatement(table.select() + " JOIN unnest(?::varchar[]) AS wanted(key)"
+                var select = Databases.plannedForItsValues(connection, table.select()
+                        + " JOIN unnest(?::varchar[]) AS wanted(key)"
                         + " ON " + table.keyColumn() + " = wanted.key");
                 select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
                 return select;
