@@ -1,5 +1,6 @@
 package com.interactionledger.projections.distribution;
 
+import com.interactionledger.ledger.stored.Databases;
 import com.interactionledger.ledger.stored.LedgerCloudEvents;
 import com.interactionledger.ledger.stored.LedgerHash;
 import com.interactionledger.ledger.stored.LedgerTopicClients;
@@ -348,8 +349,9 @@ public class LedgerEventFeed implements SubscribableMessageSource<EventMessage<?
         Map<Long, String[]> links = new HashMap<>();
         jdbc.query(connection -> {
             Array array = connection.createArrayOf("bigint", positions.toArray());
-            var statement = connection.prepareStatement("SELECT globalindex, event_digest, chain_hash FROM ledger_chain"
-                    + " WHERE globalindex = ANY(?)");
+            // planned for these positions each time, not once on an empty chain (Databases.plannedForItsValues)
+            var statement = Databases.plannedForItsValues(connection,
+                    "SELECT globalindex, event_digest, chain_hash FROM ledger_chain WHERE globalindex = ANY(?)");
             statement.setArray(1, array);
             return statement;
         }, rs -> {
