@@ -17,8 +17,9 @@ import java.util.List;
  * so that {@code MvcRequestMatcher}s and a CORS configuration taken from Spring MVC can reuse what it found. The ledger
  * has neither: its open paths are {@code PathPatternRequestMatcher}s (AccessConfiguration) and it serves no
  * cross-origin requests. The look-up was a twentieth of a command's CPU (a JFR of the closed-loop benchmark), paid
- * again by the dispatcher servlet, which finds the handler for itself. This puts the original chain back under its
- * name before any bean is made; a chain of another shape (a later Spring Security) is left as it is.
+ * again by the dispatcher servlet, which finds the handler for itself. This takes that filter out of the chain's
+ * definition before any bean is made (the other filter Spring Security puts in front, which parses the request's
+ * path, stays); a chain of another shape (a later Spring Security) is left as it is.
  */
 final class SecurityChainWithoutHandlerLookup implements BeanFactoryPostProcessor {
 
