@@ -50,8 +50,10 @@ import java.util.regex.Pattern;
  *       ({@code --rate} commands/s sent when they are due, whatever the answers; latency from the time a command
  *       was due, so a stalled service cannot hide its queue) or {@code reads} (the agent's timeline read, which
  *       records itself on the audit trail, from {@code --clients} clients while commands run open-loop at
- *       {@code --read-rate}/s, 500 by default). Several loads ({@code --load closed,open,reads}) are measured one
- *       after the other on the same service.</li>
+ *       {@code --read-rate}/s, 500 by default) or {@code reads-open} (the same reads sent when due, at
+ *       {@code --reads-per-second}, 1,000 by default, from {@code --clients} readers: the latency at a given rate,
+ *       where the closed reads give the most the service answers). Several loads ({@code --load
+ *       closed,open,reads}) are measured one after the other on the same service.</li>
  *   <li>After {@code --warmup} seconds of the (first) load, not measured, measures for {@code --seconds}: operations
  *       per second, latency percentiles, failures (any answer but 2xx), the service's CPU time per operation; in
  *       the open and reads loads on PostgreSQL also the timeline's freshness (from a command's answer, which names
@@ -65,7 +67,13 @@ public final class CommandBenchmark {
 
     enum Shape { ALL_IN_ONE, COMMAND_SIDE, EMBEDDED }
 
-    enum Load { CLOSED, OPEN, READS }
+    enum Load {
+        CLOSED, OPEN, READS, READS_OPEN;
+
+        boolean reads() {
+            return this == READS || this == READS_OPEN;
+        }
+    }
 
     private CommandBenchmark() {
     }
@@ -74,13 +82,14 @@ public final class CommandBenchmark {
         BenchOptions options = new BenchOptions(args);
         Shape shape = Shape.valueOf(options.get("shape", "all-in-one").toUpperCase(Locale.ROOT).replace('-', '_'));
         List<Load> loads = Arrays.stream(options.get("load", "closed").split(","))
-                .map(load -> Load.valueOf(load.trim().toUpperCase(Locale.ROOT))).toList();
+                .map(load -> Load.valueOf(load.trim().toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
         String jdbcUrl = options.required("jdbc-url");
         String user = options.get("user", "postgres");
         String password = options.password();
         int clients = Integer.parseInt(options.get("clients", "64"));
         int rate = Integer.parseInt(options.get("rate", "1000"));
         int readRate = Integer.parseInt(options.get("read-rate", "500"));
+        int readsPerSecond = Integer.parseInt(options.get("reads-per-second", "1000"));
         int seconds = Integer.parseInt(options.get("seconds", "60"));
         int warmup = Integer.parseInt(options.get("warmup", "30"));
         int sessionLength = Integer.parseInt(options.get("session-length", "50"));
@@ -129,7 +138,7 @@ public final class CommandBenchmark {
                 shape == Shape.EMBEDDED ? Map.of() : BenchOptions.serviceEnvironment(password), work)) {
             String token = identity.token("bench-channel-gateway", "SYSTEM");
             String agent = shape == Shape.COMMAND_SIDE ? null : identity.token("bench-agent", "AGENT");
-            Workload workload = new Workload(port, token, agent, sessionLength);
+            Workload workload = new Workload(port, token, agent, sessionLength, readsPerSecond);
             // One warm-up (the first load), then each load measured in turn on the same warm service.
             workload.run(loads.get(0), clients, commandRate(loads.get(0), rate, readRate),
                     Duration.ofSeconds(warmup), null);
@@ -167,14 +176,14 @@ public final class CommandBenchmark {
                 .run(clients, Duration.ofSeconds(rawSeconds));
 
         for (Phase phase : phases) {
-            System.out.println(report(shape, phase, clients, seconds, warmup, sessionLength, heap, raw, sizes, chain,
-                    jdbcUrl, statistics));
+            System.out.println(report(shape, phase, clients, readsPerSecond, seconds, warmup, sessionLength, heap, raw, sizes,
+                    chain, jdbcUrl, statistics));
         }
     }
 
     /** The commands' rate of an open load: alone, or under the timeline reads. */
     private static int commandRate(Load load, int rate, int readRate) {
-        return load == Load.READS ? readRate : rate;
+        return load.reads() ? readRate : rate;
     }
 
     /** One load measured on the warm service. */
@@ -242,14 +251,16 @@ public final class CommandBenchmark {
         private final String token;
         private final String agentToken;
         private final int sessionLength;
+        private final int readsPerSecond;
         private final String run = UUID.randomUUID().toString().substring(0, 8);
         private final List<Lane> lanes = new ArrayList<>();
 
-        Workload(int port, String token, String agentToken, int sessionLength) {
+        Workload(int port, String token, String agentToken, int sessionLength, int readsPerSecond) {
             this.port = port;
             this.token = token;
             this.agentToken = agentToken;
             this.sessionLength = sessionLength;
+            this.readsPerSecond = readsPerSecond;
         }
 
         /** One lane of commands: its own connection, customer and sessions. */
@@ -325,12 +336,23 @@ public final class CommandBenchmark {
                         }
                     }));
                 }
-                for (int r = 0; load == Load.READS && r < clients; r++) {
+                // Reads: closed (each reader sends its next read when the last is answered) or open (read i is due
+                // at start + i / reads-per-second, reader i mod clients sends it; latency from when it was due).
+                long readInterval = 1_000_000_000L * clients / readsPerSecond;
+                for (int r = 0; load.reads() && r < clients; r++) {
                     WireHttp http = new WireHttp(port);
+                    long first = start + 1_000_000_000L * r / readsPerSecond;
                     threads.add(started(() -> {
-                        while (System.nanoTime() < end) {
-                            Lane someone = lanes.get(ThreadLocalRandom.current().nextInt(laneCount));
+                        for (long due = first; load == Load.READS_OPEN ? due < end : System.nanoTime() < end;
+                             due += readInterval) {
                             long t0 = System.nanoTime();
+                            if (load == Load.READS_OPEN) {
+                                if (due > t0) {
+                                    LockSupport.parkNanos(due - t0);
+                                }
+                                t0 = due;
+                            }
+                            Lane someone = lanes.get(ThreadLocalRandom.current().nextInt(laneCount));
                             try {
                                 WireHttp.Answer answer = http.send("GET", "/customers/" + someone.customer
                                         + "/timeline?order=desc&limit=5", agentToken, null, null, false);
@@ -348,7 +370,7 @@ public final class CommandBenchmark {
                 thread.join();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new Measured(commands.result(elapsed), load == Load.READS ? reads.result(elapsed) : null);
+            return new Measured(commands.result(elapsed), load.reads() ? reads.result(elapsed) : null);
         }
 
         private static void send(Lane lane, Recorder recorder, long since, FreshnessProbe probe) {
@@ -627,7 +649,7 @@ public final class CommandBenchmark {
                 result.percentileMillis(100), result.failures());
     }
 
-    private static String report(Shape shape, Phase phase, int clients, int seconds, int warmup,
+    private static String report(Shape shape, Phase phase, int clients, int readsPerSecond, int seconds, int warmup,
                                  int sessionLength, String heap, Result raw, int[] sizes, VerificationReport chain,
                                  String jdbcUrl, String statistics) {
         Measured ledger = phase.measured();
@@ -640,6 +662,8 @@ public final class CommandBenchmark {
             case CLOSED -> "closed loop, " + clients + " clients";
             case OPEN -> "open loop at " + rate + " commands/s";
             case READS -> "timeline reads from " + clients + " clients while commands run open-loop at " + rate + "/s";
+            case READS_OPEN -> "timeline reads open-loop at " + readsPerSecond + "/s from " + clients
+                    + " clients while commands run open-loop at " + rate + "/s";
         };
         StringBuilder out = new StringBuilder();
         out.append(String.format("""
