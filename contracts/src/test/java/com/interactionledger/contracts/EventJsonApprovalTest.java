@@ -42,6 +42,10 @@ import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.AgentId;
+import com.interactionledger.contracts.dialogue.AnswerBasis;
+import com.interactionledger.contracts.dialogue.AnswerBasisRecorded;
+import com.interactionledger.contracts.dialogue.ArticleRef;
+import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
@@ -63,6 +67,11 @@ import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
+import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.KnowledgeArticlePublished;
+import com.interactionledger.contracts.knowledge.KnowledgeArticleRevised;
+import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
+import com.interactionledger.contracts.knowledge.KnowledgeEvent;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerErasureRequested;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
@@ -122,6 +131,8 @@ class EventJsonApprovalTest {
     private static final CustomerId CUSTOMER = new CustomerId("cust-0001");
     private static final AgentId AGENT = new AgentId("agent-07");
     private static final MessageId MESSAGE = new MessageId("msg-0001");
+    private static final MessageId BOT_ANSWER = new MessageId("msg-0002");
+    private static final ArticleId ARTICLE = new ArticleId("kb-transfers-017");
     private static final Instant AT = Instant.parse("2026-01-15T10:30:00.123456Z");
     /** A complaint under the CFPB, received at {@link #AT}: Thursday 2026-01-15, 05:30 in New York (EST). */
     private static final ComplaintId COMPLAINT = new ComplaintId("cmp-0001");
@@ -189,7 +200,24 @@ class EventJsonApprovalTest {
                 new SessionResolved(SESSION, CUSTOMER, "TRANSFER_RELEASED", true, ParticipantRole.AGENT, AGENT, AT),
                 new SessionAbandoned(SESSION, CUSTOMER, AbandonReason.BY_TIMEOUT, AT),
                 new SessionClosed(SESSION, CUSTOMER, AT),
-                new SurveyResponseRecorded(SESSION, CUSTOMER, 4, 9, "Quick", AT));
+                new SurveyResponseRecorded(SESSION, CUSTOMER, 4, 9, "Quick", AT),
+                // A bot's answer and what it relied on; the customer's words it quotes are personal data.
+                new AnswerBasisRecorded(SESSION, CUSTOMER, BOT_ANSWER, new AnswerBasis(
+                        new ModelRef("eva-llm", "2026.01"), "card-disputes-prompt-7",
+                        List.of(new ArticleRef(ARTICLE, 3, "Why a transfer is held", 0.82),
+                                new ArticleRef(new ArticleId("kb-limits-004"), 1, "Daily transfer limits", null)),
+                        0.74, false, "why is my transfer blocked"), AT),
+                new BotAnswerCorrected(SESSION, CUSTOMER, BOT_ANSWER, "agent-07", OTHER, MESSAGE, "outdated", AT));
+    }
+
+    /** An article's versions as the knowledge-base system tells them: about a product, of no customer. */
+    static List<KnowledgeEvent> knowledgeSamples() {
+        return List.of(
+                new KnowledgeArticlePublished(ARTICLE, 1, "Why a transfer is held", "payments", "en-GB",
+                        Instant.parse("2026-01-01T00:00:00Z"), AT),
+                new KnowledgeArticleRevised(ARTICLE, 2, "Why a transfer is held, and for how long", "payments",
+                        "en-GB", Instant.parse("2026-02-01T00:00:00Z"), AT),
+                new KnowledgeArticleWithdrawn(ARTICLE, 2, "merged into kb-transfers-001", AT, AT));
     }
 
     /** Decisions about a customer's personal data; their legal basis is stored in clear, nothing is sealed. */
@@ -266,7 +294,7 @@ class EventJsonApprovalTest {
     }
 
     static Stream<Object> allSamples() {
-        return Stream.of(dialogueSamples(), privacySamples(), complaintSamples(), auditSamples())
+        return Stream.of(dialogueSamples(), knowledgeSamples(), privacySamples(), complaintSamples(), auditSamples())
                 .flatMap(List::stream);
     }
 

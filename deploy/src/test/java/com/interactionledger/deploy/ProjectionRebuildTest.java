@@ -57,7 +57,8 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
                 adminTokenFile());
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
-                .containsExactly("audit", "complaints", "privacy", "risk-warnings", "service-analytics", "timeline");
+                .containsExactly("audit", "bot-quality", "complaints", "privacy", "risk-warnings", "service-analytics",
+                        "timeline");
         assertThat(status.out()).containsPattern("timeline\\s+running\\s+");
         JsonNode timeline = admin().get("/projections/timeline").json();
         assertThat(timeline.path("readModel").asBoolean()).isTrue();

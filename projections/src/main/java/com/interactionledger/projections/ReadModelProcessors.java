@@ -2,6 +2,7 @@ package com.interactionledger.projections;
 
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
 import com.interactionledger.projections.audit.AuditProjection;
+import com.interactionledger.projections.botquality.BotQualityProjection;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -86,8 +87,9 @@ public class ReadModelProcessors implements EnvironmentPostProcessor {
         return switch (readModel) {
             // All events one command caused (which may span sessions): the audit trail groups them by command.
             case AuditProjection.PROCESSING_GROUP -> Optional.of("commandSequencingPolicy");
-            // One session's events (a session is an aggregate): every row of service analytics is one session's.
-            case ServiceAnalyticsProjection.PROCESSING_GROUP -> Optional.empty();
+            // One session's events (a session is an aggregate): every row of service analytics is one session's; in
+            // bot quality a session's row and its answers' rows, and an article's versions (an article is one too).
+            case ServiceAnalyticsProjection.PROCESSING_GROUP, BotQualityProjection.PROCESSING_GROUP -> Optional.empty();
             // One customer's events: a session, its continuation on another channel and the customer's erasure are
             // applied in the order they happened; the early warnings' streaks across sessions replay the same; the
             // privacy decisions and last activity per customer are sequenced like the read models they filter.

@@ -40,6 +40,7 @@ class ReadModelProcessorsTest {
         assertThat(processors.get("privacy").getSequencingPolicy()).isEqualTo("customerSequencingPolicy");
         assertThat(processors.get("audit").getSequencingPolicy()).isEqualTo("commandSequencingPolicy");
         assertThat(processors.get("service-analytics").getSequencingPolicy()).isNull();
+        assertThat(processors.get("bot-quality").getSequencingPolicy()).isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.contracts.complaint.ComplaintEvent;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.knowledge.KnowledgeEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -12,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Appends hand-written dialogue and complaint events to the real event store, with the metadata the command side
- * would give them, so projection tests feed exactly the facts they reason about.
+ * Appends hand-written dialogue, complaint and knowledge-article events to the real event store, with the metadata the
+ * command side would give them, so projection tests feed exactly the facts they reason about.
  */
 public final class LedgerEvents {
 
@@ -26,17 +27,29 @@ public final class LedgerEvents {
 
     public LedgerEvents append(String actorRole, String actorId, CustomerScoped... events) {
         for (CustomerScoped event : events) {
-            String aggregate = event instanceof DialogueEvent dialogue ? dialogue.sessionId().value()
-                    : ((ComplaintEvent) event).complaintId().value();
-            String type = event instanceof DialogueEvent ? "InteractionSession" : "Complaint";
+            String aggregate;
+            String type;
+            if (event instanceof DialogueEvent dialogue) {
+                aggregate = dialogue.sessionId().value();
+                type = "InteractionSession";
+            } else if (event instanceof KnowledgeEvent article) {
+                aggregate = article.articleId().value();
+                type = "KnowledgeArticle";
+            } else {
+                aggregate = ((ComplaintEvent) event).complaintId().value();
+                type = "Complaint";
+            }
             long sequence = nextSequence.merge(aggregate, 1L, Long::sum) - 1;
-            store.publish(new GenericDomainEventMessage<>(type, aggregate, sequence, event,
-                    MetaData.from(Map.of(
-                            LedgerMetadata.ACTOR_ID, actorId,
-                            LedgerMetadata.ACTOR_ROLE, actorRole,
-                            LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
-                            LedgerMetadata.CORRELATION_ID, "test-" + aggregate,
-                            LedgerMetadata.CUSTOMER_ID, event.customerId().value()))));
+            Map<String, Object> metaData = new HashMap<>(Map.of(
+                    LedgerMetadata.ACTOR_ID, actorId,
+                    LedgerMetadata.ACTOR_ROLE, actorRole,
+                    LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
+                    LedgerMetadata.CORRELATION_ID, "test-" + aggregate));
+            if (event.customerId() != null) {
+                // an article's events belong to no customer
+                metaData.put(LedgerMetadata.CUSTOMER_ID, event.customerId().value());
+            }
+            store.publish(new GenericDomainEventMessage<>(type, aggregate, sequence, event, MetaData.from(metaData)));
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package com.interactionledger.query;
 
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
+import com.interactionledger.projections.botquality.BotQualityProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.projections.support.WakingEventStream;
@@ -67,14 +68,14 @@ class ReadModelProcessorsTest {
     }
 
     @Test
-    void everyReadModelButAuditAndServiceAnalyticsIsSequencedPerCustomer() {
+    void everyReadModelButAuditServiceAnalyticsAndBotQualityIsSequencedPerCustomer() {
         Object perCustomer = context.getBean("customerSequencingPolicy");
         Object perCommand = context.getBean("commandSequencingPolicy");
         for (String readModel : ProjectionStatuses.READ_MODELS) {
             Object policy = processing.sequencingPolicy(readModel);
             switch (readModel) {
                 case AuditProjection.PROCESSING_GROUP -> assertThat(policy).as(readModel).isSameAs(perCommand);
-                case ServiceAnalyticsProjection.PROCESSING_GROUP ->
+                case ServiceAnalyticsProjection.PROCESSING_GROUP, BotQualityProjection.PROCESSING_GROUP ->
                         assertThat(policy).as(readModel).isInstanceOf(SequentialPerAggregatePolicy.class);
                 default -> assertThat(policy).as(readModel).isSameAs(perCustomer);
             }

@@ -59,6 +59,17 @@ class DialogueController extends AggregateCommandController {
                 (session, version, now) -> body.toCommand(session, version, generated, now, caller));
     }
 
+    /** An agent (or their tooling) marks a bot's answer of this session as contradicted or replaced. */
+    @PostMapping("/{sessionId}/answers/{messageId}/correction")
+    ResponseEntity<CommandOutcome> correctAnswer(@PathVariable String sessionId, @PathVariable String messageId,
+                                                 @Valid @RequestBody DialogueRequests.CorrectionRequest body,
+                                                 CommandContext context) {
+        MessageId answer = new MessageId(messageId);
+        Caller caller = machines.caller(context);
+        return dispatcher.change(context, body, new SessionId(sessionId),
+                (session, version, now) -> body.toCommand(session, answer, version, now, caller));
+    }
+
     @PostMapping("/{sessionId}/intents")
     ResponseEntity<CommandOutcome> recordIntent(@PathVariable String sessionId,
                                                 @Valid @RequestBody DialogueRequests.RecordIntentRequest body,

@@ -6,6 +6,9 @@ import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentId;
+import com.interactionledger.contracts.dialogue.AnswerBasis;
+import com.interactionledger.contracts.dialogue.ArticleRef;
+import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
 import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.AttachmentRef;
 import com.interactionledger.contracts.dialogue.Caller;
@@ -25,6 +28,7 @@ import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.dialogue.TransferSession;
+import com.interactionledger.contracts.knowledge.ArticleId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -89,7 +93,13 @@ final class DialogueRequests {
             @Pattern(regexp = ID) String authorId,
             @NotBlank @Size(max = 20000) String text,
             @Pattern(regexp = LANGUAGE) String language,
-            @Size(max = 20) List<@Valid @NotNull AttachmentRequest> attachments) {
+            @Size(max = 20) List<@Valid @NotNull AttachmentRequest> attachments,
+            @Valid AnswerBasisRequest basis) {
+
+        @AssertTrue(message = "only a BOT message carries a basis")
+        boolean isBasisOnABotAnswer() {
+            return basis == null || authorRole == null || authorRole == ParticipantRole.BOT;
+        }
 
         RecordMessage toCommand(SessionId session, Long expectedVersion, MessageId generatedId, Instant now,
                                 Caller caller) {
@@ -97,7 +107,47 @@ final class DialogueRequests {
                     messageId == null ? generatedId : new MessageId(messageId), authorRole, authorId, text, language,
                     attachments == null ? List.of()
                             : attachments.stream().map(AttachmentRequest::toRef).toList(),
-                    now, caller);
+                    now, caller, basis == null ? null : basis.toBasis());
+        }
+    }
+
+    /** What a bot's answer was based on (docs/BOT-ANSWERS.md). */
+    record AnswerBasisRequest(
+            @NotNull @Valid ModelRequest model,
+            @Size(max = 100) String promptVersion,
+            @Size(max = 20) List<@Valid @NotNull ArticleRefRequest> articles,
+            @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double confidence,
+            Boolean humanApproved,
+            @Size(max = 4000) String quotedUtterance) {
+
+        AnswerBasis toBasis() {
+            return new AnswerBasis(model.toRef(), promptVersion,
+                    articles == null ? List.of() : articles.stream().map(ArticleRefRequest::toRef).toList(),
+                    confidence, Boolean.TRUE.equals(humanApproved), quotedUtterance);
+        }
+    }
+
+    record ArticleRefRequest(
+            @NotNull @Pattern(regexp = ID) String articleId,
+            @NotNull @Min(1) Integer version,
+            @NotBlank @Size(max = 300) String title,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double retrievalScore) {
+
+        ArticleRef toRef() {
+            return new ArticleRef(new ArticleId(articleId), version, title, retrievalScore);
+        }
+    }
+
+    record CorrectionRequest(
+            @Pattern(regexp = ID) String inSessionId,
+            @Pattern(regexp = ID) String correctionMessageId,
+            @NotNull @Pattern(regexp = CODE) String reason) {
+
+        CorrectBotAnswer toCommand(SessionId session, MessageId answer, Long expectedVersion, Instant now,
+                                   Caller caller) {
+            return new CorrectBotAnswer(session, expectedVersion, answer,
+                    inSessionId == null ? null : new SessionId(inSessionId),
+                    correctionMessageId == null ? null : new MessageId(correctionMessageId), reason, now, caller);
         }
     }
 

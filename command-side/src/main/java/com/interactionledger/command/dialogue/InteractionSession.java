@@ -6,6 +6,9 @@ import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.AgentId;
+import com.interactionledger.contracts.dialogue.AnswerBasisRecorded;
+import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
+import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
 import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
@@ -65,6 +68,9 @@ public class InteractionSession {
     private String queue;
     private AgentId agent;
     private final Set<MessageId> messageIds = new HashSet<>();
+    /** The bot's messages, and those of them marked corrected: what a correction may name. */
+    private final Set<MessageId> botAnswers = new HashSet<>();
+    private final Set<MessageId> correctedAnswers = new HashSet<>();
     private String lastIntent;
     private Double lastSentimentScore;
     private SessionId continuedBy;
@@ -106,10 +112,48 @@ public class InteractionSession {
                     "message " + command.messageId() + " is already recorded in session " + sessionId);
         }
         String author = MessageAuthorshipPolicy.authorize(state, command, customerId, agent, channel);
+        if (command.basis() != null && command.authorRole() != ParticipantRole.BOT) {
+            throw new DialogueRuleViolation(ErrorCode.NOT_A_BOT_ANSWER,
+                    "only a bot's answer carries a basis, not a " + command.authorRole() + " message");
+        }
         apply(new MessageRecorded(sessionId, customerId, command.messageId(), command.authorRole(), author,
                 command.text(), LanguageTag.languageOf(command.language()), LanguageTag.regionOf(command.language()),
                 command.attachments() == null ? List.of() : List.copyOf(command.attachments()),
                 command.occurredAt()));
+        if (command.basis() != null) {
+            // In the same unit of work: the answer and what it was based on are on the record together or not at all.
+            apply(new AnswerBasisRecorded(sessionId, customerId, command.messageId(), command.basis(),
+                    command.occurredAt()));
+        }
+    }
+
+    /**
+     * A person marks a bot's answer of this session as contradicted or replaced, here or in the session that
+     * continued this one (the journey goes on there, and the correction is told to the answer's own session).
+     */
+    @CommandHandler
+    public void handle(CorrectBotAnswer command) {
+        DialogueStep.CORRECT_ANSWER.requireAllowedFrom(state);
+        if (!botAnswers.contains(command.answerId())) {
+            throw new DialogueRuleViolation(ErrorCode.NOT_A_BOT_ANSWER,
+                    "message " + command.answerId() + " is not a bot's answer in session " + sessionId);
+        }
+        if (correctedAnswers.contains(command.answerId())) {
+            throw new DialogueRuleViolation(ErrorCode.ANSWER_ALREADY_CORRECTED,
+                    "the answer " + command.answerId() + " is already marked corrected");
+        }
+        SessionId where = command.inSessionId() == null ? sessionId : command.inSessionId();
+        if (!where.equals(sessionId) && !where.equals(continuedBy)) {
+            throw new DialogueRuleViolation(ErrorCode.CORRECTION_OUT_OF_JOURNEY, "session " + where
+                    + " is neither " + sessionId + " nor the session that continued it"
+                    + (continuedBy == null ? " (none has)" : " (" + continuedBy + ")"));
+        }
+        if (command.caller() == null) {
+            throw new DialogueRuleViolation(ErrorCode.AUTHOR_NOT_ALLOWED,
+                    "the correction names no caller: who corrected is proven by a token, never claimed");
+        }
+        apply(new BotAnswerCorrected(sessionId, customerId, command.answerId(), command.caller().actorId(), where,
+                command.correctionMessageId(), command.reason(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -224,6 +268,14 @@ public class InteractionSession {
     @EventSourcingHandler
     void on(MessageRecorded event) {
         messageIds.add(event.messageId());
+        if (event.authorRole() == ParticipantRole.BOT) {
+            botAnswers.add(event.messageId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BotAnswerCorrected event) {
+        correctedAnswers.add(event.answerId());
     }
 
     @EventSourcingHandler

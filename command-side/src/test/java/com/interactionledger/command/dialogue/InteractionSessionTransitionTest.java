@@ -4,6 +4,7 @@ import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
+import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.SentimentRecorded;
@@ -36,6 +37,7 @@ import static com.interactionledger.command.dialogue.DialogueStep.ABANDON;
 import static com.interactionledger.command.dialogue.DialogueStep.ASSIGN_AGENT;
 import static com.interactionledger.command.dialogue.DialogueStep.CLOSE;
 import static com.interactionledger.command.dialogue.DialogueStep.CONTINUE_ELSEWHERE;
+import static com.interactionledger.command.dialogue.DialogueStep.CORRECT_ANSWER;
 import static com.interactionledger.command.dialogue.DialogueStep.PUT_ON_HOLD;
 import static com.interactionledger.command.dialogue.DialogueStep.RECORD_INTENT;
 import static com.interactionledger.command.dialogue.DialogueStep.RECORD_MESSAGE;
@@ -94,6 +96,9 @@ class InteractionSessionTransitionTest extends AggregateFixtureSupport<Interacti
             table.add(new Transition(
                     "given" + camel(from) + "_whenSentimentRecordedForKnownMessage_thenSentimentRecorded",
                     from, RECORD_SENTIMENT, recordSentiment(MSG_2), sentimentRecorded(MSG_2)));
+            table.add(new Transition("given" + camel(from) + "_whenTheBotsAnswerIsCorrected_thenAnswerCorrected",
+                    from, CORRECT_ANSWER, correctAnswer(MSG_2, null), new BotAnswerCorrected(SESSION, CUSTOMER, MSG_2,
+                            AGENT_1.value(), SESSION, null, "outdated", NOW)));
         }
         table.add(new Transition("givenBotHandling_whenHandoffRequested_thenQueuedWithContext",
                 BOT_HANDLING, REQUEST_HANDOFF, requestHandoff(),

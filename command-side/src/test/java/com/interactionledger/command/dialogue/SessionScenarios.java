@@ -13,6 +13,7 @@ import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
+import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageId;
@@ -192,6 +193,7 @@ final class SessionScenarios {
             case RECORD_MESSAGE -> customerMessage(MSG_NEW, null);
             case RECORD_INTENT -> recordIntent(MSG_1);
             case RECORD_SENTIMENT -> recordSentiment(MSG_2);
+            case CORRECT_ANSWER -> correctAnswer(MSG_2, null);
             case REQUEST_HANDOFF -> requestHandoff();
             case ASSIGN_AGENT -> assignAgent(AGENT_1);
             case TRANSFER -> transferToAgent(AGENT_2);
@@ -256,6 +258,12 @@ final class SessionScenarios {
 
     static SentimentRecorded sentimentRecorded(MessageId messageId) {
         return new SentimentRecorded(SESSION, CUSTOMER, messageId, 0.3, SENTIMENT_MODEL, NOW);
+    }
+
+    /** The assigned agent marks the bot's answer {@code answer} as outdated, in {@code in} (null: this session). */
+    static CorrectBotAnswer correctAnswer(MessageId answer, SessionId in) {
+        return new CorrectBotAnswer(SESSION, null, answer, in, null, "outdated", NOW,
+                Caller.person(AGENT_1.value(), AccessRole.AGENT));
     }
 
     static RequestHandoff requestHandoff() {

@@ -29,6 +29,9 @@ public final class DevelopmentMachines {
             gateway("wechat-gateway", "SOCIAL"),
             new Machine("eva-bot", "bot-on", "WEB_CHAT,MOBILE_APP,SOCIAL",
                     List.of(START, MESSAGES, "POST /sessions/{sessionId}/handoff")),
+            new Machine("knowledge-base", null, null, List.of("POST /knowledge-articles",
+                    "POST /knowledge-articles/{articleId}/revisions", "POST /knowledge-articles/{articleId}/withdrawal")),
+            service("agent-desktop", "POST /sessions/{sessionId}/answers/{messageId}/correction"),
             service("intent-service", "POST /sessions/{sessionId}/intents"),
             service("sentiment-service", "POST /sessions/{sessionId}/sentiments"),
             service("survey-service", "POST /sessions/{sessionId}/survey"));

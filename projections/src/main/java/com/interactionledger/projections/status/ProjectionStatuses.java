@@ -2,6 +2,7 @@ package com.interactionledger.projections.status;
 
 import com.interactionledger.contracts.common.Freshness;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
+import com.interactionledger.projections.botquality.BotQualityProjection;
 import com.interactionledger.projections.audit.AuditProjection;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.distribution.LedgerEventFeed;
@@ -40,7 +41,7 @@ public class ProjectionStatuses {
     public static final List<String> READ_MODELS = List.of(TimelineProjection.PROCESSING_GROUP,
             ComplaintsProjection.PROCESSING_GROUP, RiskWarningsProjection.PROCESSING_GROUP,
             AuditProjection.PROCESSING_GROUP, ServiceAnalyticsProjection.PROCESSING_GROUP,
-            PrivacyProjection.PROCESSING_GROUP);
+            PrivacyProjection.PROCESSING_GROUP, BotQualityProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final ReadModelFreshness freshness;

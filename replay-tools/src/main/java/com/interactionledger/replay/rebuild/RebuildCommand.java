@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 @Command(name = "rebuild",
-        description = "Resets the read model NAME (timeline, complaints, risk-warnings, audit, service-analytics) on "
-                + "the service and follows its replay with a progress bar until it has caught up; with --customer, "
-                + "rebuilds only that customer's rows from their events.",
+        description = "Resets the read model NAME (timeline, complaints, risk-warnings, audit, service-analytics, "
+                + "privacy, bot-quality) on the service and follows its replay with a progress bar until it has "
+                + "caught up; with --customer, rebuilds only that customer's rows from their events.",
         exitCodeList = {"0:rebuilt", "1:service unreachable, or it refused or failed the rebuild, or the --timeout passed",
                 "2:wrong usage", "5:the service has no read model NAME"})
 public final class RebuildCommand extends Subcommand {
@@ -22,7 +22,8 @@ public final class RebuildCommand extends Subcommand {
     static final class ReadModels implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("timeline", "complaints", "risk-warnings", "audit", "service-analytics").iterator();
+            return List.of("timeline", "complaints", "risk-warnings", "audit", "service-analytics", "privacy",
+                    "bot-quality").iterator();
         }
     }
 
