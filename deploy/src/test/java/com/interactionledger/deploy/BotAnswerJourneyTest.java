@@ -3,6 +3,7 @@ package com.interactionledger.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BotAnswerJourneyTest extends PostgresLedgerTest {
 
     private static final String ARTICLE = "kb-journey-cards";
+    /** Quoted too; its second version is told to the ledger only after the answer, back-dated to before it. */
+    private static final String FEES = "kb-journey-fees";
     private static final String SESSION = "bot-journey-chat";
     /** The figures of this journey only: no other test records this intent. */
     private static final String FIGURES = "/analytics/bot-quality?from=2026-11-01T00:00:00Z&intent=journey_card_lost";
 
     @Test
-    void anAnswerQuotingASupersededVersionIsCorrectedByTheAgentAndTheFiguresAndTheHistoryShowIt() {
+    void anAnswerQuotingASupersededVersionIsCorrectedByTheAgentAndTheFiguresAndTheHistoryShowIt()
+            throws InterruptedException {
         LedgerHttp knowledgeBase = http.as("SYSTEM", "knowledge-base");
         assertThat(knowledgeBase.post("/knowledge-articles", json("articleId", ARTICLE, "version", 1,
                 "title", "A lost card", "product", "cards", "language", "en",
@@ -32,6 +36,8 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         accepted(knowledgeBase.post("/knowledge-articles/" + ARTICLE + "/revisions", json("version", 2,
                 "title", "A lost or stolen card", "product", "cards", "language", "en",
                 "effectiveFrom", "2026-11-01T00:00:00Z")));
+        accepted(knowledgeBase.post("/knowledge-articles", json("articleId", FEES, "version", 1, "title", "Card fees",
+                "product", "cards", "language", "en", "effectiveFrom", "2026-10-01T00:00:00Z")));
         assertThat(knowledgeBase.post("/knowledge-articles/" + ARTICLE + "/revisions", json("version", 2,
                 "title", "again", "product", "cards", "language", "en")).code())
                 .isEqualTo("ARTICLE_VERSION_REFUSED");
@@ -49,7 +55,7 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         Map<String, Object> basis = Map.of("model", Map.of("name", "eva-llm", "version", "2026.11"),
                 "promptVersion", "cards-7", "confidence", 0.82, "quotedUtterance", "I lost my card",
                 "articles", List.of(Map.of("articleId", ARTICLE, "version", 1, "title", "A lost card",
-                        "retrievalScore", 0.77)));
+                        "retrievalScore", 0.77), Map.of("articleId", FEES, "version", 1, "title", "Card fees")));
         assertThat(gateway().post("/sessions/" + SESSION + "/messages", json("messageId", "m-basis",
                 "authorRole", "CUSTOMER", "text", "not a bot", "basis", basis)).code())
                 .as("only a bot's answer has a basis").isEqualTo("VALIDATION_FAILED");
@@ -57,6 +63,10 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
                 "text", "Block it in the app under Cards.", "basis", basis)));
         assertThat(eventTypesOf(SESSION)).containsExactly("SessionStarted", "MessageRecorded", "IntentRecorded",
                 "MessageRecorded", "AnswerBasisRecorded");
+        Instant beforeTheFeesRevision = recordedTimeBetweenSteps();
+        accepted(knowledgeBase.post("/knowledge-articles/" + FEES + "/revisions", json("version", 2,
+                "title", "Card fees from November", "product", "cards", "language", "en",
+                "effectiveFrom", "2026-11-01T00:00:00Z")));
 
         accepted(bot().post("/sessions/" + SESSION + "/handoff", json("queue", "cards", "reason", "asked",
                 "contextSummary", "lost card")));
@@ -76,14 +86,27 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         assertThat(List.of(total.path("answers").asLong(), total.path("corrected").asLong(),
                 total.path("escalated").asLong(), total.path("confirmed").asLong()))
                 .as("answers, corrected, escalated, confirmed").containsExactly(1L, 1L, 0L, 0L);
-        assertThat(report.path("mostCorrectedArticles").get(0).path("articleId").asText()).isEqualTo(ARTICLE);
+        assertThat(report.path("mostCorrectedArticles").findValuesAsText("articleId")).containsExactly(ARTICLE, FEES);
         JsonNode stale = report.path("staleQuotes");
-        assertThat(stale).hasSize(1);
-        assertThat(stale.get(0).path("articleId").asText()).isEqualTo(ARTICLE);
+        assertThat(stale.findValuesAsText("articleId")).as("both: the figures judge against every version known now")
+                .containsExactly(ARTICLE, FEES);
         assertThat(stale.get(0).path("superseded").asLong()).as("v1 quoted after v2 took effect").isEqualTo(1);
 
-        JsonNode history = http.as("REGULATOR", "examiner").get("/regulator/customers/bot-journey-customer/history")
-                .json();
+        // The regulator's history judges each quoted version as the ledger knew the articles at the instant asked:
+        // before the ledger was told of the fees' second version, the answer quoted the fees version in force.
+        LedgerHttp regulator = http.as("REGULATOR", "examiner");
+        JsonNode then = regulator.get("/regulator/customers/bot-journey-customer/history?asOf="
+                + beforeTheFeesRevision).json().path("botAnswers");
+        assertThat(then).hasSize(1);
+        assertThat(then.get(0).path("messageId").asText()).isEqualTo("a1");
+        assertThat(then.get(0).path("articles").findValuesAsText("status")).containsExactly("SUPERSEDED", "IN_FORCE");
+        JsonNode now = regulator.get("/regulator/customers/bot-journey-customer/history").json().path("botAnswers");
+        JsonNode cards = now.get(0).path("articles").get(0);
+        assertThat(List.of(cards.path("status").asText(), cards.path("inForceVersion").asText(),
+                cards.path("inForceTitle").asText())).containsExactly("SUPERSEDED", "2", "A lost or stolen card");
+        assertThat(now.get(0).path("articles").get(1).path("status").asText()).isEqualTo("SUPERSEDED");
+
+        JsonNode history = regulator.get("/regulator/customers/bot-journey-customer/history").json();
         List<String> types = new ArrayList<>();
         JsonNode answerBasis = null;
         JsonNode correction = null;
@@ -103,6 +126,21 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         assertThat(answerBasis.path("quotedUtterance").asText()).as("opened for the regulator")
                 .isEqualTo("I lost my card");
         assertThat(correction.path("correctedBy").asText()).as("the token's actor").isEqualTo("agent-7");
+        // The agent opening the session sees the answer's basis and its correction among the entries.
+        awaitTimelineVersion(SESSION, 7);
+        JsonNode entries = agent.get("/sessions/" + SESSION).data().path("entries");
+        List<String> kinds = new ArrayList<>();
+        entries.forEach(entry -> kinds.add(entry.path("kind").asText()));
+        assertThat(kinds).containsSubsequence("MESSAGE", "ANSWER_BASIS", "HANDOFF", "AGENT_ASSIGNED",
+                "ANSWER_CORRECTED");
+        JsonNode basisEntry = entries.get(kinds.indexOf("ANSWER_BASIS")).path("details").path("basis");
+        assertThat(basisEntry.path("quotedUtterance").asText()).as("opened for the agent").isEqualTo("I lost my card");
+        assertThat(entries.get(kinds.indexOf("ANSWER_CORRECTED")).path("details").path("correctedBy").asText())
+                .isEqualTo("agent-7");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE sequenceidentifier LIKE ?"
+                        + " OR sequenceidentifier LIKE ?", Long.class, "%bot-journey%", "%kb-journey%"))
+                .as("every read model applied every event of the journey").isZero();
+
         String stored = "SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE '%AnswerBasisRecorded'"
                 + " AND aggregateidentifier = ? AND convert_from(payload, 'UTF8') LIKE ?";
         assertThat(jdbc.queryForObject(stored, Long.class, SESSION, "%" + ARTICLE + "%"))

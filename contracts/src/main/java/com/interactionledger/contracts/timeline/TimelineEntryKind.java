@@ -15,5 +15,9 @@ public enum TimelineEntryKind {
     RESOLVED,
     ABANDONED,
     CLOSED,
-    SURVEY
+    SURVEY,
+    /** What a bot's answer (the message named in its details) was based on. */
+    ANSWER_BASIS,
+    /** A bot's answer marked corrected by a person. */
+    ANSWER_CORRECTED
 }

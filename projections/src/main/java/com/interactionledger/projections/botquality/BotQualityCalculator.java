@@ -42,39 +42,10 @@ final class BotQualityCalculator {
                   List<Quote> quotes, Outcome outcome) {
     }
 
-    /**
-     * One article's versions (version -> in force from) and its withdrawal, if any.
-     *
-     * @param versions by version number, ascending
-     */
-    record Timeline(TreeMap<Integer, Instant> versions, Instant withdrawnFrom) {
-
-        /**
-         * When the quoted version stopped being in force, if it had by {@code at}: the next version's effective
-         * time (versions take effect in the order of their numbers), else the withdrawal's; null when it was still
-         * in force at {@code at}, or is not known to the ledger.
-         */
-        Instant endedBy(int version, Instant at) {
-            Map.Entry<Integer, Instant> next = versions.higherEntry(version);
-            if (next != null && !next.getValue().isAfter(at)) {
-                return next.getValue();
-            }
-            if (withdrawnFrom != null && !withdrawnFrom.isAfter(at)) {
-                return withdrawnFrom;
-            }
-            return null;
-        }
-
-        boolean supersededAt(int version, Instant at) {
-            Map.Entry<Integer, Instant> next = versions.higherEntry(version);
-            return next != null && !next.getValue().isAfter(at);
-        }
-    }
-
     private BotQualityCalculator() {
     }
 
-    static BotQualityReport report(BotQualityDimension by, List<Answer> answers, Map<String, Timeline> articles) {
+    static BotQualityReport report(BotQualityDimension by, List<Answer> answers, Map<String, ArticleTimeline> articles) {
         return new BotQualityReport(by, figures(answers), by == null ? List.of() : groups(by, answers),
                 calibration(answers), mostCorrected(answers), coverageGaps(answers), staleQuotes(answers, articles));
     }
@@ -166,14 +137,15 @@ final class BotQualityCalculator {
                 .thenComparing(CoverageGap::intent)).toList();
     }
 
-    static List<StaleQuotes> staleQuotes(List<Answer> answers, Map<String, Timeline> articles) {
+    static List<StaleQuotes> staleQuotes(List<Answer> answers, Map<String, ArticleTimeline> articles) {
         Map<String, List<long[]>> byArticle = new TreeMap<>();
         for (Answer answer : answers) {
             for (Quote quote : answer.quotes()) {
-                Timeline timeline = articles.get(quote.articleId());
-                Instant ended = timeline == null ? null : timeline.endedBy(quote.version(), answer.answeredAt());
+                ArticleTimeline timeline = articles.get(quote.articleId());
+                Instant ended = timeline == null ? null : timeline.endedBefore(quote.version(), answer.answeredAt());
                 if (ended != null) {
-                    long superseded = timeline.supersededAt(quote.version(), answer.answeredAt()) ? 1 : 0;
+                    long superseded = timeline.status(quote.version(), answer.answeredAt())
+                            == ArticleTimeline.Status.SUPERSEDED ? 1 : 0;
                     byArticle.computeIfAbsent(quote.articleId(), k -> new ArrayList<>()).add(new long[] {
                             superseded, Duration.between(ended, answer.answeredAt()).toMillis()});
                 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Answers the bot-quality query from the read model's rows. */
 @Component
@@ -50,22 +49,19 @@ class BotQualityQueries {
                 (String) row.get("intent"), ((Number) row.get("confidence")).doubleValue(), quotes, outcome);
     }
 
-    private Map<String, BotQualityCalculator.Timeline> timelines() {
-        Map<String, TreeMap<Integer, Instant>> versions = new HashMap<>();
-        Map<String, Instant> withdrawals = new HashMap<>();
+    /** Every article the ledger was told of, as a timeline of its versions. */
+    private Map<String, ArticleTimeline> timelines() {
+        Map<String, ArticleTimeline> timelines = new HashMap<>();
         for (Map<String, Object> row : tables.articleVersions()) {
-            String article = (String) row.get("article_id");
+            ArticleTimeline timeline = timelines.computeIfAbsent((String) row.get("article_id"),
+                    article -> new ArticleTimeline());
             Instant from = VersionedRows.instantOf(row.get("effective_from"));
             if (Boolean.TRUE.equals(row.get("withdrawn"))) {
-                withdrawals.put(article, from);
+                timeline.withdrawn(from);
             } else {
-                versions.computeIfAbsent(article, k -> new TreeMap<>())
-                        .put(((Number) row.get("article_version")).intValue(), from);
+                timeline.version(((Number) row.get("article_version")).intValue(), from, (String) row.get("title"));
             }
         }
-        Map<String, BotQualityCalculator.Timeline> timelines = new HashMap<>();
-        versions.forEach((article, byVersion) ->
-                timelines.put(article, new BotQualityCalculator.Timeline(byVersion, withdrawals.get(article))));
         return timelines;
     }
 }

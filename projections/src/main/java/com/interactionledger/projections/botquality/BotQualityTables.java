@@ -97,7 +97,7 @@ public class BotQualityTables extends ReadModelTables {
 
     /** Every article version and withdrawal the ledger was told of. */
     List<Map<String, Object>> articleVersions() {
-        return jdbc.queryForList("SELECT article_id, article_version, effective_from, withdrawn"
+        return jdbc.queryForList("SELECT article_id, article_version, title, effective_from, withdrawn"
                 + " FROM bot_quality_article ORDER BY article_id, effective_from, article_version");
     }
 

@@ -15,13 +15,16 @@ import java.util.List;
  * @param events     the events, in global order
  * @param sessions   each session's state at {@code asOf}, by id
  * @param complaints each complaint's state at {@code asOf}, by id
+ * @param botAnswers each bot answer of the history with the article versions it quoted, judged against the versions
+ *                   in force when it was given, as the ledger knew them at {@code asOf} (docs/BOT-ANSWERS.md)
  */
 public record CustomerHistory(String customerId, Instant asOf, Instant validAt, List<HistoryEvent> events,
-                              List<StreamState> sessions, List<StreamState> complaints) {
+                              List<StreamState> sessions, List<StreamState> complaints,
+                              List<BotAnswerBasis> botAnswers) {
 
     /** The history with every event's personal fields in clear (or erased); see {@link HistoryEvent#opened}. */
     public CustomerHistory opened(PersonalDataSerializer personalData) {
-        return new CustomerHistory(customerId, asOf, validAt, events.stream().map(event -> event.opened(personalData)).toList(),
-                sessions, complaints);
+        return new CustomerHistory(customerId, asOf, validAt,
+                events.stream().map(event -> event.opened(personalData)).toList(), sessions, complaints, botAnswers);
     }
 }

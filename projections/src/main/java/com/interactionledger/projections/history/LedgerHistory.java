@@ -70,7 +70,7 @@ public final class LedgerHistory {
             states.apply(event);
         });
         return new CustomerHistory(customerId, asOf, validAt, List.copyOf(events), states.sessions(),
-                states.complaints());
+                states.complaints(), ArticleVersions.of(connection, events, asOf));
     }
 
     /** Streams the customer's events recorded at or before {@code asOf} (null: all of them), in global order. */
@@ -96,6 +96,14 @@ public final class LedgerHistory {
                         });
     }
 
+    /** Streams one stream's events (an article's versions, say) recorded at or before {@code asOf}, in order. */
+    static void readStream(Connection connection, String stream, Instant asOf, Consumer<HistoryEvent> sink)
+            throws SQLException {
+        stream(connection, "FROM domainevententry e LEFT JOIN ledger_chain l ON l.globalindex = e.globalindex"
+                        + " WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber",
+                stream, recordedAt -> asOf == null || !recordedAt.isAfter(asOf), sink);
+    }
+
     /**
      * Streams every event recorded in {@code [from, to)}, whoever it belongs to, in global order: the whole ledger
      * is walked (recorded times are not indexed), with constant memory.
@@ -107,15 +115,15 @@ public final class LedgerHistory {
                 recordedAt -> !recordedAt.isBefore(from) && recordedAt.isBefore(to), sink);
     }
 
-    private static void stream(Connection connection, String from, String customerId, Predicate<Instant> when,
+    private static void stream(Connection connection, String from, String key, Predicate<Instant> when,
                                Consumer<HistoryEvent> sink) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT e.globalindex, e.timestamp,"
                 + " e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.eventidentifier,"
                 + " e.metadata, e.payload, l.event_digest, l.chain_hash " + from,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(500);
-            if (customerId != null) {
-                statement.setString(1, customerId);
+            if (key != null) {
+                statement.setString(1, key);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -2,6 +2,8 @@ package com.interactionledger.projections.timeline;
 
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
+import com.interactionledger.contracts.dialogue.AnswerBasisRecorded;
+import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
@@ -49,7 +51,9 @@ final class TimelineEntries {
                     Map.entry(TimelineEntryKind.RESOLVED, SessionResolved.class),
                     Map.entry(TimelineEntryKind.ABANDONED, SessionAbandoned.class),
                     Map.entry(TimelineEntryKind.CLOSED, SessionClosed.class),
-                    Map.entry(TimelineEntryKind.SURVEY, SurveyResponseRecorded.class)));
+                    Map.entry(TimelineEntryKind.SURVEY, SurveyResponseRecorded.class),
+                    Map.entry(TimelineEntryKind.ANSWER_BASIS, AnswerBasisRecorded.class),
+                    Map.entry(TimelineEntryKind.ANSWER_CORRECTED, BotAnswerCorrected.class)));
 
     private TimelineEntries() {
     }
@@ -151,6 +155,18 @@ final class TimelineEntries {
             details.put("csat", e.csat());
             details.put("nps", e.nps());
             content = e.comment();
+        } else if (event instanceof AnswerBasisRecorded e) {
+            // the quoted utterance in the basis is personal: sealed in the details like every personal field
+            kind = TimelineEntryKind.ANSWER_BASIS;
+            details.put("messageId", e.messageId());
+            details.put("basis", e.basis());
+        } else if (event instanceof BotAnswerCorrected e) {
+            kind = TimelineEntryKind.ANSWER_CORRECTED;
+            details.put("answerId", e.answerId());
+            details.put("correctedBy", e.correctedBy());
+            details.put("inSessionId", e.inSessionId());
+            details.put("correctionMessageId", e.correctionMessageId());
+            details.put("reason", e.reason());
         } else {
             throw new IllegalArgumentException("no timeline entry for " + event.getClass().getName());
         }

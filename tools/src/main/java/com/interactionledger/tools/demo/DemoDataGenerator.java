@@ -17,11 +17,14 @@ import com.interactionledger.contracts.complaint.ServiceRegime;
 import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AbandonSession;
 import com.interactionledger.contracts.dialogue.AgentId;
+import com.interactionledger.contracts.dialogue.AnswerBasis;
+import com.interactionledger.contracts.dialogue.ArticleRef;
 import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.Caller;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.Continuation;
+import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ModelRef;
 import com.interactionledger.contracts.dialogue.RecordIntent;
@@ -35,6 +38,10 @@ import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.dialogue.TransferSession;
+import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.PublishKnowledgeArticle;
+import com.interactionledger.contracts.knowledge.ReviseKnowledgeArticle;
+import com.interactionledger.contracts.knowledge.WithdrawKnowledgeArticle;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -53,7 +60,11 @@ import java.util.Set;
 /**
  * Synthetic journeys for a first look at the ledger: every customer gets a few sessions across channels, drawn
  * from five shapes (contained by the bot; handed to an agent; abandoned on chat and continued by phone; a branch
- * visit with a warm transfer; a WeChat chat that timed out), and every fourth customer a complaint. All text is invented here; no real data is used.
+ * visit with a warm transfer; a WeChat chat that timed out), and every fourth customer a complaint. The bot's answers
+ * carry their basis (docs/BOT-ANSWERS.md): a model whose version changed halfway through the month, the knowledge
+ * article of the customer's need (none for address changes: a coverage gap), sometimes a version already superseded;
+ * the knowledge base published its articles before, revised two and withdrew one during the month; agents correct
+ * some of the answers they take over. All text is invented here; no real data is used.
  * Commands go through the real command bus and aggregate, exactly like API calls. Seeded, so every run creates
  * the same journeys; times are spread over the 30 days before the clock's now.
  */
@@ -72,8 +83,21 @@ public class DemoDataGenerator {
             new String[]{"blocked_transfer", "My transfer to my landlord was blocked, why?"},
             new String[]{"fee_refund", "You charged me an overdraft fee but I had money in the account."});
 
+    /** The knowledge base's articles, one per need but address changes (for which the bot has none). */
+    private static final Map<String, String> ARTICLES = Map.of(
+            "card_not_arrived", "When your new card arrives",
+            "dispute_transaction", "Disputing a card payment",
+            "loan_repayment_question", "Repaying a loan early",
+            "blocked_transfer", "Why a transfer is held",
+            "fee_refund", "Overdraft fees and refunds");
+    /** Revised to version 2 during the demo's month; and the one withdrawn in its last days. */
+    private static final Set<String> REVISED = Set.of("blocked_transfer", "dispute_transaction");
+    private static final String WITHDRAWN = "fee_refund";
+
     private final CommandGateway commands;
     private final Clock clock;
+    /** When the revisions took effect: set by {@link #publishArticles}. */
+    private Instant revisedFrom;
 
     public DemoDataGenerator(CommandGateway commands, Clock clock) {
         this.commands = commands;
@@ -84,6 +108,9 @@ public class DemoDataGenerator {
     public CustomerId generate(int customers) {
         Random random = new Random(20261123L);
         Instant now = clock.instant();
+        if (customers > 0) {
+            publishArticles(now);
+        }
         for (int c = 1; c <= customers; c++) {
             CustomerId customer = new CustomerId(String.format("demo-customer-%03d", c));
             Instant t = now.minus(Duration.ofDays(30)).plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
@@ -110,6 +137,37 @@ public class DemoDataGenerator {
                 + " http://localhost:8080/customers/demo-customer-001/timeline -H \"Authorization: Bearer $TOKEN\"",
                 customers);
         return new CustomerId("demo-customer-001");
+    }
+
+    /** The knowledge base's articles: published 60 days ago, two revised 15 days ago, one withdrawn 5 days ago. */
+    private void publishArticles(Instant now) {
+        Instant published = now.minus(Duration.ofDays(60));
+        revisedFrom = now.minus(Duration.ofDays(15));
+        Instant withdrawnFrom = now.minus(Duration.ofDays(5));
+        // in a fixed order: the same run makes the same events
+        new java.util.TreeMap<>(ARTICLES).forEach((need, title) -> asKnowledgeBase(new PublishKnowledgeArticle(
+                article(need), 1, title, "retail-banking", "en", published, published)));
+        new java.util.TreeSet<>(REVISED).forEach(need -> asKnowledgeBase(new ReviseKnowledgeArticle(article(need),
+                null, 2, ARTICLES.get(need) + " (updated)", "retail-banking", "en", revisedFrom, revisedFrom)));
+        asKnowledgeBase(new WithdrawKnowledgeArticle(article(WITHDRAWN), null, "replaced by the fees page",
+                withdrawnFrom, withdrawnFrom));
+    }
+
+    private void asKnowledgeBase(Object command) {
+        send(command, "demo-knowledge-base", AccessRole.SYSTEM.name(), "demo-knowledge-base");
+    }
+
+    /** Sends a command as a caller of the API would: with its actor, role and business flow. */
+    private void send(Object command, String actor, String actorRole, String correlation) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                LedgerMetadata.ACTOR_ID, actor,
+                LedgerMetadata.ACTOR_ROLE, actorRole,
+                LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
+                LedgerMetadata.CORRELATION_ID, correlation)));
+    }
+
+    private static ArticleId article(String need) {
+        return new ArticleId("kb-demo-" + need.replace('_', '-'));
     }
 
     /**
@@ -170,7 +228,7 @@ public class DemoDataGenerator {
             SessionId s = start("a", Channel.MOBILE_APP, null, "app-help-button", null);
             customerSays(s, opening);
             classify(s);
-            say(s, ParticipantRole.BOT, "eva-bot", "I can help with that. I have sent the steps to your inbox.");
+            botAnswers(s, "I can help with that. I have sent the steps to your inbox.");
             customerSays(s, "Perfect, thanks!");
             send(new ResolveSession(s, null, "ANSWERED_BY_BOT", true, next()));
             closeWithSurvey(s, 5, 9, "Quick and easy.");
@@ -181,11 +239,17 @@ public class DemoDataGenerator {
             customerSays(s, opening);
             classify(s);
             send(new RecordSentiment(s, null, null, -0.4, SENTIMENT, next()));
-            say(s, ParticipantRole.BOT, "eva-bot", "Let me connect you with a colleague who can look into it.");
+            MessageId answer = botAnswers(s, "This usually sorts itself out within three working days.");
             send(new RequestHandoff(s, null, "payments", "needs account access",
                     "Customer reports: " + opening + " Identity verified in chat.", next()));
             send(new AssignAgent(s, null, new AgentId("agent-17"), next()));
-            say(s, ParticipantRole.AGENT, "agent-17", "Hello, I can see the details. Let me check this for you.");
+            MessageId reply = say(s, ParticipantRole.AGENT, "agent-17",
+                    "Hello, I can see the details. Let me check this for you.");
+            if (random.nextInt(2) == 0) {
+                // the agent finds the bot's answer was wrong, and marks it so
+                send(new CorrectBotAnswer(s, null, answer, null, reply, "incomplete", next(),
+                        Caller.person("agent-17", AccessRole.AGENT)), "agent-17", AccessRole.AGENT.name());
+            }
             customerSays(s, "Thank you.");
             send(new ResolveSession(s, null, "FIXED_BY_AGENT", true, next()));
             closeWithSurvey(s, 4, 8, null);
@@ -221,7 +285,7 @@ public class DemoDataGenerator {
             SessionId s = startSocial();
             customerSays(s, "你好，我的转账被拦截了，怎么办？");
             send(new RecordIntent(s, null, null, "blocked_transfer", 0.88, CLASSIFIER, next()));
-            say(s, ParticipantRole.BOT, "eva-bot", "您好！请问转账金额是多少？");
+            botAnswers(s, "您好！请问转账金额是多少？");
             send(new AbandonSession(s, null, AbandonReason.BY_TIMEOUT, next()));
         }
 
@@ -247,7 +311,31 @@ public class DemoDataGenerator {
          * A message sent as its author's caller would send it: the customer's through a gateway of every channel,
          * the bot's as a bot, an agent's with the agent's own identity (the ledger records the caller as author).
          */
-        private void say(SessionId s, ParticipantRole role, String author, String text) {
+        private MessageId say(SessionId s, ParticipantRole role, String author, String text) {
+            return say(s, role, author, text, null);
+        }
+
+        /**
+         * The bot answers with its basis: the model of the time (a new version from 15 days before now), the
+         * article of the customer's need if there is one (a third of the answers given after a revision still quote
+         * the version before), a confidence between 0.45 and 0.98.
+         */
+        private MessageId botAnswers(SessionId s, String text) {
+            Instant when = at.plusSeconds(1);
+            boolean newModel = revisedFrom != null && !when.isBefore(revisedFrom);
+            List<ArticleRef> articles = List.of();
+            if (ARTICLES.containsKey(intent)) {
+                boolean revised = REVISED.contains(intent) && newModel;
+                int version = revised && random.nextInt(3) > 0 ? 2 : 1;
+                articles = List.of(new ArticleRef(article(intent), version, ARTICLES.get(intent),
+                        (60 + random.nextInt(40)) / 100.0));
+            }
+            AnswerBasis basis = new AnswerBasis(new ModelRef("eva-llm", newModel ? "2026.11" : "2026.10"),
+                    "eva-answers-3", articles, (45 + random.nextInt(54)) / 100.0, false, opening);
+            return say(s, ParticipantRole.BOT, "eva-bot", text, basis);
+        }
+
+        private MessageId say(SessionId s, ParticipantRole role, String author, String text, AnswerBasis basis) {
             MessageId id = new MessageId(s.value() + "-m" + (++messages));
             Set<Channel> everyChannel = EnumSet.allOf(Channel.class);
             Caller caller = switch (role) {
@@ -257,8 +345,9 @@ public class DemoDataGenerator {
                 case SUPERVISOR -> Caller.person(author, AccessRole.SUPERVISOR);
                 case SYSTEM -> Caller.person(author, AccessRole.SYSTEM);
             };
-            send(new RecordMessage(s, null, id, role, author, text, null, List.of(), next(), caller),
+            send(new RecordMessage(s, null, id, role, author, text, null, List.of(), next(), caller, basis),
                     caller.actorId(), caller.role().name());
+            return id;
         }
 
         private void classify(SessionId s) {
@@ -283,11 +372,7 @@ public class DemoDataGenerator {
         }
 
         private void send(Object command, String actor, String actorRole) {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                    LedgerMetadata.ACTOR_ID, actor,
-                    LedgerMetadata.ACTOR_ROLE, actorRole,
-                    LedgerMetadata.CHANNEL, LedgerMetadata.CHANNEL_API,
-                    LedgerMetadata.CORRELATION_ID, prefix)));
+            DemoDataGenerator.this.send(command, actor, actorRole, prefix);
         }
     }
 }
