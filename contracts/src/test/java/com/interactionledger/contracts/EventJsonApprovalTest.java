@@ -68,6 +68,7 @@ import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.KnowledgeArticlePublished;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleRevised;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
@@ -213,10 +214,10 @@ class EventJsonApprovalTest {
     /** An article's versions as the knowledge-base system tells them: about a product, of no customer. */
     static List<KnowledgeEvent> knowledgeSamples() {
         return List.of(
-                new KnowledgeArticlePublished(ARTICLE, 1, "Why a transfer is held", "payments", "en-GB",
-                        Instant.parse("2026-01-01T00:00:00Z"), AT),
-                new KnowledgeArticleRevised(ARTICLE, 2, "Why a transfer is held, and for how long", "payments",
-                        "en-GB", Instant.parse("2026-02-01T00:00:00Z"), AT),
+                new KnowledgeArticlePublished(ARTICLE, new ArticleVersion(1, "Why a transfer is held", "payments",
+                        "en-GB", Instant.parse("2026-01-01T00:00:00Z")), AT),
+                new KnowledgeArticleRevised(ARTICLE, new ArticleVersion(2, "Why a transfer is held, and for how long",
+                        "payments", "en-GB", Instant.parse("2026-02-01T00:00:00Z")), AT),
                 new KnowledgeArticleWithdrawn(ARTICLE, 2, "merged into kb-transfers-001", AT, AT));
     }
 

@@ -39,17 +39,16 @@ public class KnowledgeArticle {
 
     @CommandHandler
     public KnowledgeArticle(PublishKnowledgeArticle command) {
-        VersionPolicy.requireFirst(command.version());
-        apply(new KnowledgeArticlePublished(command.articleId(), command.version(), command.title(),
-                command.product(), command.language(), command.effectiveFrom(), command.occurredAt()));
+        VersionPolicy.requireFirst(command.version().number());
+        apply(new KnowledgeArticlePublished(command.articleId(), command.version(), command.occurredAt()));
     }
 
     @CommandHandler
     public void handle(ReviseKnowledgeArticle command) {
         requireNotWithdrawn();
-        VersionPolicy.requireNext(articleId, version, effectiveFrom, command.version(), command.effectiveFrom());
-        apply(new KnowledgeArticleRevised(articleId, command.version(), command.title(), command.product(),
-                command.language(), command.effectiveFrom(), command.occurredAt()));
+        VersionPolicy.requireNext(articleId, version, effectiveFrom, command.version().number(),
+                command.version().effectiveFrom());
+        apply(new KnowledgeArticleRevised(articleId, command.version(), command.occurredAt()));
     }
 
     @CommandHandler
@@ -71,13 +70,13 @@ public class KnowledgeArticle {
     @EventSourcingHandler
     void on(KnowledgeArticlePublished event) {
         articleId = event.articleId();
-        version = event.version();
+        version = event.versionNumber();
         effectiveFrom = event.effectiveFrom();
     }
 
     @EventSourcingHandler
     void on(KnowledgeArticleRevised event) {
-        version = event.version();
+        version = event.versionNumber();
         effectiveFrom = event.effectiveFrom();
     }
 

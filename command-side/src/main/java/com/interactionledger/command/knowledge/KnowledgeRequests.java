@@ -2,6 +2,7 @@ package com.interactionledger.command.knowledge;
 
 import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.PublishKnowledgeArticle;
 import com.interactionledger.contracts.knowledge.ReviseKnowledgeArticle;
 import com.interactionledger.contracts.knowledge.WithdrawKnowledgeArticle;
@@ -38,8 +39,8 @@ final class KnowledgeRequests {
             Instant effectiveFrom) {
 
         PublishKnowledgeArticle toCommand(Instant now) {
-            return new PublishKnowledgeArticle(new ArticleId(articleId), version, title, product, language,
-                    effectiveFrom == null ? now : effectiveFrom, now);
+            return new PublishKnowledgeArticle(new ArticleId(articleId), new ArticleVersion(version, title, product,
+                    language, effectiveFrom == null ? now : effectiveFrom), now);
         }
     }
 
@@ -51,8 +52,8 @@ final class KnowledgeRequests {
             Instant effectiveFrom) {
 
         ReviseKnowledgeArticle toCommand(ArticleId article, Long expectedVersion, Instant now) {
-            return new ReviseKnowledgeArticle(article, expectedVersion, version, title, product, language,
-                    effectiveFrom == null ? now : effectiveFrom, now);
+            return new ReviseKnowledgeArticle(article, expectedVersion, new ArticleVersion(version, title, product,
+                    language, effectiveFrom == null ? now : effectiveFrom), now);
         }
     }
 

@@ -3,6 +3,7 @@ package com.interactionledger.command.knowledge;
 import com.interactionledger.command.AggregateFixtureSupport;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.KnowledgeArticlePublished;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleRevised;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
@@ -24,29 +25,33 @@ class KnowledgeArticleTest extends AggregateFixtureSupport<KnowledgeArticle> {
     private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-01-20T10:00:00Z");
 
-    private static final KnowledgeArticlePublished V1_IN_FEB = new KnowledgeArticlePublished(ARTICLE, 1,
-            "A card kept by an ATM", "cards", "en-GB", FEB, JAN);
+    private static final ArticleVersion V1 = new ArticleVersion(1, "A card kept by an ATM", "cards", "en-GB", FEB);
+    private static final KnowledgeArticlePublished V1_IN_FEB = new KnowledgeArticlePublished(ARTICLE, V1, JAN);
 
     KnowledgeArticleTest() {
         super(() -> new AggregateTestFixture<>(KnowledgeArticle.class), KnowledgeRuleViolation.class);
     }
 
     private static ReviseKnowledgeArticle revise(int version, Instant effectiveFrom) {
-        return new ReviseKnowledgeArticle(ARTICLE, null, version, "A card kept by an ATM: what to do", "cards",
-                "en-GB", effectiveFrom, NOW);
+        return new ReviseKnowledgeArticle(ARTICLE, null, revision(version, effectiveFrom), NOW);
+    }
+
+    private static ArticleVersion revision(int version, Instant effectiveFrom) {
+        return new ArticleVersion(version, "A card kept by an ATM: what to do", "cards", "en-GB", effectiveFrom);
     }
 
     @Test
     void whenPublishedThenItsFirstVersionIsRecordedInForceFromItsEffectiveTime() {
         fixture.givenNoPriorActivity()
-                .when(new PublishKnowledgeArticle(ARTICLE, 1, "A card kept by an ATM", "cards", "en-GB", FEB, JAN))
+                .when(new PublishKnowledgeArticle(ARTICLE, V1, JAN))
                 .expectEvents(V1_IN_FEB);
     }
 
     @Test
     void whenPublishedAsVersionZeroThenVersionRefused() {
         expectRefused(fixture.givenNoPriorActivity().when(
-                        new PublishKnowledgeArticle(ARTICLE, 0, "A card kept by an ATM", "cards", "en-GB", FEB, JAN)),
+                        new PublishKnowledgeArticle(ARTICLE, new ArticleVersion(0, "A card kept by an ATM", "cards",
+                                "en-GB", FEB), JAN)),
                 ErrorCode.ARTICLE_VERSION_REFUSED);
     }
 
@@ -54,8 +59,7 @@ class KnowledgeArticleTest extends AggregateFixtureSupport<KnowledgeArticle> {
     void givenVersionOneWhenRevisedToVersionThreeInForceLaterThenRevised() {
         fixture.given(V1_IN_FEB)
                 .when(revise(3, MAR))
-                .expectEvents(new KnowledgeArticleRevised(ARTICLE, 3, "A card kept by an ATM: what to do", "cards",
-                        "en-GB", MAR, NOW));
+                .expectEvents(new KnowledgeArticleRevised(ARTICLE, revision(3, MAR), NOW));
     }
 
     @Test

@@ -1,13 +1,19 @@
 package com.interactionledger.contracts.knowledge;
 
+import java.time.Instant;
+
 /** An event that puts a version of an article in force: its publication or a revision. */
 public interface KnowledgeArticleVersion extends KnowledgeEvent {
 
-    String title();
+    ArticleVersion version();
 
-    /** The product or service the article is about. */
-    String product();
+    @Override
+    default int versionNumber() {
+        return version().number();
+    }
 
-    /** The article's language (a BCP 47 tag). */
-    String language();
+    @Override
+    default Instant effectiveFrom() {
+        return version().effectiveFrom();
+    }
 }

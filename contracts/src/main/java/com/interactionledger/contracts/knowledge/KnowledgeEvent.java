@@ -16,8 +16,8 @@ public interface KnowledgeEvent extends CustomerScoped {
 
     ArticleId articleId();
 
-    /** The version this event is about: the one published or revised to, or the last one, withdrawn. */
-    int version();
+    /** The number of the version this event is about: the one published or revised to, or the last one, withdrawn. */
+    int versionNumber();
 
     /** From when this version is in force (or, for a withdrawal, from when none is). */
     Instant effectiveFrom();

@@ -4,14 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Records an article's first version; {@code effectiveFrom} defaults to {@code occurredAt} at the edge. */
-public record PublishKnowledgeArticle(
-        @TargetAggregateIdentifier ArticleId articleId,
-        int version,
-        String title,
-        String product,
-        String language,
-        Instant effectiveFrom,
-        Instant occurredAt
-) implements KnowledgeCommand {
+/** Records an article's first version. */
+public record PublishKnowledgeArticle(@TargetAggregateIdentifier ArticleId articleId, ArticleVersion version,
+                                      Instant occurredAt) implements KnowledgeCommand {
 }

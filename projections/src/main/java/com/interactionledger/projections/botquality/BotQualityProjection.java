@@ -105,9 +105,9 @@ public class BotQualityProjection extends ReadModelProjection<BotQualityTables> 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("version_key", BotQualityTables.versionKey(event));
         row.put("article_id", event.articleId().value());
-        row.put("article_version", event.version());
-        row.put("title", event instanceof KnowledgeArticleVersion version ? version.title() : null);
-        row.put("product", event instanceof KnowledgeArticleVersion version ? version.product() : null);
+        row.put("article_version", event.versionNumber());
+        row.put("title", event instanceof KnowledgeArticleVersion version ? version.version().title() : null);
+        row.put("product", event instanceof KnowledgeArticleVersion version ? version.version().product() : null);
         row.put("effective_from", VersionedRows.utc(event.effectiveFrom()));
         row.put("withdrawn", event instanceof KnowledgeArticleWithdrawn);
         row.put("version", message.getSequenceNumber());

@@ -72,7 +72,7 @@ public class BotQualityTables extends ReadModelTables {
 
     static String versionKey(KnowledgeEvent event) {
         return event.articleId().value() + "#"
-                + (event instanceof KnowledgeArticleVersion ? Integer.toString(event.version()) : "withdrawn");
+                + (event instanceof KnowledgeArticleVersion ? Integer.toString(event.versionNumber()) : "withdrawn");
     }
 
     Optional<Map<String, Object>> session(String sessionId) {

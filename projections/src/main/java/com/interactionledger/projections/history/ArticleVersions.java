@@ -66,11 +66,12 @@ final class ArticleVersions {
         ArticleTimeline timeline = new ArticleTimeline();
         LedgerHistory.readStream(connection, articleId, asOf, event -> {
             JsonNode payload = event.payload();
-            Instant effective = Instant.parse(payload.path("effectiveFrom").asText());
             if (event.type().equals(WITHDRAWN)) {
-                timeline.withdrawn(effective);
+                timeline.withdrawn(Instant.parse(payload.path("effectiveFrom").asText()));
             } else if (event.type().startsWith("KnowledgeArticle")) {
-                timeline.version(payload.path("version").asInt(), effective, payload.path("title").asText());
+                JsonNode version = payload.path("version");
+                timeline.version(version.path("number").asInt(), Instant.parse(version.path("effectiveFrom").asText()),
+                        version.path("title").asText());
             }
         });
         return timeline;

@@ -20,6 +20,7 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.KnowledgeArticlePublished;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleRevised;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
@@ -82,9 +83,10 @@ class BotQualityTest extends ReadModelTestSupport {
     void sessionsAndArticles() {
         LedgerEvents ledger = ledger();
         ledger.append("SYSTEM", "knowledge-base",
-                new KnowledgeArticlePublished(CARDS, 1, "A lost card", "cards", "en", MAY, MAY),
-                new KnowledgeArticleRevised(CARDS, 2, "A lost or stolen card", "cards", "en", at("10:00:00"), MAY),
-                new KnowledgeArticlePublished(FEES, 1, "Our fees", "accounts", "en", MAY, MAY),
+                new KnowledgeArticlePublished(CARDS, new ArticleVersion(1, "A lost card", "cards", "en", MAY), MAY),
+                new KnowledgeArticleRevised(CARDS, new ArticleVersion(2, "A lost or stolen card", "cards", "en",
+                        at("10:00:00")), MAY),
+                new KnowledgeArticlePublished(FEES, new ArticleVersion(1, "Our fees", "accounts", "en", MAY), MAY),
                 new KnowledgeArticleWithdrawn(FEES, 1, "fees page moved", at("12:00:00"), MAY));
         ledger.append("SYSTEM", "eva",
                 start("s1", Channel.WEB_CHAT, "09:00:00"),

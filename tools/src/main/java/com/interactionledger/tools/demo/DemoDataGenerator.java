@@ -39,6 +39,7 @@ import com.interactionledger.contracts.dialogue.StartSession;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.contracts.dialogue.TransferSession;
 import com.interactionledger.contracts.knowledge.ArticleId;
+import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.PublishKnowledgeArticle;
 import com.interactionledger.contracts.knowledge.ReviseKnowledgeArticle;
 import com.interactionledger.contracts.knowledge.WithdrawKnowledgeArticle;
@@ -146,9 +147,10 @@ public class DemoDataGenerator {
         Instant withdrawnFrom = now.minus(Duration.ofDays(5));
         // in a fixed order: the same run makes the same events
         new java.util.TreeMap<>(ARTICLES).forEach((need, title) -> asKnowledgeBase(new PublishKnowledgeArticle(
-                article(need), 1, title, "retail-banking", "en", published, published)));
+                article(need), new ArticleVersion(1, title, "retail-banking", "en", published), published)));
         new java.util.TreeSet<>(REVISED).forEach(need -> asKnowledgeBase(new ReviseKnowledgeArticle(article(need),
-                null, 2, ARTICLES.get(need) + " (updated)", "retail-banking", "en", revisedFrom, revisedFrom)));
+                null, new ArticleVersion(2, ARTICLES.get(need) + " (updated)", "retail-banking", "en", revisedFrom),
+                revisedFrom)));
         asKnowledgeBase(new WithdrawKnowledgeArticle(article(WITHDRAWN), null, "replaced by the fees page",
                 withdrawnFrom, withdrawnFrom));
     }
