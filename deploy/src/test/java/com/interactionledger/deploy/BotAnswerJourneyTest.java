@@ -2,7 +2,12 @@ package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +31,12 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
     /** The figures of this journey only: no other test records this intent. */
     private static final String FIGURES = "/analytics/bot-quality?from=2026-11-01T00:00:00Z&intent=journey_card_lost";
 
+    @Autowired
+    Environment environment;
+
     @Test
     void anAnswerQuotingASupersededVersionIsCorrectedByTheAgentAndTheFiguresAndTheHistoryShowIt()
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         LedgerHttp knowledgeBase = http.as("SYSTEM", "knowledge-base");
         assertThat(knowledgeBase.post("/knowledge-articles", json("articleId", ARTICLE, "version", 1,
                 "title", "A lost card", "product", "cards", "language", "en",
@@ -140,6 +148,30 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry WHERE sequenceidentifier LIKE ?"
                         + " OR sequenceidentifier LIKE ?", Long.class, "%bot-journey%", "%kb-journey%"))
                 .as("every read model applied every event of the journey").isZero();
+
+        // The signed export carries the same judgement, and the knowledge events it rests on, verified with it.
+        Path work = Files.createTempDirectory("bot-answers-export");
+        assertThat(ReplayToolsRun.of("keygen", "--out", work.toString()).exitCode()).isZero();
+        ReplayToolsRun export = ReplayToolsRun.of("export", "--jdbc-url",
+                environment.getProperty("spring.datasource.url"), "--user",
+                environment.getProperty("spring.datasource.username"), "--password-file",
+                ReplayToolsRun.secretFile(environment.getProperty("spring.datasource.password", "")), "--out",
+                work.resolve("package").toString(), "--signing-key", work.resolve("export-signing-key.pem").toString(),
+                "--master-keys-file", TestInstallation.masterKeysFile().toString(),
+                "--customer", "bot-journey-customer", "--as-of", Instant.now().toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonNode exported = LedgerHttp.JSON.readTree(work.resolve("package/bot-answers.json").toFile());
+        assertThat(exported.path("botAnswers")).isEqualTo(now);
+        assertThat(exported.path("articleEvents").findValuesAsText("type")).containsExactly(
+                "KnowledgeArticlePublished", "KnowledgeArticleRevised", "KnowledgeArticlePublished",
+                "KnowledgeArticleRevised");
+        assertThat(LedgerHttp.JSON.readTree(work.resolve("package/manifest.json").toFile()).path("files")
+                .findValuesAsText("name")).containsExactly("events.jsonl", "report.html", "bot-answers.json");
+        assertThat(Files.readString(work.resolve("package/report.html"))).contains("Bot answers and the article"
+                + " versions in force").contains("SUPERSEDED");
+        ReplayToolsRun verified = ReplayToolsRun.of("verify-export", "--dir", work.resolve("package").toString(),
+                "--public-key", work.resolve("export-public-key.pem").toString());
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
 
         String stored = "SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE '%AnswerBasisRecorded'"
                 + " AND aggregateidentifier = ? AND convert_from(payload, 'UTF8') LIKE ?";

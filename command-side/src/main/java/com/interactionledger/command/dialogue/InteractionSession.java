@@ -148,6 +148,10 @@ public class InteractionSession {
                     + " is neither " + sessionId + " nor the session that continued it"
                     + (continuedBy == null ? " (none has)" : " (" + continuedBy + ")"));
         }
+        if (where.equals(sessionId)) {
+            // the replacing message of a correction made here is one of this session's (the next session's are its own)
+            requireKnownMessage(command.correctionMessageId());
+        }
         if (command.caller() == null) {
             throw new DialogueRuleViolation(ErrorCode.AUTHOR_NOT_ALLOWED,
                     "the correction names no caller: who corrected is proven by a token, never claimed");

@@ -69,12 +69,18 @@ class BotAnswerTest extends AggregateFixtureSupport<InteractionSession> {
     }
 
     @Test
-    void givenWithAgentWhenTheAgentsToolingCorrectsItNamingTheReplacingMessageThenTheMachineIsTheCorrector() {
+    void givenTheAgentRepliedWhenTheAgentsToolingCorrectsItNamingTheReplyThenTheMachineIsTheCorrector() {
         Caller tooling = Caller.person("agent-desktop", AccessRole.SYSTEM);
-        fixture.given(withAgent())
+        fixture.given(with(withAgent(), messageRecorded(MSG_NEW, ParticipantRole.AGENT, AGENT_1.value())))
                 .when(new CorrectBotAnswer(SESSION, null, MSG_2, SESSION, MSG_NEW, "wrong_article", NOW, tooling))
                 .expectEvents(new BotAnswerCorrected(SESSION, CUSTOMER, MSG_2, "agent-desktop", SESSION, MSG_NEW,
                         "wrong_article", NOW));
+    }
+
+    @Test
+    void givenWithAgentWhenTheCorrectionNamesAReplacingMessageOfNoSessionThenUnknownMessage() {
+        expectRefused(withAgent(), new CorrectBotAnswer(SESSION, null, MSG_2, null, MSG_UNKNOWN, "outdated", NOW,
+                Caller.person(AGENT_1.value(), AccessRole.AGENT)), ErrorCode.UNKNOWN_MESSAGE);
     }
 
     @Test

@@ -29,16 +29,26 @@ final class ArticleVersions {
 
     static List<BotAnswerBasis> of(Connection connection, List<HistoryEvent> events, Instant asOf)
             throws SQLException {
-        List<HistoryEvent> answers = events.stream().filter(event -> event.type().equals(BASIS)).toList();
+        return judged(connection, events, asOf).answers();
+    }
+
+    /** Whether the event is a bot answer's basis, which {@link #judged} judges. */
+    static boolean isAnswerBasis(HistoryEvent event) {
+        return event.type().equals(BASIS);
+    }
+
+    static BotAnswers judged(Connection connection, List<HistoryEvent> events, Instant asOf) throws SQLException {
+        List<HistoryEvent> answers = events.stream().filter(ArticleVersions::isAnswerBasis).toList();
         if (answers.isEmpty()) {
-            return List.of();
+            return new BotAnswers(List.of(), List.of());
         }
         Set<String> quoted = new LinkedHashSet<>();
         answers.forEach(answer -> answer.payload().path("basis").path("articles")
                 .forEach(article -> quoted.add(article.path("articleId").asText())));
         Map<String, ArticleTimeline> timelines = new TreeMap<>();
+        List<HistoryEvent> articleEvents = new ArrayList<>();
         for (String articleId : quoted) {
-            timelines.put(articleId, timeline(connection, articleId, asOf));
+            timelines.put(articleId, timeline(connection, articleId, asOf, articleEvents));
         }
         List<BotAnswerBasis> judged = new ArrayList<>();
         for (HistoryEvent answer : answers) {
@@ -51,7 +61,7 @@ final class ArticleVersions {
             judged.add(new BotAnswerBasis(answer.position(), answer.payload().path("sessionId").asText(),
                     answer.payload().path("messageId").asText(), at, List.copyOf(articles)));
         }
-        return List.copyOf(judged);
+        return new BotAnswers(List.copyOf(judged), List.copyOf(articleEvents));
     }
 
     private static QuotedArticle judge(ArticleTimeline timeline, String articleId, int version, Instant at) {
@@ -61,10 +71,11 @@ final class ArticleVersions {
                 inForce == null ? null : timeline.inForceFrom(inForce));
     }
 
-    private static ArticleTimeline timeline(Connection connection, String articleId, Instant asOf)
-            throws SQLException {
+    private static ArticleTimeline timeline(Connection connection, String articleId, Instant asOf,
+                                            List<HistoryEvent> read) throws SQLException {
         ArticleTimeline timeline = new ArticleTimeline();
         LedgerHistory.readStream(connection, articleId, asOf, event -> {
+            read.add(event);
             JsonNode payload = event.payload();
             if (event.type().equals(WITHDRAWN)) {
                 timeline.withdrawn(Instant.parse(payload.path("effectiveFrom").asText()));

@@ -96,6 +96,20 @@ public final class LedgerHistory {
                         });
     }
 
+    /**
+     * The bot answers among {@code events} (a customer's, as of {@code asOf}) judged against the article versions
+     * the ledger knew at {@code asOf}, with the knowledge events read for it; none when no event is an answer's basis.
+     */
+    public static BotAnswers botAnswers(Connection connection, List<HistoryEvent> events, Instant asOf)
+            throws SQLException {
+        return ArticleVersions.judged(connection, events, asOf);
+    }
+
+    /** Whether the event is a bot answer's basis: the events {@link #botAnswers} needs. */
+    public static boolean isAnswerBasis(HistoryEvent event) {
+        return ArticleVersions.isAnswerBasis(event);
+    }
+
     /** Streams one stream's events (an article's versions, say) recorded at or before {@code asOf}, in order. */
     static void readStream(Connection connection, String stream, Instant asOf, Consumer<HistoryEvent> sink)
             throws SQLException {

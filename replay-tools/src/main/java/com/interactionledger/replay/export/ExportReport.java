@@ -2,7 +2,9 @@ package com.interactionledger.replay.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.interactionledger.contracts.common.LedgerMetadata;
+import com.interactionledger.projections.history.BotAnswerBasis;
 import com.interactionledger.projections.history.HistoryEvent;
+import com.interactionledger.projections.history.QuotedArticle;
 import com.interactionledger.projections.history.StreamState;
 
 import java.io.IOException;
@@ -43,10 +45,12 @@ final class ExportReport {
                 + html(event.chainHash() == null ? "NOT LINKED" : event.chainHash()) + "</code></td></tr>\n");
     }
 
-    void end(List<StreamState> sessions, List<StreamState> complaints) throws IOException {
+    void end(List<StreamState> sessions, List<StreamState> complaints, List<BotAnswerBasis> botAnswers)
+            throws IOException {
         out.write("</table>\n");
         states("Sessions", sessions);
         states("Complaints", complaints);
+        botAnswers(botAnswers);
         out.write("</body>\n</html>\n");
         out.flush();
     }
@@ -60,6 +64,27 @@ final class ExportReport {
         for (StreamState state : states) {
             out.write("<tr><td>" + html(state.id()) + "</td><td>" + html(state.state()) + "</td><td>" + state.events()
                     + "</td><td>" + state.lastPosition() + "</td><td>" + state.lastChangeAt() + "</td></tr>\n");
+        }
+        out.write("</table>\n");
+    }
+
+    /** Each bot answer's quoted articles, and the version in force when it was given (bot-answers.json has more). */
+    private void botAnswers(List<BotAnswerBasis> answers) throws IOException {
+        if (answers.isEmpty()) {
+            return;
+        }
+        out.write("<h2>Bot answers and the article versions in force when they were given</h2>\n<table>\n"
+                + "<tr><th>position</th><th>session</th><th>message</th><th>answered at</th><th>article</th>"
+                + "<th>quoted version</th><th>status</th><th>version in force</th></tr>\n");
+        for (BotAnswerBasis answer : answers) {
+            for (QuotedArticle article : answer.articles()) {
+                out.write("<tr><td>" + answer.position() + "</td><td>" + html(answer.sessionId()) + "</td><td>"
+                        + html(answer.messageId()) + "</td><td>" + answer.answeredAt() + "</td><td>"
+                        + html(article.articleId()) + "</td><td>" + article.version() + "</td><td>"
+                        + html(article.status()) + "</td><td>" + (article.inForceVersion() == null ? "none"
+                        : article.inForceVersion() + " " + html(String.valueOf(article.inForceTitle()))
+                        + " (from " + article.inForceFrom() + ")") + "</td></tr>\n");
+            }
         }
         out.write("</table>\n");
     }

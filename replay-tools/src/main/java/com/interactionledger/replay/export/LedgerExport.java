@@ -12,6 +12,7 @@ import com.interactionledger.ledger.stored.RecordedTime;
 import com.interactionledger.ledger.sealing.PersonalDataSerializer;
 import com.interactionledger.projections.history.HistoryEvent;
 import com.interactionledger.projections.history.HistoryStates;
+import com.interactionledger.projections.history.BotAnswers;
 import com.interactionledger.projections.history.LedgerHistory;
 import com.interactionledger.replay.ReadSnapshot;
 import com.interactionledger.replay.ReplayJson;
@@ -50,6 +51,10 @@ import java.util.TreeSet;
  *       revision, metadata, payload, event digest and chain hash;</li>
  *   <li>{@code report.html}: the same content for a person, with the states of a customer's sessions and
  *       complaints at the export's instant;</li>
+ *   <li>{@code bot-answers.json} (a customer's export whose events hold bot answers): each answer's quoted article
+ *       versions judged against the versions in force when it was given, as the ledger knew them at the export's
+ *       instant, and the knowledge events that judgement rests on, each with its digest and chain hash
+ *       (docs/BOT-ANSWERS.md);</li>
  *   <li>{@code manifest.json}: what was exported, from which ledger (schema version, hash format), the event
  *       revisions and upcasters involved, the ledger's head as it stood at the export's instant, and the SHA-256 of
  *       the two files;</li>
@@ -64,6 +69,7 @@ public final class LedgerExport {
     public static final String FORMAT = "interaction-ledger-export/v1";
     public static final String EVENTS = "events.jsonl";
     public static final String REPORT = "report.html";
+    public static final String BOT_ANSWERS = "bot-answers.json";
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
 
@@ -95,8 +101,10 @@ public final class LedgerExport {
         Map<String, SortedSet<String>> revisions = new TreeMap<>();
         long[] counts = {0, Long.MAX_VALUE, 0};
         HistoryStates states = new HistoryStates();
+        List<HistoryEvent> answerBases = new ArrayList<>();
         FileDigest eventsFile;
         FileDigest reportFile;
+        BotAnswers botAnswers = null;
         try (FileDigest events = new FileDigest(directory.resolve(EVENTS));
              FileDigest report = new FileDigest(directory.resolve(REPORT))) {
             Writer lines = new OutputStreamWriter(events.stream, StandardCharsets.UTF_8);
@@ -119,6 +127,9 @@ public final class LedgerExport {
                     counts[2] = event.position();
                     if (scope instanceof ExportScope.Customer) {
                         states.apply(event);
+                        if (LedgerHistory.isAnswerBasis(stored)) {
+                            answerBases.add(stored);
+                        }
                     }
                 };
                 if (scope instanceof ExportScope.Customer customer) {
@@ -130,7 +141,11 @@ public final class LedgerExport {
                 throw e.getCause();
             }
             lines.flush();
-            page.end(states.sessions(), states.complaints());
+            if (!answerBases.isEmpty()) {
+                botAnswers = LedgerHistory.botAnswers(connection, answerBases,
+                        ((ExportScope.Customer) scope).asOf());
+            }
+            page.end(states.sessions(), states.complaints(), botAnswers == null ? List.of() : botAnswers.answers());
             eventsFile = events;
             reportFile = report;
         }
@@ -151,8 +166,19 @@ public final class LedgerExport {
         // The events are exported as stored; upcasters only read old revisions for the states in the report.
         manifest.set("upcastersApplied", JSON.valueToTree(states.upcastersApplied()));
         manifest.set("ledgerHeadAtInstant", JSON.valueToTree(head));
+        List<FileDigest> written = new ArrayList<>(List.of(eventsFile, reportFile));
+        if (botAnswers != null) {
+            try (FileDigest answers = new FileDigest(directory.resolve(BOT_ANSWERS))) {
+                ObjectNode judged = JSON.createObjectNode();
+                judged.set("botAnswers", JSON.valueToTree(botAnswers.answers()));
+                // as stored (sealed fields sealed): each checks against the chain like the customer's events
+                judged.set("articleEvents", JSON.valueToTree(botAnswers.articleEvents()));
+                answers.stream.write(MANIFEST_WRITER.writeValueAsBytes(judged));
+                written.add(answers);
+            }
+        }
         ArrayNode files = manifest.putArray("files");
-        for (FileDigest file : List.of(eventsFile, reportFile)) {
+        for (FileDigest file : written) {
             files.addObject().put("name", file.path.getFileName().toString()).put("bytes", file.bytes())
                     .put("sha256", file.sha256());
         }
