@@ -203,7 +203,7 @@ class EventJsonApprovalTest {
                 new SessionClosed(SESSION, CUSTOMER, AT),
                 new SurveyResponseRecorded(SESSION, CUSTOMER, 4, 9, "Quick", AT),
                 // A bot's answer and what it relied on; the customer's words it quotes are personal data.
-                new AnswerBasisRecorded(SESSION, CUSTOMER, BOT_ANSWER, new AnswerBasis(
+                new AnswerBasisRecorded(SESSION, CUSTOMER, BOT_ANSWER, Channel.WEB_CHAT, new AnswerBasis(
                         new ModelRef("eva-llm", "2026.01"), "card-disputes-prompt-7",
                         List.of(new ArticleRef(ARTICLE, 3, "Why a transfer is held", 0.82),
                                 new ArticleRef(new ArticleId("kb-limits-004"), 1, "Daily transfer limits", null)),

@@ -1,12 +1,12 @@
 -- The bot-quality read model (docs/BOT-ANSWERS.md): bots' answers with their basis and outcome, the sessions they
 -- were given in, and the knowledge articles' versions. No personal data: no text, no quoted utterance; customer_id
 -- only to leave restricted customers out and to forget an erased customer's rows. Rebuildable; cleared on reset.
+-- A session has a row once it has an intent or an answer.
 CREATE TABLE bot_quality_session (
     session_id      VARCHAR(64)   NOT NULL PRIMARY KEY,
     customer_id     VARCHAR(64)   NOT NULL,
-    channel         VARCHAR(20)   NOT NULL,
     last_intent     VARCHAR(100),
-    -- the answers whose escalation window is open: "<message id>@<customer messages left>" separated by ";"
+    -- the answers whose escalation window is open: "<message id>@<further answers left>" separated by ";"
     open_answers    VARCHAR(4000) NOT NULL,
     resolved_by_bot BOOLEAN       NOT NULL,
     version         BIGINT        NOT NULL

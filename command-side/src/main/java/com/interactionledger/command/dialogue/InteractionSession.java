@@ -122,7 +122,7 @@ public class InteractionSession {
                 command.occurredAt()));
         if (command.basis() != null) {
             // In the same unit of work: the answer and what it was based on are on the record together or not at all.
-            apply(new AnswerBasisRecorded(sessionId, customerId, command.messageId(), command.basis(),
+            apply(new AnswerBasisRecorded(sessionId, customerId, command.messageId(), channel, command.basis(),
                     command.occurredAt()));
         }
     }

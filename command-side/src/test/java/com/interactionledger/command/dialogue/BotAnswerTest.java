@@ -9,6 +9,7 @@ import com.interactionledger.contracts.dialogue.AnswerBasisRecorded;
 import com.interactionledger.contracts.dialogue.ArticleRef;
 import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
 import com.interactionledger.contracts.dialogue.Caller;
+import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ModelRef;
@@ -44,7 +45,7 @@ class BotAnswerTest extends AggregateFixtureSupport<InteractionSession> {
         fixture.given(botHandling())
                 .when(answer(MSG_NEW, ParticipantRole.BOT, CHAT_BOT, BASIS))
                 .expectEvents(messageRecorded(MSG_NEW, ParticipantRole.BOT, BOT_ID),
-                        new AnswerBasisRecorded(SESSION, CUSTOMER, MSG_NEW, BASIS, NOW));
+                        new AnswerBasisRecorded(SESSION, CUSTOMER, MSG_NEW, Channel.WEB_CHAT, BASIS, NOW));
     }
 
     @Test

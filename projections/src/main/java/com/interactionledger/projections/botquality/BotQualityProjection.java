@@ -8,9 +8,7 @@ import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
-import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.SessionResolved;
-import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleVersion;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
 import com.interactionledger.contracts.knowledge.KnowledgeEvent;
@@ -34,6 +32,10 @@ import java.util.stream.Collectors;
  * them, so a query can tell which quoted version was no longer in force. One session's events apply in order (its
  * stream), as do one article's; rows remember the last event applied to them, so a redelivery changes nothing. No
  * personal data: not the text, nor the quoted utterance.
+ * <p>
+ * It handles only the few events the figures depend on, and a session has a row only once one of them occurs (its
+ * first intent or answer): the messages, reads and starts that make up most of a ledger cost it nothing but its
+ * processor's position, not a look-up per batch.
  */
 @Component
 @ProcessingGroup(BotQualityProjection.PROCESSING_GROUP)
@@ -49,55 +51,61 @@ public class BotQualityProjection extends ReadModelProjection<BotQualityTables> 
     }
 
     @EventHandler
-    void on(DialogueEvent event, DomainEventMessage<?> message) {
-        long sequence = message.getSequenceNumber();
-        String sessionId = event.sessionId().value();
-        if (event instanceof SessionStarted started) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("session_id", sessionId);
-            row.put("customer_id", started.customerId().value());
-            row.put("channel", started.channel().name());
-            row.put("last_intent", null);
-            row.put("open_answers", "");
-            row.put("resolved_by_bot", false);
-            row.put("version", sequence);
-            tables.sessions().create(row);
+    void on(IntentRecorded intent, DomainEventMessage<?> message) {
+        Map<String, Object> session = sessionOf(intent);
+        if (isApplied(session, message)) {
             return;
         }
-        Map<String, Object> session = tables.session(sessionId).orElseThrow(() -> new IllegalStateException(
-                "event " + message.getIdentifier() + " for unknown session " + sessionId));
-        if (VersionedRows.version(session) >= sequence) {
-            return;
-        }
-        OpenAnswers open = OpenAnswers.parse((String) session.get("open_answers"));
         Map<String, Object> changes = new HashMap<>();
-        if (event instanceof MessageRecorded recorded && recorded.authorRole() == ParticipantRole.CUSTOMER
-                && !open.isEmpty()) {
-            open.customerWrote();
-            changes.put("open_answers", open.stored());
-        } else if (event instanceof IntentRecorded intent) {
-            changes.put("last_intent", intent.label());
-            if (rules.asksForAHuman(intent.label())) {
-                escalate(sessionId, open, sequence, changes);
+        changes.put("last_intent", intent.label());
+        if (rules.asksForAHuman(intent.label())) {
+            escalate(intent, session, message, changes);
+        }
+        change(session, message, changes);
+    }
+
+    @EventHandler
+    void on(AnswerBasisRecorded answer, DomainEventMessage<?> message) {
+        Map<String, Object> session = sessionOf(answer);
+        if (isApplied(session, message)) {
+            return;
+        }
+        tables.answers().create(answerRow(answer, session, message.getSequenceNumber()));
+        OpenAnswers open = OpenAnswers.parse((String) session.get("open_answers"));
+        open.botAnsweredAgain();
+        open.open(answer.messageId().value(), rules.window());
+        change(session, message, Map.of("open_answers", open.stored()));
+    }
+
+    @EventHandler
+    void on(HandoffRequested handoff, DomainEventMessage<?> message) {
+        tables.session(handoff.sessionId().value()).ifPresent(session -> {
+            Map<String, Object> changes = new HashMap<>();
+            if (!isApplied(session, message)) {
+                escalate(handoff, session, message, changes);
             }
-        } else if (event instanceof HandoffRequested) {
-            escalate(sessionId, open, sequence, changes);
-        } else if (event instanceof AnswerBasisRecorded answer) {
-            tables.answers().create(answerRow(answer, session, sequence));
-            open.open(answer.messageId().value(), rules.window());
-            changes.put("open_answers", open.stored());
-        } else if (event instanceof BotAnswerCorrected correction) {
-            // a correction of a bot message that carried no basis is not an answer these figures count
-            tables.answers().find(BotQualityTables.answerKey(sessionId, correction.answerId().value()))
-                    .ifPresent(answer -> change(answer, sequence, Map.of("corrected", true,
-                            "correction_reason", correction.reason())));
-        } else if (event instanceof SessionResolved resolved && resolved.resolvedByRole() == ParticipantRole.BOT) {
-            changes.put("resolved_by_bot", true);
+            if (!changes.isEmpty()) {
+                // a handoff with no answer in its window changes nothing, and the row stays at its last change
+                change(session, message, changes);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(SessionResolved resolved, DomainEventMessage<?> message) {
+        if (resolved.resolvedByRole() == ParticipantRole.BOT) {
+            tables.session(resolved.sessionId().value()).filter(session -> !isApplied(session, message))
+                    .ifPresent(session -> change(session, message, Map.of("resolved_by_bot", true)));
         }
-        if (!changes.isEmpty()) {
-            VersionedRows.apply(session, sequence, changes);
-            tables.sessions().changed(session);
-        }
+    }
+
+    @EventHandler
+    void on(BotAnswerCorrected correction, DomainEventMessage<?> message) {
+        // a correction of a bot message that carried no basis is not an answer these figures count
+        tables.answers().find(BotQualityTables.answerKey(correction.sessionId().value(),
+                        correction.answerId().value()))
+                .ifPresent(answer -> changeAnswer(answer, message.getSequenceNumber(), Map.of("corrected", true,
+                        "correction_reason", correction.reason())));
     }
 
     @EventHandler
@@ -115,20 +123,44 @@ public class BotQualityProjection extends ReadModelProjection<BotQualityTables> 
         tables.articles().create(row);
     }
 
+    /** The session's row, made on its first event that matters here. */
+    private Map<String, Object> sessionOf(DialogueEvent event) {
+        return tables.session(event.sessionId().value()).orElseGet(() -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("session_id", event.sessionId().value());
+            row.put("customer_id", event.customerId().value());
+            row.put("last_intent", null);
+            row.put("open_answers", "");
+            row.put("resolved_by_bot", false);
+            row.put("version", -1L);
+            return tables.sessions().create(row);
+        });
+    }
+
+    private static boolean isApplied(Map<String, Object> session, DomainEventMessage<?> message) {
+        return VersionedRows.version(session) >= message.getSequenceNumber();
+    }
+
+    private void change(Map<String, Object> session, DomainEventMessage<?> message, Map<String, Object> changes) {
+        VersionedRows.apply(session, message.getSequenceNumber(), changes);
+        tables.sessions().changed(session);
+    }
+
     /** Every answer still in its window is escalated, and the window closes: one handoff escalates them once. */
-    private void escalate(String sessionId, OpenAnswers open, long sequence, Map<String, Object> changes) {
+    private void escalate(DialogueEvent event, Map<String, Object> session, DomainEventMessage<?> message,
+                          Map<String, Object> changes) {
+        OpenAnswers open = OpenAnswers.parse((String) session.get("open_answers"));
         if (open.isEmpty()) {
             return;
         }
         for (String messageId : open.messageIds()) {
-            tables.answers().find(BotQualityTables.answerKey(sessionId, messageId))
-                    .ifPresent(answer -> change(answer, sequence, Map.of("escalated", true)));
+            tables.answers().find(BotQualityTables.answerKey(event.sessionId().value(), messageId))
+                    .ifPresent(answer -> changeAnswer(answer, message.getSequenceNumber(), Map.of("escalated", true)));
         }
-        open.clear();
         changes.put("open_answers", "");
     }
 
-    private void change(Map<String, Object> answer, long sequence, Map<String, Object> changes) {
+    private void changeAnswer(Map<String, Object> answer, long sequence, Map<String, Object> changes) {
         if (VersionedRows.version(answer) < sequence) {
             VersionedRows.apply(answer, sequence, changes);
             tables.answers().changed(answer);
@@ -142,8 +174,8 @@ public class BotQualityProjection extends ReadModelProjection<BotQualityTables> 
         row.put("answer_key", BotQualityTables.answerKey(answer.sessionId().value(), answer.messageId().value()));
         row.put("session_id", answer.sessionId().value());
         row.put("message_id", answer.messageId().value());
-        row.put("customer_id", session.get("customer_id"));
-        row.put("channel", session.get("channel"));
+        row.put("customer_id", answer.customerId().value());
+        row.put("channel", answer.channel().name());
         row.put("answered_at", VersionedRows.utc(answer.occurredAt()));
         row.put("model_name", basis.model().name());
         row.put("model_version", basis.model().version());

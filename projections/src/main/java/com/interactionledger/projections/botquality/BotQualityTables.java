@@ -1,9 +1,12 @@
 package com.interactionledger.projections.botquality;
 
 import com.interactionledger.contracts.botquality.FindBotQuality;
-import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.AnswerBasisRecorded;
 import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
+import com.interactionledger.contracts.dialogue.DialogueEvent;
+import com.interactionledger.contracts.dialogue.HandoffRequested;
+import com.interactionledger.contracts.dialogue.IntentRecorded;
+import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleVersion;
 import com.interactionledger.contracts.knowledge.KnowledgeEvent;
 import com.interactionledger.projections.privacy.PrivacyTables;
@@ -25,8 +28,7 @@ import java.util.Optional;
 public class BotQualityTables extends ReadModelTables {
 
     private static final KeyedRows.Table<Map<String, Object>> SESSIONS = VersionedRows.columns("bot_quality_session",
-            List.of("session_id", "customer_id", "channel", "last_intent", "open_answers", "resolved_by_bot",
-                    "version"));
+            List.of("session_id", "customer_id", "last_intent", "open_answers", "resolved_by_bot", "version"));
     private static final KeyedRows.Table<Map<String, Object>> ANSWERS = VersionedRows.columns("bot_quality_answer",
             List.of("answer_key", "session_id", "message_id", "customer_id", "channel", "answered_at", "model_name",
                     "model_version", "prompt_version", "intent", "confidence", "human_approved", "articles",
@@ -48,9 +50,11 @@ public class BotQualityTables extends ReadModelTables {
         return sessionId + "/" + messageId;
     }
 
+    /** The sessions of the batch's events that this read model handles (not of its messages, starts...). */
     KeyedRows<Map<String, Object>> sessions() {
-        return batches.current().keyed(SESSIONS,
-                payload -> payload instanceof DialogueEvent event ? event.sessionId().value() : null);
+        return batches.current().keyed(SESSIONS, payload -> payload instanceof IntentRecorded
+                || payload instanceof AnswerBasisRecorded || payload instanceof HandoffRequested
+                || payload instanceof SessionResolved ? ((DialogueEvent) payload).sessionId().value() : null);
     }
 
     /** The answers a batch names itself (its answers' bases and corrections); others are read when asked for. */

@@ -11,11 +11,12 @@ import java.util.stream.Stream;
 
 /**
  * When a bot's answer counts as escalated (docs/BOT-ANSWERS.md): a handoff is requested, or the customer's intent is
- * recorded as a request for a human, before the customer has written {@code window} + 1 messages after the answer.
+ * recorded as a request for a human, before the bot has given {@code window} + 1 more answers in the session: the
+ * turns are the bot's (what the customer writes in between needs no counting, so the read model reads no message).
  * Configuration, not the clock: a replay with the same settings gives the same figures; changing them and rebuilding
  * the read model gives the figures under the new rule.
  *
- * @param window             customer messages after an answer during which a handoff still escalates it
+ * @param window             further answers of the bot after an answer during which a handoff still escalates it
  * @param humanRequestLabels intent labels that mean "the customer asked for a human" (compared without case)
  */
 @Component

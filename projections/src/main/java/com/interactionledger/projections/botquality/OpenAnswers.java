@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answers of a session whose escalation window is still open, each with the customer messages it has left, as
- * the session's row stores them ({@code <message id>@<left>;...}; neither character is allowed in an id).
+ * The answers of a session whose escalation window is still open, each with the further answers of the bot it has
+ * left, as the session's row stores them ({@code <message id>@<left>;...}; neither character is allowed in an id).
  */
 final class OpenAnswers {
 
@@ -40,10 +40,10 @@ final class OpenAnswers {
     }
 
     /**
-     * The customer wrote again: an answer with no message left closes (this message is past its window), the others
-     * have one less.
+     * The bot answered again: an answer with no answer left closes (this one is past its window), the others have
+     * one less.
      */
-    void customerWrote() {
+    void botAnsweredAgain() {
         left.entrySet().removeIf(entry -> entry.getValue() == 0);
         left.replaceAll((messageId, messages) -> messages - 1);
     }
