@@ -84,6 +84,9 @@ class RegulatorExportTest extends PostgresLedgerTest {
         assertThat(manifest.path("format").asText()).isEqualTo("interaction-ledger-export/v1");
         assertThat(manifest.path("ledger").path("hashFormat").asText()).isEqualTo("interaction-ledger/event/v1");
         assertThat(manifest.path("ledger").path("schemaVersion").asText()).isEqualTo("15");
+        // the code that made it, recorded when the replay tools were built from this clone
+        assertThat(manifest.path("ledger").path("buildVersion").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(manifest.path("ledger").path("sourceCommit").asText()).matches("[0-9a-f]{40}(-dirty)?");
         assertThat(manifest.path("scope").path("customerId").asText()).isEqualTo(CUSTOMER);
         assertThat(manifest.path("events").path("count").asLong()).isEqualTo(4);
         assertThat(manifest.path("eventRevisions").path("MessageRecorded").toString()).isEqualTo("[\"2\"]");

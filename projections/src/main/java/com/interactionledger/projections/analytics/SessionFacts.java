@@ -16,6 +16,8 @@ import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 
+import com.interactionledger.projections.support.VersionedRows;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -67,17 +69,18 @@ final class SessionFacts {
         facts.sessionId = started.sessionId().value();
         facts.customerId = started.customerId().value();
         facts.channel = started.channel();
-        facts.startedAt = started.occurredAt();
+        facts.startedAt = VersionedRows.stored(started.occurredAt());
         facts.startedInQueue = started.queue() != null;
         facts.continuedFromOther = started.continuedFrom() != null;
         facts.firstQueue = started.queue();
-        facts.queueEnteredAt = started.queue() == null ? null : started.occurredAt();
+        facts.queueEnteredAt = started.queue() == null ? null : facts.startedAt;
         facts.version = version;
         return facts;
     }
 
     void apply(DialogueEvent event) {
-        Instant at = event.occurredAt();
+        // at the precision of the row, whether the facts were read back from it or are still in this batch's memory
+        Instant at = VersionedRows.stored(event.occurredAt());
         if (event instanceof MessageRecorded message) {
             ParticipantRole author = message.authorRole();
             switch (author) {

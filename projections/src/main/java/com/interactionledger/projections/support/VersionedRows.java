@@ -179,6 +179,20 @@ public final class VersionedRows {
         return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
     }
 
+    /**
+     * An instant as a row stores it: to the microsecond, rounded half up (PostgreSQL's and H2's timestamps keep
+     * microseconds; the edge's clock gives nanoseconds). A read model that works out durations from instants it keeps
+     * in rows takes both ends at this precision, so a batch that still holds the start in memory and one that read it
+     * back from the row compute the same duration (a queue time of 70.000 s, not 69.999).
+     */
+    public static Instant stored(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        long micros = Math.round(instant.getNano() / 1_000.0);
+        return Instant.ofEpochSecond(instant.getEpochSecond(), 0).plusNanos(micros * 1_000);
+    }
+
     /** Instants are stored as UTC timestamps with time zone, the same on PostgreSQL and H2. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -78,6 +78,29 @@ public final class LedgerExport {
     private static final ObjectWriter MANIFEST_WRITER = JSON.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+    /** The code that makes the exports, as recorded when it was built (replay-tools' pom). */
+    private static final java.util.Properties BUILD = build();
+
+    private static java.util.Properties build() {
+        java.util.Properties build = new java.util.Properties();
+        try (var in = LedgerExport.class.getResourceAsStream("/ledger-build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ledger-build.properties", e);
+        }
+        return build;
+    }
+
+    private static String sourceCommit() {
+        String commit = BUILD.getProperty("git.commit.id");
+        if (commit == null || commit.isBlank()) {
+            return "unknown";
+        }
+        return "true".equals(BUILD.getProperty("git.dirty")) ? commit + "-dirty" : commit;
+    }
+
     /** What was written. */
     public record Result(long events, LedgerDigest head, Path directory) {
     }
@@ -153,6 +176,8 @@ public final class LedgerExport {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
         ObjectNode ledger = manifest.putObject("ledger");
+        ledger.put("buildVersion", BUILD.getProperty("git.build.version", "unknown"));
+        ledger.put("sourceCommit", sourceCommit());
         ledger.put("schemaVersion", schemaVersion);
         ledger.put("hashFormat", LedgerHash.EVENT_FORMAT);
         manifest.set("scope", JSON.valueToTree(scopeFields(scope)));
