@@ -5,7 +5,10 @@ import com.interactionledger.deploy.LedgerHttp;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.tools.demo.DemoLedger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,18 +21,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The demo data makes the bot-quality figures worth a look out of the box (docs/BOT-ANSWERS.md): answers of every
- * outcome, two model versions, stale quotes of revised and withdrawn articles, and the need without an article.
+ * outcome, two model versions, stale quotes of revised and withdrawn articles, and the need without an article; and
+ * its start-up line tells a newcomer what to try on the port the service listens on.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoBotAnswersTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void theDemosBotAnswersGiveEveryKindOfFigure() {
+    void theDemosBotAnswersGiveEveryKindOfFigure(CapturedOutput output) {
         try (ConfigurableApplicationContext app = DemoLedger.run("--server.port=0", "--ledger.data-dir=" + dataDir)) {
-            LedgerHttp http = LedgerHttp.developmentIssuerAt(Integer.parseInt(
-                    app.getEnvironment().getProperty("local.server.port")));
+            String port = app.getEnvironment().getProperty("local.server.port");
+            assertThat(output.getOut()).as("the start-up line names the port in use, here a random one")
+                    .contains("'localhost:" + port + "/dev/tokens?actor=you&role=AGENT'");
+            LedgerHttp http = LedgerHttp.developmentIssuerAt(Integer.parseInt(port));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
             JsonNode report = http.as("ANALYST", "demo-analyst")

@@ -1,6 +1,9 @@
 package com.interactionledger.tools.demo;
 
+import com.interactionledger.contracts.common.CustomerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,7 @@ class DemoDataConfiguration {
     }
 
     static class DemoOnStartup {
+        private static final Logger log = LoggerFactory.getLogger(DemoOnStartup.class);
         private final DemoDataGenerator generator;
         private final JdbcTemplate jdbc;
         private final int customers;
@@ -41,11 +45,21 @@ class DemoDataConfiguration {
         }
 
         @EventListener(ApplicationReadyEvent.class)
-        void fillEmptyLedger() {
+        void fillEmptyLedger(ApplicationReadyEvent ready) {
             Long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
             if (events != null && events == 0) {
-                generator.generate(customers);
+                CustomerId first = generator.generate(customers);
+                log.info(tryIt(customers, first, ready.getApplicationContext().getEnvironment()
+                        .getProperty("local.server.port", "8080")));
             }
+        }
+
+        /** What to try first, on the port the service actually listens on. */
+        static String tryIt(int customers, CustomerId first, String port) {
+            return "Demo data: " + customers + " customers created. Try: TOKEN=$(curl -s -X POST"
+                    + " 'localhost:" + port + "/dev/tokens?actor=you&role=AGENT') && curl -s"
+                    + " http://localhost:" + port + "/customers/" + first.value() + "/timeline"
+                    + " -H \"Authorization: Bearer $TOKEN\"";
         }
     }
 }

@@ -45,8 +45,6 @@ import com.interactionledger.contracts.knowledge.ReviseKnowledgeArticle;
 import com.interactionledger.contracts.knowledge.WithdrawKnowledgeArticle;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -71,7 +69,6 @@ import java.util.Set;
  */
 public class DemoDataGenerator {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final ModelRef CLASSIFIER = new ModelRef("demo-intent-classifier", "1.4.0");
     /** The gateway the demo's customers write through, on every channel. */
     private static final String DEMO_GATEWAY = "demo-gateway";
@@ -133,10 +130,6 @@ public class DemoDataGenerator {
                 complain(customer, new SessionId(customer.value() + "-s0a"), c / 4, t.minus(Duration.ofDays(3)));
             }
         }
-        log.info("Demo data: {} customers created. Try: TOKEN=$(curl -s -X POST"
-                + " 'localhost:8080/dev/tokens?actor=you&role=AGENT') && curl -s"
-                + " http://localhost:8080/customers/demo-customer-001/timeline -H \"Authorization: Bearer $TOKEN\"",
-                customers);
         return new CustomerId("demo-customer-001");
     }
 
