@@ -1,6 +1,8 @@
 package com.interactionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.projections.support.Pseudonyms;
 import com.interactionledger.projections.privacy.PrivacyProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -67,7 +69,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         assertThat(supervisor.get("/risk-warnings?customerId=" + customer).status()).isEqualTo(451);
         assertThat(efficiencySessions(analyst)).as("left out of the analytics").isZero();
         assertThat(lodged(analyst)).as("left out of the complaint figures").isZero();
-        assertThat(repeatComplaintIds(analyst)).doesNotContain("restricted-c1");
+        assertThat(repeatComplaintKeys(analyst)).doesNotContain(complaintKey("restricted-c1"));
         JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + customer + "/history")
                 .json();
         assertThat(history.path("events").findValues("type").stream().map(JsonNode::asText))
@@ -182,7 +184,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         assertThat(supervisor.get("/complaints?customerId=" + customer).data().path("complaints")).hasSize(2);
         assertThat(efficiencySessions(analyst)).isEqualTo(1);
         assertThat(lodged(analyst)).isEqualTo(2);
-        assertThat(repeatComplaintIds(analyst)).contains("restricted-c1", "restricted-c2");
+        assertThat(repeatComplaintKeys(analyst)).contains(complaintKey("restricted-c1"), complaintKey("restricted-c2"));
     }
 
     private static long efficiencySessions(LedgerHttp analyst) {
@@ -195,11 +197,17 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
                 .asLong();
     }
 
-    private static List<String> repeatComplaintIds(LedgerHttp analyst) {
-        List<String> ids = new ArrayList<>();
+    /** The complaints of the repeat complainants, by the pseudonymous keys analysts see. */
+    private static List<String> repeatComplaintKeys(LedgerHttp analyst) {
+        List<String> keys = new ArrayList<>();
         analyst.get("/complaint-statistics/repeat-complainants?minimum=2&days=366&limit=1000").data()
-                .path("complainants").forEach(repeat -> repeat.path("complaintIds").forEach(id -> ids.add(id.asText())));
-        return ids;
+                .path("complainants").forEach(repeat -> repeat.path("complaintKeys")
+                        .forEach(key -> keys.add(key.asText())));
+        return keys;
+    }
+
+    private static String complaintKey(String complaintId) {
+        return new Pseudonyms(TestInstallation.PSEUDONYM_KEY).keyOf(new ComplaintId(complaintId));
     }
 
     /** The report's customers at {@code at}, by customer id, every page (other tests' customers are there too). */

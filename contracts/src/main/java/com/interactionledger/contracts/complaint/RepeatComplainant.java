@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A customer who complained repeatedly, with the complaints in the window. An analysts' view: the customer is
- * named by a pseudonymous key, never by their id.
+ * A customer who complained repeatedly, with the complaints in the window. An analysts' view: the customer and the
+ * complaints are named by pseudonymous keys, never by their ids (a complaint id leads back to its customer).
  */
 public record RepeatComplainant(String customerKey, int complaints, Instant first, Instant last,
-                                List<ComplaintId> complaintIds) {
+                                List<String> complaintKeys) {
 }

@@ -64,7 +64,7 @@ class ComplaintQueries {
         List<RepeatComplainant> repeat = page.rows().stream().map(customer -> new RepeatComplainant(
                 pseudonyms.keyOf(new CustomerId(customer.customerId())), customer.complaintIds().size(),
                 customer.receivedAt().get(0), customer.receivedAt().get(customer.receivedAt().size() - 1),
-                customer.complaintIds())).toList();
+                customer.complaintIds().stream().map(pseudonyms::keyOf).toList())).toList();
         return new RepeatComplainantPage(repeat, page.next(last ->
                 new ComplaintCursor(last.receivedAt().get(0), last.complaintIds().get(0))));
     }

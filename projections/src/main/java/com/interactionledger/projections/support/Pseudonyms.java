@@ -1,6 +1,7 @@
 package com.interactionledger.projections.support;
 
 import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.complaint.ComplaintId;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,11 +26,24 @@ public final class Pseudonyms {
     }
 
     public String keyOf(CustomerId customer) {
+        return key("ck-", customer.value());
+    }
+
+    /**
+     * A complaint's key, for the analysts' lists of complaints (a complaint id would lead back to its customer): the
+     * same keyed hash over the complaint id, under a prefix of its own and with its input told apart from a customer
+     * id's, so no complaint key equals a customer key.
+     */
+    public String keyOf(ComplaintId complaint) {
+        return key("pk-", "complaint:" + complaint.value());
+    }
+
+    private String key(String prefix, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] hash = mac.doFinal(customer.value().getBytes(StandardCharsets.UTF_8));
-            return "ck-" + HexFormat.of().formatHex(hash, 0, 12);
+            byte[] hash = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return prefix + HexFormat.of().formatHex(hash, 0, 12);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
