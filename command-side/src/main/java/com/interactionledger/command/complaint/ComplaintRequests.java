@@ -1,7 +1,6 @@
 package com.interactionledger.command.complaint;
 
 import com.interactionledger.contracts.common.CustomerId;
-import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.complaint.AssignComplaint;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.complaint.ComplaintOutcome;
@@ -34,11 +33,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import static com.interactionledger.command.web.RequestPatterns.CODE;
+import static com.interactionledger.command.web.RequestPatterns.ID;
+
 /** The JSON bodies of the complaint API, validated field by field before a command is built. */
 final class ComplaintRequests {
-
-    static final String ID = Identifiers.PATTERN;
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
     private ComplaintRequests() {
     }

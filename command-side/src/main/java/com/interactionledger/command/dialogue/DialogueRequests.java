@@ -43,16 +43,16 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
+import static com.interactionledger.command.web.RequestPatterns.CODE;
+import static com.interactionledger.command.web.RequestPatterns.ID;
+import static com.interactionledger.command.web.RequestPatterns.LANGUAGE;
+
 /**
  * The JSON bodies of the command API, validated field by field (all violations are reported together) before a
  * command is built. Ids arrive as strings checked against {@link Identifiers#PATTERN}; times never arrive from
  * the client: {@code now} comes from the edge's injected clock.
  */
 final class DialogueRequests {
-
-    static final String ID = Identifiers.PATTERN;
-    static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}";
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
     private DialogueRequests() {
     }

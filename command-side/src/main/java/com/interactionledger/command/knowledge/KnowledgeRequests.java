@@ -1,6 +1,5 @@
 package com.interactionledger.command.knowledge;
 
-import com.interactionledger.contracts.common.Identifiers;
 import com.interactionledger.contracts.knowledge.ArticleId;
 import com.interactionledger.contracts.knowledge.ArticleVersion;
 import com.interactionledger.contracts.knowledge.PublishKnowledgeArticle;
@@ -15,6 +14,10 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
+import static com.interactionledger.command.web.RequestPatterns.CODE;
+import static com.interactionledger.command.web.RequestPatterns.ID;
+import static com.interactionledger.command.web.RequestPatterns.LANGUAGE;
+
 /**
  * The JSON bodies of the knowledge-article API. {@code effectiveFrom} is the knowledge-base system's own business
  * time (when a version is in force, which may lie ahead or, for an article's history brought in late, behind); when
@@ -22,10 +25,6 @@ import java.time.Instant;
  * comes from the client.
  */
 final class KnowledgeRequests {
-
-    static final String ID = Identifiers.PATTERN;
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
-    static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}";
 
     private KnowledgeRequests() {
     }
