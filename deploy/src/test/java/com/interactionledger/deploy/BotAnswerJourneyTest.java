@@ -104,17 +104,17 @@ class BotAnswerJourneyTest extends PostgresLedgerTest {
         // before the ledger was told of the fees' second version, the answer quoted the fees version in force.
         LedgerHttp regulator = http.as("REGULATOR", "examiner");
         JsonNode then = regulator.get("/regulator/customers/bot-journey-customer/history?asOf="
-                + beforeTheFeesRevision).json().path("botAnswers");
+                + beforeTheFeesRevision).data().path("botAnswers");
         assertThat(then).hasSize(1);
         assertThat(then.get(0).path("messageId").asText()).isEqualTo("a1");
         assertThat(then.get(0).path("articles").findValuesAsText("status")).containsExactly("SUPERSEDED", "IN_FORCE");
-        JsonNode now = regulator.get("/regulator/customers/bot-journey-customer/history").json().path("botAnswers");
+        JsonNode now = regulator.get("/regulator/customers/bot-journey-customer/history").data().path("botAnswers");
         JsonNode cards = now.get(0).path("articles").get(0);
         assertThat(List.of(cards.path("status").asText(), cards.path("inForceVersion").asText(),
                 cards.path("inForceTitle").asText())).containsExactly("SUPERSEDED", "2", "A lost or stolen card");
         assertThat(now.get(0).path("articles").get(1).path("status").asText()).isEqualTo("SUPERSEDED");
 
-        JsonNode history = regulator.get("/regulator/customers/bot-journey-customer/history").json();
+        JsonNode history = regulator.get("/regulator/customers/bot-journey-customer/history").data();
         List<String> types = new ArrayList<>();
         JsonNode answerBasis = null;
         JsonNode correction = null;

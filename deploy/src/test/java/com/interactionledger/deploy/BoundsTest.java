@@ -75,7 +75,7 @@ class BoundsTest extends PostgresLedgerTest {
         Instant fourEvents = recordedTimeBetweenSteps();
         LedgerHttp.Response small = regulator.get("/regulator/customers/bounds-history-customer/history");
         assertThat(small.status()).as(small.toString()).isEqualTo(200);
-        assertThat(small.json().path("events")).hasSize(4);
+        assertThat(small.data().path("events")).hasSize(4);
         customerMessages("bounds-history", 3, 8);
         long events = customerEvents();
 
@@ -89,7 +89,7 @@ class BoundsTest extends PostgresLedgerTest {
         LedgerHttp.Response earlier = regulator.get("/regulator/customers/bounds-history-customer/history?asOf="
                 + fourEvents);
         assertThat(earlier.status()).as(earlier.toString()).isEqualTo(200);
-        assertThat(earlier.json().path("events")).hasSize(4);
+        assertThat(earlier.data().path("events")).hasSize(4);
     }
 
     @Test

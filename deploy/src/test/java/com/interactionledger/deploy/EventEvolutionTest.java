@@ -66,7 +66,7 @@ class EventEvolutionTest extends PostgresLedgerTest {
                 .json().path("version").asLong()).isEqualTo(2);
 
         List<JsonNode> messages = new java.util.ArrayList<>();
-        http.as("REGULATOR", "fca-examiner").get("/regulator/customers/evolution-customer/history").json()
+        http.as("REGULATOR", "fca-examiner").get("/regulator/customers/evolution-customer/history").data()
                 .path("events").forEach(event -> {
                     if (event.path("type").asText().equals("MessageRecorded")) {
                         messages.add(event);

@@ -150,11 +150,11 @@ class KafkaFeedTest extends KafkaFedLedgerTest {
     @Test
     void readModelsFedFromKafkaAreListedWithTheFeedsStateAndRefuseARebuild() {
         LedgerHttp admin = http.as("ADMIN", "feed-operator");
-        JsonNode timeline = admin.get("/projections/timeline").json();
+        JsonNode timeline = admin.get("/projections/timeline").data();
         assertThat(timeline.path("readModel").asBoolean()).isTrue();
         assertThat(timeline.path("running").asBoolean()).as("the feed runs").isTrue();
         assertThat(timeline.path("error").asBoolean()).isFalse();
-        assertThat(admin.get("/projections").json()).hasSize(ProjectionStatuses.READ_MODELS.size());
+        assertThat(admin.get("/projections").data()).hasSize(ProjectionStatuses.READ_MODELS.size());
 
         LedgerHttp.Response rebuild = admin.post("/projections/timeline/rebuild", "");
         assertThat(rebuild.code()).as(rebuild.toString()).isEqualTo("REBUILD_REFUSED");

@@ -101,7 +101,7 @@ abstract class PostgresLedgerTest {
         LedgerHttp admin = http.as("ADMIN", "read-model-watch");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<Boolean> caughtUp = new ArrayList<>();
-            admin.get("/projections").json().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
+            admin.get("/projections").data().forEach(status -> caughtUp.add(status.path("lagEvents").asLong() == 0
                     && !status.path("replaying").asBoolean()));
             return caughtUp.size() == ProjectionStatuses.READ_MODELS.size() && !caughtUp.contains(false);
         });

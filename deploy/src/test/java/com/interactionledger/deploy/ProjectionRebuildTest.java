@@ -34,7 +34,7 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
                     json("messageId", "rebuild-m" + i, "authorRole", "CUSTOMER", "text", "message " + i)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                admin().get("/projections/timeline").json().path("lagEvents").asLong() == 0);
+                admin().get("/projections/timeline").data().path("lagEvents").asLong() == 0);
         List<Map<String, Object>> sessions = jdbc.queryForList("SELECT * FROM timeline_session ORDER BY session_id");
         List<Map<String, Object>> entries = jdbc.queryForList("SELECT * FROM timeline_entry ORDER BY global_position");
         assertThat(entries).hasSizeGreaterThanOrEqualTo(6);
@@ -60,8 +60,13 @@ class ProjectionRebuildTest extends PostgresLedgerTest {
                 .containsExactly("audit", "bot-quality", "complaints", "privacy", "risk-warnings", "service-analytics",
                         "timeline");
         assertThat(status.out()).containsPattern("timeline\\s+running\\s+");
-        JsonNode timeline = admin().get("/projections/timeline").json();
+        LedgerHttp.Response timelineStatus = admin().get("/projections/timeline");
+        JsonNode timeline = timelineStatus.data();
         assertThat(timeline.path("readModel").asBoolean()).isTrue();
+        // a status is read from the ledger's own tables: stamped with the ledger's head, which its lag is against
+        JsonNode stamp = timelineStatus.json().path("freshness");
+        assertThat(stamp.path("readModel").asText()).isEqualTo("ledger");
+        assertThat(stamp.path("headPosition").asLong()).isGreaterThanOrEqualTo(timeline.path("position").asLong());
         assertThat(timeline.path("replaying").asBoolean()).isFalse();
         assertThat(timeline.path("eventsApplied").asLong()).isEqualTo(timeline.path("eventsTotal").asLong());
     }

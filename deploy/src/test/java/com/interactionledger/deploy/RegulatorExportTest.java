@@ -69,7 +69,7 @@ class RegulatorExportTest extends PostgresLedgerTest {
 
         // The package holds exactly the customer's history as of the instant, as the regulator endpoint gives it.
         JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + CUSTOMER
-                + "/history?asOf=" + asOf).json();
+                + "/history?asOf=" + asOf).data();
         List<String> lines = Files.readAllLines(customerPackage.resolve("events.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(history.path("events").size()).hasSize(4);
         for (int i = 0; i < lines.size(); i++) {

@@ -71,7 +71,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         assertThat(lodged(analyst)).as("left out of the complaint figures").isZero();
         assertThat(repeatComplaintKeys(analyst)).doesNotContain(complaintKey("restricted-c1"));
         JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + customer + "/history")
-                .json();
+                .data();
         assertThat(history.path("events").findValues("type").stream().map(JsonNode::asText))
                 .as("the regulator still sees everything").contains("MessageRecorded", "ComplaintLodged",
                         "CustomerRestricted");

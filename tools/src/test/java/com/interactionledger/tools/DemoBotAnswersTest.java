@@ -56,7 +56,7 @@ class DemoBotAnswersTest {
             // every read model applies the answers' bases, the corrections and the articles: none is parked
             LedgerHttp admin = http.as("ADMIN", "demo-admin");
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                JsonNode statuses = admin.get("/projections").json();
+                JsonNode statuses = admin.get("/projections").data();
                 return statuses.size() == ProjectionStatuses.READ_MODELS.size() && statuses.findValues("lagEvents")
                         .stream().allMatch(lag -> lag.asLong() == 0);
             });

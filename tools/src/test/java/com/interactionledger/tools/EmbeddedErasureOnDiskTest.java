@@ -105,10 +105,10 @@ class EmbeddedErasureOnDiskTest {
         LedgerHttp admin = http.as("ADMIN", "disk-watch");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             LedgerHttp.Response statuses = admin.get("/projections");
-            if (statuses.status() != 200 || statuses.json().size() != ProjectionStatuses.READ_MODELS.size()) {
+            if (statuses.status() != 200 || statuses.data().size() != ProjectionStatuses.READ_MODELS.size()) {
                 return false;
             }
-            for (var status : statuses.json()) {
+            for (var status : statuses.data()) {
                 if (status.path("lagEvents").asLong() != 0 || status.path("replaying").asBoolean()) {
                     return false;
                 }

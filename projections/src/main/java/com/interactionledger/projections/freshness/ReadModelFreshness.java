@@ -34,6 +34,12 @@ public class ReadModelFreshness {
 
     static final Duration TOKENS_READ_EVERY = Duration.ofSeconds(1);
 
+    /**
+     * What answers read from the ledger itself (the regulator's history, the read models' statuses) name as their
+     * source: they are as fresh as the ledger's head at the moment of the read, with no lag.
+     */
+    public static final String LEDGER = "ledger";
+
     private final JdbcTemplate jdbc;
     private final Serializer tokens;
     private final EventProcessingConfiguration processing;
@@ -64,6 +70,17 @@ public class ReadModelFreshness {
         double lagSeconds = lagEvents == 0 || positionAt == null || headAt == null ? 0
                 : Math.max(0, Duration.between(positionAt, headAt).toMillis() / 1000.0);
         return new Freshness(readModel, position, positionAt, headPosition, headAt, lagEvents, lagSeconds);
+    }
+
+    /** The ledger's own freshness: its head and when the head was recorded, no lag (an empty ledger: position 0). */
+    public Freshness ofLedger() {
+        Freshness[] head = {new Freshness(LEDGER, 0, null, 0, null, 0, 0)};
+        jdbc.query("SELECT globalindex, timestamp FROM domainevententry"
+                + " WHERE globalindex = (SELECT MAX(globalindex) FROM domainevententry)", rs -> {
+                    Instant at = Instant.parse(rs.getString(2));
+                    head[0] = new Freshness(LEDGER, rs.getLong(1), at, rs.getLong(1), at, 0, 0);
+                });
+        return head[0];
     }
 
     /** The position of the newest event in the store (0 when it holds none): no read model can get past it. */

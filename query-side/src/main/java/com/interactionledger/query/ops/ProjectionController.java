@@ -7,6 +7,8 @@ import com.interactionledger.projections.status.ProjectionStatus;
 import com.interactionledger.projections.status.ProjectionStatuses;
 import com.interactionledger.query.web.NotFoundException;
 import com.interactionledger.query.web.RefusedException;
+import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.query.web.ReadModel;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
  */
 @RestController
 @RolesAllowed(Names.ADMIN)
+@ReadModel(ReadModelFreshness.LEDGER) // stamped with the ledger's head, which each status's lag is measured against
 class ProjectionController {
 
     private final ProjectionStatuses statuses;

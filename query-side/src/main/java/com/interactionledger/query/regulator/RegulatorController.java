@@ -11,6 +11,8 @@ import com.interactionledger.query.web.PersonalDataAccess;
 import com.interactionledger.query.web.QueryParameters;
 import com.interactionledger.query.web.ReaderContext;
 import com.interactionledger.query.web.RefusedException;
+import com.interactionledger.projections.freshness.ReadModelFreshness;
+import com.interactionledger.query.web.ReadModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.serialization.Serializer;
@@ -31,11 +33,13 @@ import java.util.List;
 
 /**
  * The regulator's view: a customer's complete history as the ledger held it at any instant, read from the events
- * themselves (not from a read model, so no freshness applies: it is as current as the ledger), with each event's
- * place in the hash chain and each session's and complaint's state then.
+ * themselves (not from a read model: it is as current as the ledger, and its freshness stamp says so, with the
+ * ledger's head when it was read), with each event's place in the hash chain and each session's and complaint's
+ * state then.
  */
 @RestController
 @RolesAllowed(Names.REGULATOR)
+@ReadModel(ReadModelFreshness.LEDGER)
 class RegulatorController {
 
     static final long DEFAULT_MAX_EVENTS = 10_000;

@@ -39,9 +39,10 @@ public class FreshnessInterceptor implements HandlerInterceptor {
             return true;
         }
         String wanted = request.getParameter("waitForPosition");
+        boolean ledger = ReadModelFreshness.LEDGER.equals(readModel.value());
         Freshness reached;
         if (wanted == null) {
-            reached = freshness.of(readModel.value());
+            reached = ledger ? freshness.ofLedger() : freshness.of(readModel.value());
         } else {
             long position = QueryParameters.longInteger("waitForPosition", wanted, 0, Long.MAX_VALUE);
             long head = freshness.headPosition();
@@ -56,7 +57,8 @@ public class FreshnessInterceptor implements HandlerInterceptor {
             if (timeout.compareTo(Duration.parse(MAX_WAIT)) > 0) {
                 throw new InvalidQueryParameterException("waitTimeout", "must be at most " + MAX_WAIT);
             }
-            reached = freshness.await(readModel.value(), position, timeout);
+            // the ledger has every position up to its head already: nothing to wait for
+            reached = ledger ? freshness.ofLedger() : freshness.await(readModel.value(), position, timeout);
             if (reached.position() < position) {
                 throw new ReadModelBehindException(position, reached);
             }

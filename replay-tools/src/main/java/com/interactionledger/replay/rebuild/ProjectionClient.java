@@ -147,6 +147,7 @@ public final class ProjectionClient {
         if (response.statusCode() >= 300) {
             throw new Refused(response.statusCode(), body.path("detail").asText("HTTP " + response.statusCode()));
         }
-        return body;
+        // the service stamps its answers with their freshness: {"data": ..., "freshness": ...}
+        return body.has("freshness") ? body.path("data") : body;
     }
 }

@@ -274,7 +274,7 @@ public final class FaultDrills {
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     applied = Long.MAX_VALUE;
-                    for (JsonNode status : JSON.readTree(answer.body())) {
+                    for (JsonNode status : JSON.readTree(answer.body()).path("data")) {
                         if (status.path("readModel").asBoolean()) {
                             applied = Math.min(applied, status.path("position").asLong());
                         }
