@@ -51,6 +51,9 @@ class KafkaFeedTest extends KafkaFedLedgerTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    /** The knowledge article the journeys' bot answers quote. */
+    private static final String FEED_ARTICLE = "kb-feed-refunds";
+
     private ConfigurableApplicationContext secondInstance;
 
     @AfterEach
@@ -66,9 +69,18 @@ class KafkaFeedTest extends KafkaFedLedgerTest {
         LedgerEventFeed secondFeed = secondInstance.getBean(LedgerEventFeed.class);
         awaitMembers(2);
 
+        // an article's versions belong to no customer: keyed by their own stream on the topic, like any event
+        accepted(http.as("SYSTEM", "knowledge-base").post("/knowledge-articles", json("articleId", FEED_ARTICLE,
+                "version", 1, "title", "Refunds", "product", "cards", "language", "en")));
         List<String> customers = IntStream.range(0, 12).mapToObj(i -> "feed-" + i).toList();
         customers.forEach(customer -> journey(customer, customer + "-chat"));
         awaitReadModelsCaughtUp();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bot_quality_article WHERE article_id = ?", Long.class,
+                FEED_ARTICLE)).as("the article, fed from Kafka").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bot_quality_answer a JOIN bot_quality_session s"
+                + " ON s.session_id = a.session_id WHERE a.customer_id LIKE 'feed-%' AND s.resolved_by_bot"
+                + " AND a.articles = ?", Long.class, FEED_ARTICLE + "@1"))
+                .as("every journey's answer, quoting it, confirmed").isEqualTo(customers.size());
 
         assertThat(feed.applied()).as("events applied by the first instance").isPositive();
         assertThat(secondFeed.applied()).as("events applied by the second instance").isPositive();
@@ -192,7 +204,9 @@ class KafkaFeedTest extends KafkaFedLedgerTest {
         accepted(bot.post("/sessions/" + session + "/sentiments", json("messageId", "m1", "score", -0.7,
                 "model", Map.of("name", "sentiment-test", "version", "1"))));
         accepted(bot().post("/sessions/" + session + "/messages", json("messageId", "m2", "authorRole", "BOT",
-                "authorId", TestInstallation.BOT, "text", "a refund is on its way")));
+                "authorId", TestInstallation.BOT, "text", "a refund is on its way", "basis", Map.of(
+                        "model", Map.of("name", "eva", "version", "1"), "confidence", 0.9,
+                        "articles", List.of(Map.of("articleId", FEED_ARTICLE, "version", 1, "title", "Refunds"))))));
         accepted(bot.post("/sessions/" + session + "/resolution", json("resolutionCode", "REFUNDED",
                 "firstContactResolution", true)));
     }

@@ -110,7 +110,8 @@ abstract class PostgresLedgerTest {
     static final List<String> READ_MODEL_TABLES = List.of("timeline_session", "timeline_entry",
             "complaint_summary", "complaint_clock", "complaint_session_index", "risk_warning", "risk_complaint",
             "risk_session", "audit_command", "audit_command_event", "audit_read", "analytics_session",
-            "privacy_customer", "privacy_legal_hold");
+            "privacy_customer", "privacy_legal_hold", "bot_quality_session", "bot_quality_answer",
+            "bot_quality_article");
 
     /** Every row of every read model, each as text, sorted: equal maps are equal read models. */
     Map<String, List<String>> readModelRows() {
