@@ -39,13 +39,14 @@ public class FreshnessInterceptor implements HandlerInterceptor {
             return true;
         }
         String wanted = request.getParameter("waitForPosition");
-        boolean ledger = ReadModelFreshness.LEDGER.equals(readModel.value());
+        // An answer read from the ledger itself is as fresh as the head: one look at it serves the whole check.
+        Freshness ledgerHead = ReadModelFreshness.LEDGER.equals(readModel.value()) ? freshness.ofLedger() : null;
         Freshness reached;
         if (wanted == null) {
-            reached = ledger ? freshness.ofLedger() : freshness.of(readModel.value());
+            reached = ledgerHead != null ? ledgerHead : freshness.of(readModel.value());
         } else {
             long position = QueryParameters.longInteger("waitForPosition", wanted, 0, Long.MAX_VALUE);
-            long head = freshness.headPosition();
+            long head = ledgerHead != null ? ledgerHead.headPosition() : freshness.headPosition();
             if (position > head) {
                 // Nobody has written there: no read model can reach it, so waiting would only hold a thread for
                 // the whole timeout. (A command's answer names a position already stored, never a later one.)
@@ -58,7 +59,7 @@ public class FreshnessInterceptor implements HandlerInterceptor {
                 throw new InvalidQueryParameterException("waitTimeout", "must be at most " + MAX_WAIT);
             }
             // the ledger has every position up to its head already: nothing to wait for
-            reached = ledger ? freshness.ofLedger() : freshness.await(readModel.value(), position, timeout);
+            reached = ledgerHead != null ? ledgerHead : freshness.await(readModel.value(), position, timeout);
             if (reached.position() < position) {
                 throw new ReadModelBehindException(position, reached);
             }

@@ -50,11 +50,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Synthetic journeys for a first look at the ledger: every customer gets a few sessions across channels, drawn
@@ -81,15 +84,18 @@ public class DemoDataGenerator {
             new String[]{"blocked_transfer", "My transfer to my landlord was blocked, why?"},
             new String[]{"fee_refund", "You charged me an overdraft fee but I had money in the account."});
 
-    /** The knowledge base's articles, one per need but address changes (for which the bot has none). */
-    private static final Map<String, String> ARTICLES = Map.of(
+    /**
+     * The knowledge base's articles, one per need but address changes (for which the bot has none), in a fixed order:
+     * the same run makes the same events.
+     */
+    private static final SortedMap<String, String> ARTICLES = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
             "card_not_arrived", "When your new card arrives",
             "dispute_transaction", "Disputing a card payment",
             "loan_repayment_question", "Repaying a loan early",
             "blocked_transfer", "Why a transfer is held",
-            "fee_refund", "Overdraft fees and refunds");
+            "fee_refund", "Overdraft fees and refunds")));
     /** Revised to version 2 during the demo's month; and the one withdrawn in its last days. */
-    private static final Set<String> REVISED = Set.of("blocked_transfer", "dispute_transaction");
+    private static final List<String> REVISED = List.of("blocked_transfer", "dispute_transaction");
     private static final String WITHDRAWN = "fee_refund";
 
     private final CommandGateway commands;
@@ -138,10 +144,9 @@ public class DemoDataGenerator {
         Instant published = now.minus(Duration.ofDays(60));
         revisedFrom = now.minus(Duration.ofDays(15));
         Instant withdrawnFrom = now.minus(Duration.ofDays(5));
-        // in a fixed order: the same run makes the same events
-        new java.util.TreeMap<>(ARTICLES).forEach((need, title) -> asKnowledgeBase(new PublishKnowledgeArticle(
+        ARTICLES.forEach((need, title) -> asKnowledgeBase(new PublishKnowledgeArticle(
                 article(need), new ArticleVersion(1, title, "retail-banking", "en", published), published)));
-        new java.util.TreeSet<>(REVISED).forEach(need -> asKnowledgeBase(new ReviseKnowledgeArticle(article(need),
+        REVISED.forEach(need -> asKnowledgeBase(new ReviseKnowledgeArticle(article(need),
                 null, new ArticleVersion(2, ARTICLES.get(need) + " (updated)", "retail-banking", "en", revisedFrom),
                 revisedFrom)));
         asKnowledgeBase(new WithdrawKnowledgeArticle(article(WITHDRAWN), null, "replaced by the fees page",
