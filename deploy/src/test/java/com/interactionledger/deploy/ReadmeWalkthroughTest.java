@@ -151,7 +151,13 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
         assertThat(answers.get("/analytics/service-efficiency?channel=PHONE&groupBy=agent").toString())
                 .as("aggregates only").doesNotContain("walk-customer", "charged twice");
         assertThat(eventTypesOf("walk-chat")).containsExactly("SessionStarted", "MessageRecorded", "IntentRecorded",
-                "SentimentRecorded", "HandoffRequested", "AgentAssigned", "SessionContinuedElsewhere");
+                "SentimentRecorded", "MessageRecorded", "AnswerBasisRecorded", "HandoffRequested", "AgentAssigned",
+                "BotAnswerCorrected", "SessionContinuedElsewhere");
+        JsonNode refunds = answers.get("/analytics/bot-quality?groupBy=ARTICLE").path("groups");
+        assertThat(refunds).filteredOn(group -> group.path("key").asText().equals("kb-walk-refunds")).singleElement()
+                .satisfies(group -> assertThat(List.of(group.path("figures").path("answers").asLong(),
+                        group.path("figures").path("corrected").asLong())).as("the bot's answer, corrected")
+                        .containsExactly(1L, 1L));
         assertThat(eventTypesOf("walk-complaint")).containsExactly("ComplaintLodged", "ComplaintClocksSet",
                 "ComplaintAcknowledged", "ComplaintAssigned", "ComplaintResolved", "ComplaintResolutionAccepted");
     }
