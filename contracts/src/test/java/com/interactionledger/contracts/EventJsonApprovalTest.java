@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.audit.PersonalDataRead;
+import com.interactionledger.contracts.audit.RequestsRefused;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
 import com.interactionledger.contracts.common.ErrorCode;
@@ -291,7 +292,11 @@ class EventJsonApprovalTest {
                 new CommandRefused(CUSTOMER, "0b9f3c52-6a1e-4f7d-9c2b-8e4a7d1f5c36", "LodgeComplaint",
                         COMPLAINT.value(), ErrorCode.COMPLAINT_ALREADY_EXISTS,
                         ErrorCode.COMPLAINT_ALREADY_EXISTS.title(), AT),
-                new PersonalDataRead(CUSTOMER, "GET /complaints/{complaintId}", "COMPLAINT", COMPLAINT.value(), AT));
+                new PersonalDataRead(CUSTOMER, "GET /complaints/{complaintId}", "COMPLAINT", COMPLAINT.value(), AT),
+                new RequestsRefused("analyst-7", null, "GET /sessions/{sessionId}", ErrorCode.FORBIDDEN,
+                        "This needs one of the roles [AGENT, SUPERVISOR, REGULATOR]",
+                        Instant.parse("2026-11-23T10:15:00Z"), 3, Instant.parse("2026-11-23T10:15:04.125Z"),
+                        Instant.parse("2026-11-23T10:15:41.5Z"), Instant.parse("2026-11-23T10:16:10Z")));
     }
 
     static Stream<Object> allSamples() {

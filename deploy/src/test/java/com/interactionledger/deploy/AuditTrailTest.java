@@ -149,6 +149,7 @@ class AuditTrailTest extends PostgresLedgerTest {
                 "SELECT * FROM audit_command WHERE position <= ? ORDER BY command_id", upTo));
         rows.addAll(jdbc.queryForList("SELECT * FROM audit_command_event WHERE position <= ? ORDER BY event_id", upTo));
         rows.addAll(jdbc.queryForList("SELECT * FROM audit_read WHERE position <= ? ORDER BY event_id", upTo));
+        rows.addAll(jdbc.queryForList("SELECT * FROM audit_refusal WHERE position <= ? ORDER BY event_id", upTo));
         return rows;
     }
 

@@ -34,7 +34,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = InteractionLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.privacy.master-keys=" + TestInstallation.MASTER_KEYS,
-                "ledger.analytics.pseudonym-key=" + TestInstallation.PSEUDONYM_KEY})
+                "ledger.analytics.pseudonym-key=" + TestInstallation.PSEUDONYM_KEY,
+                // refusals of a closed minute recorded soon, not after production's 10 s (RefusalAuditTest)
+                "ledger.access.refusal-audit.flush-interval=PT0.5S"})
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @Import(PostgresLedgerTest.TestClockConfiguration.class)
 abstract class PostgresLedgerTest {

@@ -19,6 +19,13 @@ import java.net.URI;
  */
 public final class Problems {
 
+    /**
+     * The request attributes naming the code and detail of the problem a request was answered with, for whatever
+     * looks at the answer afterwards (the audit of refused requests) without reading the body back.
+     */
+    public static final String CODE = Problems.class.getName() + ".code";
+    public static final String DETAIL = Problems.class.getName() + ".detail";
+
     private Problems() {
     }
 
@@ -39,6 +46,8 @@ public final class Problems {
         problem.setInstance(URI.create(request.getRequestURI()));
         // Clients switch on this, never on the title or the detail.
         problem.setProperty("code", code.name());
+        request.setAttribute(CODE, code);
+        request.setAttribute(DETAIL, detail);
         return problem;
     }
 }

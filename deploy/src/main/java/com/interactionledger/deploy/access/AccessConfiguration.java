@@ -3,9 +3,13 @@ package com.interactionledger.deploy.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.command.web.MachineCallers;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +26,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +41,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 // Without a web edge (the importer runs the ledger in its own JVM) there is no request to check.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, RefusalAuditProperties.class})
 public class AccessConfiguration implements WebMvcConfigurer {
 
     private final ObjectProvider<MachineCallers> machines;
@@ -59,6 +64,22 @@ public class AccessConfiguration implements WebMvcConfigurer {
     @Bean
     static SecurityChainWithoutHandlerLookup securityChainWithoutHandlerLookup() {
         return new SecurityChainWithoutHandlerLookup();
+    }
+
+    /** Every 401, 403 and 451 on the audit trail, counted per minute (see the class). */
+    @Bean
+    RefusalAudit refusalAudit(RefusalAuditProperties properties, EventGateway events, Clock clock,
+                              @Qualifier("requestMappingHandlerMapping")
+                              ObjectProvider<RequestMappingHandlerMapping> endpoints) {
+        return new RefusalAudit(properties, events, clock, endpoints);
+    }
+
+    /** Around Spring Security's filters, so that their refusals are seen too. */
+    @Bean
+    FilterRegistrationBean<RefusalAudit> refusalAuditAroundSecurity(RefusalAudit audit) {
+        FilterRegistrationBean<RefusalAudit> registration = new FilterRegistrationBean<>(audit);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Override

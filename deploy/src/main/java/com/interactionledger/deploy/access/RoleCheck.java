@@ -62,6 +62,8 @@ final class RoleCheck implements HandlerInterceptor {
             throw AccessRefused.unauthenticated("The token's actor must be an identifier (" + Identifiers.PATTERN
                     + "); see ledger.access.actor-claim");
         }
+        // Verified and well formed: a refusal from here on names its caller on the audit trail (RefusalAudit).
+        request.setAttribute(RefusalAudit.CALLER, request.getUserPrincipal().getName());
         AccessRole acting = AccessRole.acting(admitted, request::isUserInRole)
                 .orElseThrow(() -> AccessRefused.forbidden("This needs one of the roles " + admitted));
         if (acting == AccessRole.SYSTEM) {

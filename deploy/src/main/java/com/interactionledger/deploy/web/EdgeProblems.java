@@ -60,16 +60,7 @@ class EdgeProblems {
     }
 
     static String body(String uri, int status, String detail) throws IOException {
-        ErrorCode code = switch (status) {
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
-        };
+        ErrorCode code = ErrorCode.forStatus(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", code.typeUri());
         problem.put("title", code.title());

@@ -3,6 +3,7 @@ package com.interactionledger.projections.audit;
 import com.interactionledger.contracts.audit.AuditOutcome;
 import com.interactionledger.contracts.audit.CommandRefused;
 import com.interactionledger.contracts.audit.PersonalDataRead;
+import com.interactionledger.contracts.audit.RequestsRefused;
 import com.interactionledger.contracts.common.LedgerMetadata;
 import com.interactionledger.projections.support.VersionedRows;
 import com.interactionledger.projections.support.ReadModelProjection;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the audit trail from the ledger itself: an accepted command is the group of events sharing its
  * causation id (the command's id, in their metadata with its type, actor, channel and flow); a refused command is
- * its {@link CommandRefused} record; a read of personal data is its {@link PersonalDataRead} record. Nothing is
- * audited that is not in the ledger, so the trail can always be rebuilt and can be verified like the rest. The
+ * its {@link CommandRefused} record; a read of personal data is its {@link PersonalDataRead} record; requests refused for who sent them are
+ * their {@link RequestsRefused} counts. Nothing is audited that is not in the ledger, so the trail can always be rebuilt and can be verified like the rest. The
  * processor is sequenced by causation id: a command's events (which may span sessions) arrive in one segment, in
  * ledger order, so its row always starts at its first event.
  */
@@ -32,7 +33,7 @@ public class AuditProjection extends ReadModelProjection<AuditTables> {
     }
 
     /**
-     * Every event, by its message: the trail needs an event's metadata and, for only two kinds, its payload — asking
+     * Every event, by its message: the trail needs an event's metadata and, for only three kinds, its payload — asking
      * for the type first leaves every other payload unread (deserialising it would open its sealed personal fields,
      * which the trail never shows).
      */
@@ -41,8 +42,11 @@ public class AuditProjection extends ReadModelProjection<AuditTables> {
         long position = VersionedRows.position(token);
         MetaData metaData = message.getMetaData();
         Class<?> type = message.getPayloadType();
-        Object payload = type == PersonalDataRead.class || type == CommandRefused.class ? message.getPayload() : null;
-        if (payload instanceof PersonalDataRead read) {
+        Object payload = type == PersonalDataRead.class || type == CommandRefused.class
+                || type == RequestsRefused.class ? message.getPayload() : null;
+        if (payload instanceof RequestsRefused refused) {
+            tables.recordRefusals(message.getIdentifier(), refused, position);
+        } else if (payload instanceof PersonalDataRead read) {
             tables.recordRead(message.getIdentifier(), text(metaData, LedgerMetadata.ACTOR_ID),
                     text(metaData, LedgerMetadata.ACTOR_ROLE), read, message.getTimestamp(), position);
         } else if (payload instanceof CommandRefused refused) {

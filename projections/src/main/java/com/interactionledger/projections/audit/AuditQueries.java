@@ -4,12 +4,14 @@ import com.interactionledger.contracts.audit.AuditPage;
 import com.interactionledger.contracts.audit.CommandAuditView;
 import com.interactionledger.contracts.audit.FindAuditRecords;
 import com.interactionledger.contracts.audit.ReadAuditView;
+import com.interactionledger.contracts.audit.RefusalAuditView;
 import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Answers the audit queries, newest first, paged by global position. */
 @Component
@@ -25,14 +27,16 @@ class AuditQueries {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     AuditPage handle(FindAuditRecords query) {
-        return query.kind() == FindAuditRecords.Kind.COMMANDS
-                ? auditPage(Page.read(query.limit(), FindAuditRecords.MAX_LIMIT, fetch -> tables.commands(query, fetch)),
-                        CommandAuditView::position)
-                : auditPage(Page.read(query.limit(), FindAuditRecords.MAX_LIMIT, fetch -> tables.reads(query, fetch)),
-                        ReadAuditView::position);
+        return switch (query.kind()) {
+            case COMMANDS -> auditPage(query, fetch -> tables.commands(query, fetch), CommandAuditView::position);
+            case READS -> auditPage(query, fetch -> tables.reads(query, fetch), ReadAuditView::position);
+            case REFUSALS -> auditPage(query, fetch -> tables.refusals(query, fetch), RefusalAuditView::position);
+        };
     }
 
-    private static <T> AuditPage<T> auditPage(Page<T> page, Function<T, Long> position) {
+    private static <T> AuditPage<T> auditPage(FindAuditRecords query, IntFunction<List<T>> rows,
+                                              Function<T, Long> position) {
+        Page<T> page = Page.read(query.limit(), FindAuditRecords.MAX_LIMIT, rows);
         return new AuditPage<>(List.copyOf(page.rows()), page.next(position));
     }
 }

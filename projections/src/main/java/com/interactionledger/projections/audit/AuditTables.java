@@ -5,6 +5,8 @@ import com.interactionledger.contracts.audit.CommandAuditView;
 import com.interactionledger.contracts.audit.FindAuditRecords;
 import com.interactionledger.contracts.audit.PersonalDataRead;
 import com.interactionledger.contracts.audit.ReadAuditView;
+import com.interactionledger.contracts.audit.RefusalAuditView;
+import com.interactionledger.contracts.audit.RequestsRefused;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.LedgerMetadata;
@@ -43,10 +45,15 @@ public class AuditTables extends ReadModelTables {
             + " endpoint, resource_type, resource_id, read_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING";
 
+    private static final String INSERT_REFUSAL = "INSERT INTO audit_refusal (event_id, actor_id, actor_role, endpoint,"
+            + " error_code, reason, minute_start, refusal_count, first_at, last_at, position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
     private final ReadModelBatches batches;
 
     public AuditTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        super(jdbc, AuditProjection.PROCESSING_GROUP, "audit_command_event", "audit_command", "audit_read");
+        super(jdbc, AuditProjection.PROCESSING_GROUP, "audit_command_event", "audit_command", "audit_read",
+                "audit_refusal");
         this.batches = batches;
     }
 
@@ -73,6 +80,13 @@ public class AuditTables extends ReadModelTables {
                 read.resourceType(), read.resourceId(), utc(readAt), position);
     }
 
+    void recordRefusals(String eventId, RequestsRefused refused, long position) {
+        batches.current().write(INSERT_REFUSAL, eventId, refused.actorId(), refused.actorRole(), refused.endpoint(),
+                refused.errorCode().name(), refused.reason(), utc(refused.minute()), refused.count(),
+                utc(refused.firstAt()), utc(refused.lastAt()), position);
+    }
+
+    /** Refusals name callers and endpoints, never a customer: there is nothing of a customer's to forget there. */
     @Override
     public void forget(String customerId, Collection<String> streams) {
         jdbc.update("DELETE FROM audit_command_event WHERE command_id IN"
@@ -103,6 +117,21 @@ public class AuditTables extends ReadModelTables {
                         rs.getString("actor_role"), new CustomerId(rs.getString("customer_id")),
                         rs.getString("endpoint"), rs.getString("resource_type"), rs.getString("resource_id"),
                         instant(rs, "read_at"), rs.getLong("position")),
+                where.args(fetch));
+    }
+
+    List<RefusalAuditView> refusals(FindAuditRecords query, int fetch) {
+        Where where = new Where("1 = 1").andIfPresent("actor_id = ?", query.actorId())
+                .andIfPresent("error_code = ?", query.errorCode(), Enum::name)
+                .andIfPresent("minute_start >= ?", query.from(), VersionedRows::utc)
+                .andIfPresent("minute_start < ?", query.to(), VersionedRows::utc)
+                .andIfPresent("position < ?", query.after());
+        return jdbc.query("SELECT * FROM audit_refusal WHERE " + where + " ORDER BY position DESC LIMIT ?",
+                (rs, row) -> new RefusalAuditView(rs.getString("event_id"), rs.getString("actor_id"),
+                        rs.getString("actor_role"), rs.getString("endpoint"),
+                        ErrorCode.valueOf(rs.getString("error_code")), rs.getString("reason"),
+                        instant(rs, "minute_start"), rs.getLong("refusal_count"), instant(rs, "first_at"),
+                        instant(rs, "last_at"), rs.getLong("position")),
                 where.args(fetch));
     }
 
