@@ -80,6 +80,7 @@ import com.interactionledger.contracts.privacy.CustomerRestricted;
 import com.interactionledger.contracts.privacy.CustomerRestrictionLifted;
 import com.interactionledger.contracts.privacy.LegalHoldPlaced;
 import com.interactionledger.contracts.privacy.LegalHoldReleased;
+import com.interactionledger.contracts.privacy.RetentionPeriodExpired;
 import com.interactionledger.contracts.privacy.PrivacyEvent;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -230,7 +231,9 @@ class EventJsonApprovalTest {
                 new CustomerRestricted(CUSTOMER, "GDPR Art. 18(1)(d)", "admin-01", AT),
                 new CustomerRestrictionLifted(CUSTOMER, "objection resolved", "admin-01", AT),
                 new LegalHoldPlaced(CUSTOMER, "case-2026-17", "admin-01", AT),
-                new LegalHoldReleased(CUSTOMER, "case-2026-17", "admin-01", AT));
+                new LegalHoldReleased(CUSTOMER, "case-2026-17", "admin-01", AT),
+                new RetentionPeriodExpired(CUSTOMER, "sessions P5Y after 2019-03-04T10:00:00Z; complaints under UK_FCA"
+                        + " P6Y after 2019-05-06T09:30:00Z", Instant.parse("2025-05-06T09:30:00Z"), "retention-job", AT));
     }
 
     /**

@@ -36,7 +36,9 @@ import static org.awaitility.Awaitility.await;
         properties = {"ledger.privacy.master-keys=" + TestInstallation.MASTER_KEYS,
                 "ledger.analytics.pseudonym-key=" + TestInstallation.PSEUDONYM_KEY,
                 // refusals of a closed minute recorded soon, not after production's 10 s (RefusalAuditTest)
-                "ledger.access.refusal-audit.flush-interval=PT0.5S"})
+                "ledger.access.refusal-audit.flush-interval=PT0.5S",
+                // a jurisdiction with a period of its own (RetentionJobTest)
+                "ledger.privacy.retention.complaints-by-jurisdiction.US_CFPB=P3Y"})
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @Import(PostgresLedgerTest.TestClockConfiguration.class)
 abstract class PostgresLedgerTest {

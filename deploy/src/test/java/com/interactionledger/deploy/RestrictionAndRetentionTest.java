@@ -46,6 +46,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         LedgerHttp supervisor = http.as("SUPERVISOR", "restriction-lead");
         LedgerHttp analyst = http.as("ANALYST", "restriction-analyst");
         chatHandedTo(customer, "restricted-chat", "restricted-queue");
+        chatHandedTo("unrestricted-neighbour", "neighbour-chat", "restricted-queue");
         for (String complaint : List.of("restricted-c1", "restricted-c2")) {
             accepted(agent.post("/complaints", json("complaintId", complaint, "customerId", customer,
                     "sessions", new String[] {"restricted-chat"}, "channel", "WEB_CHAT", "product", "restricted_product",
@@ -67,7 +68,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         }
         assertThat(supervisor.get("/complaints?customerId=" + customer).data().path("complaints")).isEmpty();
         assertThat(supervisor.get("/risk-warnings?customerId=" + customer).status()).isEqualTo(451);
-        assertThat(efficiencySessions(analyst)).as("left out of the analytics").isZero();
+        assertThat(efficiencySessions(analyst)).as("left out of the analytics, and nobody else").isEqualTo(1);
         assertThat(lodged(analyst)).as("left out of the complaint figures").isZero();
         assertThat(repeatComplaintKeys(analyst)).doesNotContain(complaintKey("restricted-c1"));
         JsonNode history = http.as("REGULATOR", "fca-examiner").get("/regulator/customers/" + customer + "/history")
@@ -182,7 +183,7 @@ class RestrictionAndRetentionTest extends PostgresLedgerTest {
         assertThat(agent.get("/customers/" + customer + "/timeline").status()).isEqualTo(200);
         assertThat(agent.get("/complaints/restricted-c1").status()).isEqualTo(200);
         assertThat(supervisor.get("/complaints?customerId=" + customer).data().path("complaints")).hasSize(2);
-        assertThat(efficiencySessions(analyst)).isEqualTo(1);
+        assertThat(efficiencySessions(analyst)).as("theirs and their neighbour's").isEqualTo(2);
         assertThat(lodged(analyst)).isEqualTo(2);
         assertThat(repeatComplaintKeys(analyst)).contains(complaintKey("restricted-c1"), complaintKey("restricted-c2"));
     }

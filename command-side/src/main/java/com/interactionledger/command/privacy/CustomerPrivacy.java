@@ -2,6 +2,7 @@ package com.interactionledger.command.privacy;
 
 import com.interactionledger.ledger.append.RuleViolation;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.privacy.ApplyRetention;
 import com.interactionledger.contracts.privacy.ApproveErasure;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerErasureRequested;
@@ -16,6 +17,7 @@ import com.interactionledger.contracts.privacy.PrivacyCommand;
 import com.interactionledger.contracts.privacy.PrivacyEvent;
 import com.interactionledger.contracts.privacy.ReleaseLegalHold;
 import com.interactionledger.contracts.privacy.RestrictCustomer;
+import com.interactionledger.contracts.privacy.RetentionPeriodExpired;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -32,7 +34,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * What has been decided about one customer's personal data: restricted or not, the legal holds standing, erasure
  * asked for, erased or not. Its rules: an erased customer stays erased (nothing else can be decided for them);
  * erasure takes two people — one administrator asks, another approves, nobody approves their own request — and waits
- * until every legal hold is released. The key itself is destroyed by the append path, in the transaction that stores
+ * until every legal hold is released; the retention rules erase on their own, past every period and under no hold.
+ * The key itself is destroyed by the append path, in the transaction that stores
  * {@link CustomerErased}, so the decision and its effect cannot part.
  */
 @Aggregate(cache = "customerPrivacyCache")
@@ -79,6 +82,24 @@ public class CustomerPrivacy {
         apply(new CustomerErased(command.customerId(), erasureAsked.legalBasis(), command.decidedBy(),
                 command.occurredAt()));
     }
+
+    /**
+     * The retention rules erase without a second person: the rule, configured by the bank, is the decision, and the
+     * event names it. A legal hold stops it as it stops any erasure; an erasure awaiting approval is overtaken.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ApplyRetention command) {
+        stillPresent(command);
+        noHoldStands(command);
+        apply(new RetentionPeriodExpired(command.customerId(), command.rule(), command.dueSince(),
+                command.decidedBy(), command.occurredAt()));
+        apply(new CustomerErased(command.customerId(), RETENTION_BASIS + command.rule(), command.decidedBy(),
+                command.occurredAt()));
+    }
+
+    /** The legal basis of an erasure by the retention rules, followed by the rule. */
+    public static final String RETENTION_BASIS = "retention period expired: ";
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -2,6 +2,7 @@ package com.interactionledger.command.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
+import com.interactionledger.contracts.privacy.ApplyRetention;
 import com.interactionledger.contracts.privacy.ApproveErasure;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerErasureRequested;
@@ -15,6 +16,7 @@ import com.interactionledger.contracts.privacy.PlaceLegalHold;
 import com.interactionledger.contracts.privacy.PrivacyCommand;
 import com.interactionledger.contracts.privacy.ReleaseLegalHold;
 import com.interactionledger.contracts.privacy.RestrictCustomer;
+import com.interactionledger.contracts.privacy.RetentionPeriodExpired;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,29 @@ class CustomerPrivacyTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(CustomerPrivacy.class);
+    }
+
+    private static final String RULE = "sessions P5Y after 2019-03-04T10:00:00Z";
+    private static final Instant DUE = Instant.parse("2024-03-04T10:00:00Z");
+
+    @Test
+    void theRetentionRulesEraseOnTheirOwnNamingTheRule() {
+        fixture.given(new CustomerErasureRequested(CUSTOMER, BASIS, "admin-1", AT))
+                .when(new ApplyRetention(CUSTOMER, RULE, DUE, "retention-job", AT))
+                .expectEvents(new RetentionPeriodExpired(CUSTOMER, RULE, DUE, "retention-job", AT),
+                        new CustomerErased(CUSTOMER, CustomerPrivacy.RETENTION_BASIS + RULE, "retention-job", AT));
+    }
+
+    @Test
+    void aLegalHoldStopsTheRetentionRulesAndAnErasedCustomerIsNotErasedAgain() {
+        fixture.given(new LegalHoldPlaced(CUSTOMER, "case-9", "admin-1", AT))
+                .when(new ApplyRetention(CUSTOMER, RULE, DUE, "retention-job", AT))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.LEGAL_HOLD));
+        fixture.given(new CustomerErased(CUSTOMER, BASIS, "admin-2", AT))
+                .when(new ApplyRetention(CUSTOMER, RULE, DUE, "retention-job", AT))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.CUSTOMER_ERASED));
     }
 
     @Test

@@ -68,7 +68,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
 
     /** Every 401, 403 and 451 on the audit trail, counted per minute (see the class). */
     @Bean
-    RefusalAudit refusalAudit(RefusalAuditProperties properties, EventGateway events, Clock clock,
+    RefusalAudit refusalAudit(RefusalAuditProperties properties, ObjectProvider<EventGateway> events, Clock clock,
                               @Qualifier("requestMappingHandlerMapping")
                               ObjectProvider<RequestMappingHandlerMapping> endpoints) {
         return new RefusalAudit(properties, events, clock, endpoints);

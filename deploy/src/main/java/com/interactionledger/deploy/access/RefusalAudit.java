@@ -46,13 +46,14 @@ final class RefusalAudit extends OncePerRequestFilter implements SmartLifecycle 
     private static final Logger log = LoggerFactory.getLogger(RefusalAudit.class);
 
     private final RefusalTally tally;
-    private final EventGateway events;
+    /** Looked up when first needed: a filter is made with the web server, before the ledger's beans. */
+    private final ObjectProvider<EventGateway> events;
     private final Clock clock;
     private final ObjectProvider<RequestMappingHandlerMapping> endpoints;
     private final Duration flushInterval;
     private ScheduledExecutorService recorder;
 
-    RefusalAudit(RefusalAuditProperties properties, EventGateway events, Clock clock,
+    RefusalAudit(RefusalAuditProperties properties, ObjectProvider<EventGateway> events, Clock clock,
                  ObjectProvider<RequestMappingHandlerMapping> endpoints) {
         this.tally = new RefusalTally(properties.maxTallies());
         this.events = events;
@@ -113,7 +114,11 @@ final class RefusalAudit extends OncePerRequestFilter implements SmartLifecycle 
 
     /** Records the counts of the minutes closed by now (or all of them); put back to be tried again on failure. */
     void record(boolean all) {
-        List<RequestsRefused> taken = tally.take(clock.instant(), all, clock.instant());
+        if (tally.isEmpty()) {
+            return; // without reading the clock: nothing to record is the usual case
+        }
+        Instant now = clock.instant();
+        List<RequestsRefused> taken = tally.take(now, all, now);
         if (taken.isEmpty()) {
             return;
         }
@@ -121,7 +126,7 @@ final class RefusalAudit extends OncePerRequestFilter implements SmartLifecycle 
             List<EventMessage<?>> records = taken.stream().<EventMessage<?>>map(refused ->
                     GenericEventMessage.asEventMessage(refused).andMetaData(LedgerMetadata.fromTheService(ACTOR,
                             "refusals-" + refused.minute()))).toList();
-            events.publish(records);
+            events.getObject().publish(records);
         } catch (RuntimeException e) {
             tally.putBack(taken);
             log.warn("Could not record {} counts of refused requests; trying again in {}", taken.size(),

@@ -53,6 +53,10 @@ final class RefusalTally {
         this.maxTallies = maxTallies;
     }
 
+    synchronized boolean isEmpty() {
+        return counts.isEmpty();
+    }
+
     synchronized void count(Instant at, String actorId, String actorRole, String endpoint, ErrorCode code,
                             String reason) {
         add(new Key(at.truncatedTo(ChronoUnit.MINUTES), actorId, actorRole, endpoint, code), 1, at, at, reason);

@@ -1,6 +1,7 @@
 package com.interactionledger.projections.privacy;
 
 import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.contracts.complaint.ComplaintLodged;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.privacy.CustomerErased;
 import com.interactionledger.contracts.privacy.CustomerRestricted;
@@ -74,6 +75,9 @@ public class PrivacyProjection extends ReadModelProjection<PrivacyTables> {
     @EventHandler
     void on(ComplaintEvent event, TrackingToken token) {
         tables.lastActive(event.customerId().value(), position(token), "last_complaint_at", event.occurredAt());
+        tables.complaintActive(event.complaintId(), event.customerId().value(),
+                event instanceof ComplaintLodged lodged ? lodged.jurisdiction() : null, position(token),
+                event.occurredAt());
     }
 
     /** Column, value, column, value...: a value may be null. */

@@ -2,6 +2,9 @@ package com.interactionledger.projections.privacy;
 
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.CustomerScoped;
+import com.interactionledger.contracts.complaint.ComplaintEvent;
+import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.contracts.complaint.Jurisdiction;
 import com.interactionledger.ledger.stored.Placeholders;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
@@ -34,20 +37,28 @@ public class PrivacyTables extends ReadModelTables {
 
     /**
      * A condition on a row naming its customer in {@code column}: true unless processing of that customer's data is
-     * restricted. Read models that serve agents and analysts leave restricted customers out with it.
+     * restricted. Read models that serve agents and analysts leave restricted customers out with it. The column stands
+     * outside the subquery, so an unqualified name is the caller's own (inside a correlated subquery it was read as the
+     * subquery's {@code customer_id}: restricting one customer emptied every figure — RestrictionAndRetentionTest).
      */
     public static String notRestricted(String column) {
-        return "NOT EXISTS (SELECT 1 FROM privacy_customer pr WHERE pr.customer_id = " + column + " AND pr.restricted)";
+        return "(" + column + " IS NULL OR " + column
+                + " NOT IN (SELECT pr.customer_id FROM privacy_customer pr WHERE pr.restricted))";
     }
 
     private static final KeyedRows.Table<Map<String, Object>> CUSTOMERS = VersionedRows.columns("privacy_customer",
             List.of("customer_id", "restricted", "restricted_since", "erased_at", "last_session_at",
                     "last_complaint_at", "version"));
 
+    /** Each complaint's jurisdiction and last activity: the retention period of a complaint depends on its regulator. */
+    private static final KeyedRows.Table<Map<String, Object>> COMPLAINTS = VersionedRows.columns("privacy_complaint",
+            List.of("complaint_id", "customer_id", "jurisdiction", "last_at", "version"));
+
     private final ReadModelBatches batches;
 
     public PrivacyTables(JdbcTemplate jdbc, ReadModelBatches batches) {
-        super(jdbc, PrivacyProjection.PROCESSING_GROUP, "privacy_legal_hold", "privacy_customer");
+        super(jdbc, PrivacyProjection.PROCESSING_GROUP, "privacy_legal_hold", "privacy_complaint",
+                "privacy_customer");
         this.batches = batches;
     }
 
@@ -96,6 +107,38 @@ public class PrivacyTables extends ReadModelTables {
                 && scoped.customerId() != null ? scoped.customerId().value() : null);
     }
 
+    /**
+     * Moves a complaint's last activity forward to {@code at} (never back); its jurisdiction, where the event names
+     * it (the lodging), is kept.
+     */
+    void complaintActive(ComplaintId complaintId, String customerId, Jurisdiction jurisdiction, long position,
+                         Instant at) {
+        KeyedRows<Map<String, Object>> rows = batches.current().keyed(COMPLAINTS,
+                payload -> payload instanceof ComplaintEvent event ? event.complaintId().value() : null);
+        Map<String, Object> row = rows.find(complaintId.value()).orElseGet(() -> {
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("complaint_id", complaintId.value());
+            created.put("customer_id", customerId);
+            created.put("jurisdiction", null);
+            created.put("last_at", null);
+            created.put("version", 0L);
+            return rows.create(created);
+        });
+        if (VersionedRows.version(row) >= position) {
+            return;
+        }
+        Map<String, Object> changes = new HashMap<>();
+        if (jurisdiction != null) {
+            changes.put("jurisdiction", jurisdiction.name());
+        }
+        Instant last = VersionedRows.instantOf(row.get("last_at"));
+        if (last == null || last.isBefore(at)) {
+            changes.put("last_at", at);
+        }
+        VersionedRows.apply(row, position, changes);
+        rows.changed(row);
+    }
+
     void placeHold(String customerId, String reference, Instant placedAt) {
         jdbc.update("INSERT INTO privacy_legal_hold (customer_id, reference, placed_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", customerId, reference, utc(placedAt));
@@ -107,7 +150,7 @@ public class PrivacyTables extends ReadModelTables {
 
     @Override
     public void forget(String customerId, Collection<String> streams) {
-        deleteCustomer(customerId, "privacy_legal_hold", "privacy_customer");
+        deleteCustomer(customerId, "privacy_legal_hold", "privacy_complaint", "privacy_customer");
     }
 
     // ---- reads ----
@@ -132,19 +175,50 @@ public class PrivacyTables extends ReadModelTables {
 
     /**
      * Customers not erased, with some activity, whose last session activity is before {@code sessionsBefore} (or
-     * who have none) and whose last complaint activity is before {@code complaintsBefore} (or none); after
-     * {@code after} in customer id order, at most {@code limit}.
+     * who have none) and each of whose complaints was last active before the cutoff of its jurisdiction
+     * ({@code complaintsBefore}, the cutoff of a jurisdiction not named there; {@code unknownBefore}, of a complaint
+     * whose jurisdiction is not known); after {@code after} in customer id order, at most {@code limit}.
      */
-    List<Activity> inactiveSince(Instant sessionsBefore, Instant complaintsBefore, String after, int limit) {
-        return jdbc.query("SELECT customer_id, last_session_at, last_complaint_at, restricted FROM privacy_customer"
+    List<Activity> inactiveSince(Instant sessionsBefore, Map<Jurisdiction, Instant> complaintsBefore,
+                                 Instant otherComplaintsBefore, Instant unknownBefore, String after, int limit) {
+        StringBuilder cutoff = new StringBuilder("CASE WHEN pc.jurisdiction IS NULL THEN ?");
+        List<Object> args = new ArrayList<>(List.of(utc(sessionsBefore), utc(unknownBefore)));
+        complaintsBefore.forEach((jurisdiction, before) -> {
+            cutoff.append(" WHEN pc.jurisdiction = ? THEN ?");
+            args.add(jurisdiction.name());
+            args.add(utc(before));
+        });
+        cutoff.append(" ELSE ? END");
+        args.add(utc(otherComplaintsBefore));
+        args.add(after == null ? "" : after);
+        args.add(limit);
+        return jdbc.query("SELECT customer_id, last_session_at, last_complaint_at, restricted FROM privacy_customer c"
                         + " WHERE erased_at IS NULL"
                         + " AND (last_session_at IS NOT NULL OR last_complaint_at IS NOT NULL)"
                         + " AND (last_session_at IS NULL OR last_session_at < ?)"
-                        + " AND (last_complaint_at IS NULL OR last_complaint_at < ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM privacy_complaint pc WHERE pc.customer_id = c.customer_id"
+                        + " AND pc.last_at >= " + cutoff + ")"
                         + " AND customer_id > ? ORDER BY customer_id LIMIT ?",
                 (rs, row) -> new Activity(rs.getString("customer_id"), instant(rs, "last_session_at"),
                         instant(rs, "last_complaint_at"), rs.getBoolean("restricted")),
-                utc(sessionsBefore), utc(complaintsBefore), after == null ? "" : after, limit);
+                args.toArray());
+    }
+
+    /** The last complaint activity of these customers per jurisdiction (a null key: a jurisdiction not known). */
+    Map<String, Map<Jurisdiction, Instant>> complaintActivity(Collection<String> customers) {
+        Map<String, Map<Jurisdiction, Instant>> activity = new HashMap<>();
+        if (!customers.isEmpty()) {
+            jdbc.query("SELECT customer_id, jurisdiction, MAX(last_at) AS last_at FROM privacy_complaint"
+                            + " WHERE customer_id IN (" + Placeholders.of(customers.size()) + ")"
+                            + " GROUP BY customer_id, jurisdiction",
+                    (ResultSet rs) -> {
+                        String jurisdiction = rs.getString("jurisdiction");
+                        activity.computeIfAbsent(rs.getString("customer_id"), key -> new HashMap<>())
+                                .put(jurisdiction == null ? null : Jurisdiction.valueOf(jurisdiction),
+                                        instant(rs, "last_at"));
+                    }, customers.toArray());
+        }
+        return activity;
     }
 
     /** The legal holds of these customers, by customer, each customer's in reference order. */

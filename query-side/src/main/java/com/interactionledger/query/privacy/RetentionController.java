@@ -20,8 +20,9 @@ import java.time.Instant;
 
 /**
  * What is due for erasure: customers all of whose records are past their retention periods at {@code at} (default
- * now), not erased; those under legal hold listed with their holds. A report for the administrators, who decide:
- * nothing is erased by it.
+ * now), not erased; those under legal hold listed with their holds, each with the rule that makes them due. The
+ * retention job's dry run: with {@code ledger.privacy.retention.enforcement=erase} the job erases those due now and
+ * under no hold; nothing is erased by this report.
  */
 @RestController
 @RolesAllowed(Names.ADMIN)
@@ -47,7 +48,7 @@ class RetentionController {
             throw new InvalidQueryParameterException("after", "must be a customer id from the previous page's next");
         }
         return queries.query(new FindRetentionDue(atInstant, after,
-                        QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindRetentionDue.MAX_LIMIT)),
+                        QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindRetentionDue.MAX_LIMIT), false),
                 ResponseTypes.instanceOf(RetentionReport.class)).join();
     }
 }
