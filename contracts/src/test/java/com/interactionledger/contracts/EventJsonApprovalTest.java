@@ -63,6 +63,8 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionPutOnHold;
 import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.dialogue.SessionResumed;
+import com.interactionledger.contracts.dialogue.ProductIdentified;
+import com.interactionledger.contracts.dialogue.ProductSource;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
@@ -210,7 +212,9 @@ class EventJsonApprovalTest {
                         List.of(new ArticleRef(ARTICLE, 3, "Why a transfer is held", 0.82),
                                 new ArticleRef(new ArticleId("kb-limits-004"), 1, "Daily transfer limits", null)),
                         0.74, false, "why is my transfer blocked"), AT),
-                new BotAnswerCorrected(SESSION, CUSTOMER, BOT_ANSWER, "agent-07", OTHER, MESSAGE, "outdated", AT));
+                new BotAnswerCorrected(SESSION, CUSTOMER, BOT_ANSWER, "agent-07", OTHER, MESSAGE, "outdated", AT),
+                new ProductIdentified(SESSION, CUSTOMER, "checking_account", "overdraft", ProductSource.CLASSIFIER,
+                        "product-classifier", 0.87, AT));
     }
 
     /** An article's versions as the knowledge-base system tells them: about a product, of no customer. */

@@ -61,6 +61,10 @@ class DemoBotAnswersTest {
                         .stream().allMatch(lag -> lag.asLong() == 0);
             });
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deadletterentry", Long.class)).isZero();
+            // the product classifier names what each classified session is about: the analysts can group by it
+            assertThat(http.as("ANALYST", "demo-analyst").get("/analytics/service-efficiency?groupBy=product")
+                    .data().path("groups").findValuesAsText("group"))
+                    .contains("debit_card", "credit_card", "current_account", "personal_loan");
         }
     }
 }

@@ -77,6 +77,16 @@ class DialogueController extends AggregateCommandController {
         return dispatcher.change(context, body, new SessionId(sessionId), body::toCommand);
     }
 
+    /** What the conversation is about, by an agent, the session's bot or a classifier (the caller says which). */
+    @PostMapping("/{sessionId}/product")
+    ResponseEntity<CommandOutcome> identifyProduct(@PathVariable String sessionId,
+                                                   @Valid @RequestBody DialogueRequests.ProductRequest body,
+                                                   CommandContext context) {
+        Caller caller = machines.caller(context);
+        return dispatcher.change(context, body, new SessionId(sessionId),
+                (session, version, now) -> body.toCommand(session, version, now, caller));
+    }
+
     @PostMapping("/{sessionId}/sentiments")
     ResponseEntity<CommandOutcome> recordSentiment(@PathVariable String sessionId,
                                                    @Valid @RequestBody DialogueRequests.RecordSentimentRequest body,

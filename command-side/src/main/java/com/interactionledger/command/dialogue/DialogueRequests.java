@@ -17,6 +17,7 @@ import com.interactionledger.contracts.dialogue.Continuation;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ModelRef;
 import com.interactionledger.contracts.dialogue.PutSessionOnHold;
+import com.interactionledger.contracts.dialogue.IdentifyProduct;
 import com.interactionledger.contracts.dialogue.RecordIntent;
 import com.interactionledger.contracts.dialogue.RecordMessage;
 import com.interactionledger.contracts.dialogue.RecordSentiment;
@@ -177,6 +178,16 @@ final class DialogueRequests {
         RecordIntent toCommand(SessionId session, Long expectedVersion, Instant now) {
             return new RecordIntent(session, expectedVersion, messageId == null ? null : new MessageId(messageId),
                     label, confidence, classifier.toRef(), now);
+        }
+    }
+
+    record ProductRequest(
+            @NotNull @Pattern(regexp = CODE) String product,
+            @Pattern(regexp = CODE) String subProduct,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double confidence) {
+
+        IdentifyProduct toCommand(SessionId session, Long expectedVersion, Instant now, Caller caller) {
+            return new IdentifyProduct(session, expectedVersion, product, subProduct, confidence, caller, now);
         }
     }
 

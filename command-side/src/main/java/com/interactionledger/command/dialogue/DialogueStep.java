@@ -26,6 +26,8 @@ public enum DialogueStep implements Step<SessionState> {
     // Classifiers often run after the fact (batch re-scoring of transcripts), so annotations fit any state.
     RECORD_INTENT("RecordIntent", "stays", EnumSet.allOf(SessionState.class)),
     RECORD_SENTIMENT("RecordSentiment", "stays", EnumSet.allOf(SessionState.class)),
+    // What a conversation was about is often settled on review, after it ended.
+    IDENTIFY_PRODUCT("IdentifyProduct", "stays", EnumSet.allOf(SessionState.class)),
     // A bot's answer is often found wrong after the session ended (in its continuation, or on review).
     CORRECT_ANSWER("CorrectBotAnswer", "stays (once per answer)", EnumSet.allOf(SessionState.class)),
     REQUEST_HANDOFF("RequestHandoff", "QUEUED", BOT_HANDLING),

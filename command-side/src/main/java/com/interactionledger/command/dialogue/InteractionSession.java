@@ -1,5 +1,6 @@
 package com.interactionledger.command.dialogue;
 
+import com.interactionledger.contracts.common.AccessRole;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.common.ErrorCode;
 import com.interactionledger.contracts.common.ParticipantRole;
@@ -19,6 +20,10 @@ import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.LanguageTag;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.PutSessionOnHold;
+import com.interactionledger.contracts.dialogue.Caller;
+import com.interactionledger.contracts.dialogue.IdentifyProduct;
+import com.interactionledger.contracts.dialogue.ProductIdentified;
+import com.interactionledger.contracts.dialogue.ProductSource;
 import com.interactionledger.contracts.dialogue.RecordIntent;
 import com.interactionledger.contracts.dialogue.RecordMessage;
 import com.interactionledger.contracts.dialogue.RecordSentiment;
@@ -166,6 +171,24 @@ public class InteractionSession {
         requireKnownMessage(command.messageId());
         apply(new IntentRecorded(sessionId, customerId, command.messageId(), command.label(), command.confidence(),
                 command.classifier(), command.occurredAt()));
+    }
+
+    /**
+     * The source follows from the proven caller: a person is an agent, the channel's bot a bot, any other machine a
+     * classifier (a person's confidence is not recorded: it would be a claim of no one's model).
+     */
+    @CommandHandler
+    public void handle(IdentifyProduct command) {
+        DialogueStep.IDENTIFY_PRODUCT.requireAllowedFrom(state);
+        Caller caller = command.caller();
+        if (caller == null) {
+            throw new DialogueRuleViolation(ErrorCode.AUTHOR_NOT_ALLOWED,
+                    "the identification names no caller: who identified the product is proven by a token");
+        }
+        ProductSource source = caller.role() != AccessRole.SYSTEM ? ProductSource.AGENT
+                : caller.botOn().contains(channel) ? ProductSource.BOT : ProductSource.CLASSIFIER;
+        apply(new ProductIdentified(sessionId, customerId, command.product(), command.subProduct(), source,
+                caller.actorId(), source == ProductSource.AGENT ? null : command.confidence(), command.occurredAt()));
     }
 
     @CommandHandler

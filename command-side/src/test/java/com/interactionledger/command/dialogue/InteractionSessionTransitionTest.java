@@ -5,6 +5,8 @@ import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AbandonReason;
 import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.BotAnswerCorrected;
+import com.interactionledger.contracts.dialogue.ProductIdentified;
+import com.interactionledger.contracts.dialogue.ProductSource;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
 import com.interactionledger.contracts.dialogue.SentimentRecorded;
@@ -39,6 +41,7 @@ import static com.interactionledger.command.dialogue.DialogueStep.CLOSE;
 import static com.interactionledger.command.dialogue.DialogueStep.CONTINUE_ELSEWHERE;
 import static com.interactionledger.command.dialogue.DialogueStep.CORRECT_ANSWER;
 import static com.interactionledger.command.dialogue.DialogueStep.PUT_ON_HOLD;
+import static com.interactionledger.command.dialogue.DialogueStep.IDENTIFY_PRODUCT;
 import static com.interactionledger.command.dialogue.DialogueStep.RECORD_INTENT;
 import static com.interactionledger.command.dialogue.DialogueStep.RECORD_MESSAGE;
 import static com.interactionledger.command.dialogue.DialogueStep.RECORD_SENTIMENT;
@@ -99,6 +102,9 @@ class InteractionSessionTransitionTest extends AggregateFixtureSupport<Interacti
             table.add(new Transition("given" + camel(from) + "_whenTheBotsAnswerIsCorrected_thenAnswerCorrected",
                     from, CORRECT_ANSWER, correctAnswer(MSG_2, null), new BotAnswerCorrected(SESSION, CUSTOMER, MSG_2,
                             AGENT_1.value(), SESSION, null, "outdated", NOW)));
+            table.add(new Transition("given" + camel(from) + "_whenAnAgentNamesTheProduct_thenProductIdentified",
+                    from, IDENTIFY_PRODUCT, commandFor(IDENTIFY_PRODUCT), new ProductIdentified(SESSION, CUSTOMER,
+                            "credit_card", null, ProductSource.AGENT, AGENT_1.value(), null, NOW)));
         }
         table.add(new Transition("givenBotHandling_whenHandoffRequested_thenQueuedWithContext",
                 BOT_HANDLING, REQUEST_HANDOFF, requestHandoff(),

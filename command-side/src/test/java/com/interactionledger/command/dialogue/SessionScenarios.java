@@ -11,6 +11,7 @@ import com.interactionledger.contracts.dialogue.AgentAssigned;
 import com.interactionledger.contracts.dialogue.AgentId;
 import com.interactionledger.contracts.dialogue.AssignAgent;
 import com.interactionledger.contracts.dialogue.Caller;
+import com.interactionledger.contracts.dialogue.IdentifyProduct;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
@@ -193,6 +194,8 @@ final class SessionScenarios {
             case RECORD_MESSAGE -> customerMessage(MSG_NEW, null);
             case RECORD_INTENT -> recordIntent(MSG_1);
             case RECORD_SENTIMENT -> recordSentiment(MSG_2);
+            case IDENTIFY_PRODUCT -> new IdentifyProduct(SESSION, null, "credit_card", null, null,
+                    Caller.person(AGENT_1.value(), AccessRole.AGENT), NOW);
             case CORRECT_ANSWER -> correctAnswer(MSG_2, null);
             case REQUEST_HANDOFF -> requestHandoff();
             case ASSIGN_AGENT -> assignAgent(AGENT_1);

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param agent       the agent who handled the session last (the one who resolved it, or the last assigned)
  * @param queue       the first queue the session entered
  * @param intent      the first intent recorded in the session
+ * @param product     the product the session is about (the last identified in it)
  * @param continued   true: sessions continuing a session on another channel; false: single-channel ones
  */
 public record AnalyticsFilter(
@@ -22,9 +23,10 @@ public record AnalyticsFilter(
         String agent,
         String queue,
         String intent,
+        String product,
         JourneySegment segment,
         Boolean continued
 ) {
 
-    public static final AnalyticsFilter ALL = new AnalyticsFilter(null, null, null, null, null, null, null, null);
+    public static final AnalyticsFilter ALL = new AnalyticsFilter(null, null, null, null, null, null, null, null, null);
 }

@@ -19,5 +19,7 @@ public enum TimelineEntryKind {
     /** What a bot's answer (the message named in its details) was based on. */
     ANSWER_BASIS,
     /** A bot's answer marked corrected by a person. */
-    ANSWER_CORRECTED
+    ANSWER_CORRECTED,
+    /** What the conversation is about: the product, who identified it and as what. */
+    PRODUCT_IDENTIFIED
 }

@@ -28,11 +28,12 @@ public final class DevelopmentMachines {
             gateway("email-gateway", "EMAIL"),
             gateway("wechat-gateway", "SOCIAL"),
             new Machine("eva-bot", "bot-on", "WEB_CHAT,MOBILE_APP,SOCIAL",
-                    List.of(START, MESSAGES, "POST /sessions/{sessionId}/handoff")),
+                    List.of(START, MESSAGES, "POST /sessions/{sessionId}/product", "POST /sessions/{sessionId}/handoff")),
             new Machine("knowledge-base", null, null, List.of("POST /knowledge-articles",
                     "POST /knowledge-articles/{articleId}/revisions", "POST /knowledge-articles/{articleId}/withdrawal")),
             service("agent-desktop", "POST /sessions/{sessionId}/answers/{messageId}/correction"),
             service("intent-service", "POST /sessions/{sessionId}/intents"),
+            service("product-classifier", "POST /sessions/{sessionId}/product"),
             service("sentiment-service", "POST /sessions/{sessionId}/sentiments"),
             service("survey-service", "POST /sessions/{sessionId}/survey"));
 

@@ -112,6 +112,7 @@ final class AnalyticsCalculator {
             case AGENT -> s -> s.handlingAgent == null ? NONE : s.handlingAgent;
             case QUEUE -> s -> s.firstQueue == null ? NONE : s.firstQueue;
             case INTENT -> s -> s.firstIntent == null ? NONE : s.firstIntent;
+            case PRODUCT -> s -> s.product == null ? NONE : s.product;
             case SEGMENT -> s -> s.segment().name();
             case CONTINUATION -> s -> s.continuedFromOther ? "CONTINUED" : "SINGLE_CHANNEL";
             case DAY -> s -> utc(s.startedAt).toLocalDate().toString();

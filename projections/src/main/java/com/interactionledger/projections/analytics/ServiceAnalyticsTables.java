@@ -32,10 +32,10 @@ public class ServiceAnalyticsTables extends ReadModelTables {
             + " first_queue, first_intent, first_customer_message_at, first_reply_at, handoff_at,"
             + " first_agent_reply_after_handoff_at, first_assigned_at, current_agent, handling_agent,"
             + " queue_entered_at, queue_millis, transfers, customer_messages, agent_messages, bot_messages, outcome, resolved_by, first_contact_resolution, ended_at,"
-            + " continued_elsewhere, closed_at, csat, nps, version";
+            + " continued_elsewhere, closed_at, csat, nps, product, version";
 
     private static final String INSERT = "INSERT INTO analytics_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     /** Writes the facts back, unless a later event was applied already. */
     private static final String UPDATE = "UPDATE analytics_session SET "
             + COLUMNS.substring("session_id, ".length()).replace(",", " = ?,") + " = ? WHERE session_id = ? AND version < ?";
@@ -126,6 +126,7 @@ public class ServiceAnalyticsTables extends ReadModelTables {
                 .andIfPresent("handling_agent = ?", filter.agent())
                 .andIfPresent("first_queue = ?", filter.queue())
                 .andIfPresent("first_intent = ?", filter.intent())
+                .andIfPresent("product = ?", filter.product())
                 .andIfPresent("continued_from_other = ?", filter.continued());
         if (filter.segment() != null) {
             where.and(switch (filter.segment()) {
@@ -174,6 +175,7 @@ public class ServiceAnalyticsTables extends ReadModelTables {
         values.add(utc(f.closedAt));
         values.add(f.csat);
         values.add(f.nps);
+        values.add(f.product);
         values.add(f.version);
         return values;
     }
@@ -209,6 +211,7 @@ public class ServiceAnalyticsTables extends ReadModelTables {
         f.closedAt = instant(rs, "closed_at");
         f.csat = rs.getObject("csat", Integer.class);
         f.nps = rs.getObject("nps", Integer.class);
+        f.product = rs.getString("product");
         f.version = rs.getLong("version");
         return f;
     }

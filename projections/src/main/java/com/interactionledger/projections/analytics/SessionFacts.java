@@ -8,6 +8,7 @@ import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.dialogue.ProductIdentified;
 import com.interactionledger.contracts.dialogue.SessionAbandoned;
 import com.interactionledger.contracts.dialogue.SessionClosed;
 import com.interactionledger.contracts.dialogue.SessionContinuedElsewhere;
@@ -62,6 +63,8 @@ final class SessionFacts {
     Instant closedAt;
     Integer csat;
     Integer nps;
+    /** What the session was about: the last product identified in it (null: none yet). */
+    String product;
     long version;
 
     static SessionFacts start(SessionStarted started, long version) {
@@ -134,6 +137,8 @@ final class SessionFacts {
             end(at, Outcome.CONTINUED);
         } else if (event instanceof SessionClosed) {
             closedAt = at;
+        } else if (event instanceof ProductIdentified identified) {
+            product = identified.product();
         } else if (event instanceof SurveyResponseRecorded survey) {
             csat = survey.csat();
             nps = survey.nps();

@@ -8,6 +8,7 @@ import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.contracts.dialogue.HandoffRequested;
 import com.interactionledger.contracts.dialogue.IntentRecorded;
 import com.interactionledger.contracts.dialogue.MessageRecorded;
+import com.interactionledger.contracts.dialogue.ProductIdentified;
 import com.interactionledger.contracts.dialogue.SentimentRecorded;
 import com.interactionledger.contracts.dialogue.SessionAbandoned;
 import com.interactionledger.contracts.dialogue.SessionClosed;
@@ -53,7 +54,8 @@ final class TimelineEntries {
                     Map.entry(TimelineEntryKind.CLOSED, SessionClosed.class),
                     Map.entry(TimelineEntryKind.SURVEY, SurveyResponseRecorded.class),
                     Map.entry(TimelineEntryKind.ANSWER_BASIS, AnswerBasisRecorded.class),
-                    Map.entry(TimelineEntryKind.ANSWER_CORRECTED, BotAnswerCorrected.class)));
+                    Map.entry(TimelineEntryKind.ANSWER_CORRECTED, BotAnswerCorrected.class),
+                    Map.entry(TimelineEntryKind.PRODUCT_IDENTIFIED, ProductIdentified.class)));
 
     private TimelineEntries() {
     }
@@ -167,6 +169,13 @@ final class TimelineEntries {
             details.put("inSessionId", e.inSessionId());
             details.put("correctionMessageId", e.correctionMessageId());
             details.put("reason", e.reason());
+        } else if (event instanceof ProductIdentified e) {
+            kind = TimelineEntryKind.PRODUCT_IDENTIFIED;
+            details.put("product", e.product());
+            details.put("subProduct", e.subProduct());
+            details.put("source", e.source());
+            details.put("identifiedBy", e.identifiedBy());
+            details.put("confidence", e.confidence());
         } else {
             throw new IllegalArgumentException("no timeline entry for " + event.getClass().getName());
         }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Satisfaction and service efficiency for analysts and supervisors: aggregates only (no customer, no text), for the
- * sessions the filters select, overall and per group. Grouping dimensions: channel, agent, queue, intent, segment,
- * continuation, day, week, month.
+ * sessions the filters select, overall and per group. Grouping dimensions: channel, agent, queue, intent, product,
+ * segment, continuation, day, week, month.
  */
 @RestController
 @RolesAllowed({Names.SUPERVISOR, Names.ANALYST})
@@ -47,12 +47,12 @@ class AnalyticsController {
      * @param continued true: continued journeys only; false: single-channel sessions only
      */
     record Filters(String from, String to, String channel, String agent, String queue, String intent,
-                   String segment, String continued) {
+                   String product, String segment, String continued) {
 
         AnalyticsFilter parse(FigureWindows windows) {
             QueryParameters.Window window = windows.of(from, to);
             return new AnalyticsFilter(window.from(), window.to(),
-                    QueryParameters.enumeration("channel", channel, Channel.class), agent, queue, intent,
+                    QueryParameters.enumeration("channel", channel, Channel.class), agent, queue, intent, product,
                     QueryParameters.enumeration("segment", segment, JourneySegment.class),
                     QueryParameters.bool("continued", continued));
         }

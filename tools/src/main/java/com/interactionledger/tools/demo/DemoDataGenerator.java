@@ -25,6 +25,7 @@ import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.CloseSession;
 import com.interactionledger.contracts.dialogue.Continuation;
 import com.interactionledger.contracts.dialogue.CorrectBotAnswer;
+import com.interactionledger.contracts.dialogue.IdentifyProduct;
 import com.interactionledger.contracts.dialogue.MessageId;
 import com.interactionledger.contracts.dialogue.ModelRef;
 import com.interactionledger.contracts.dialogue.RecordIntent;
@@ -73,16 +74,21 @@ import java.util.TreeMap;
 public class DemoDataGenerator {
 
     private static final ModelRef CLASSIFIER = new ModelRef("demo-intent-classifier", "1.4.0");
+    /** The machine identity that names each session's product (development configures it: DevelopmentMachines). */
+    private static final String PRODUCT_CLASSIFIER = "product-classifier";
     /** The gateway the demo's customers write through, on every channel. */
     private static final String DEMO_GATEWAY = "demo-gateway";
     private static final ModelRef SENTIMENT = new ModelRef("demo-sentiment", "2.1.0");
     private static final List<String[]> NEEDS = List.of(
-            new String[]{"card_not_arrived", "My new debit card still hasn't arrived, it's been ten days."},
-            new String[]{"dispute_transaction", "There is a payment on my statement that I did not make."},
-            new String[]{"change_address", "I moved house and need to update my address."},
-            new String[]{"loan_repayment_question", "Can I pay off my personal loan early without a fee?"},
-            new String[]{"blocked_transfer", "My transfer to my landlord was blocked, why?"},
-            new String[]{"fee_refund", "You charged me an overdraft fee but I had money in the account."});
+            new String[]{"card_not_arrived", "My new debit card still hasn't arrived, it's been ten days.", "debit_card"},
+            new String[]{"dispute_transaction", "There is a payment on my statement that I did not make.",
+                    "credit_card"},
+            new String[]{"change_address", "I moved house and need to update my address.", "current_account"},
+            new String[]{"loan_repayment_question", "Can I pay off my personal loan early without a fee?",
+                    "personal_loan"},
+            new String[]{"blocked_transfer", "My transfer to my landlord was blocked, why?", "current_account"},
+            new String[]{"fee_refund", "You charged me an overdraft fee but I had money in the account.",
+                    "current_account"});
 
     /**
      * The knowledge base's articles, one per need but address changes (for which the bot has none), in a fixed order:
@@ -211,6 +217,7 @@ public class DemoDataGenerator {
         private final String prefix;
         private final String intent;
         private final String opening;
+        private final String product;
         private final Random random;
         private Instant at;
         private int messages;
@@ -220,6 +227,7 @@ public class DemoDataGenerator {
             this.prefix = prefix;
             this.intent = need[0];
             this.opening = need[1];
+            this.product = need[2];
             this.at = start;
             this.random = random;
         }
@@ -353,6 +361,10 @@ public class DemoDataGenerator {
         private void classify(SessionId s) {
             MessageId first = new MessageId(s.value() + "-m1");
             send(new RecordIntent(s, null, first, intent, (70 + random.nextInt(30)) / 100.0, CLASSIFIER, next()));
+            // The product classifier labels it at the same moment (the journey's clock is not moved on).
+            send(new IdentifyProduct(s, null, product, null, 0.9,
+                    Caller.person(PRODUCT_CLASSIFIER, AccessRole.SYSTEM), at), PRODUCT_CLASSIFIER,
+                    ParticipantRole.SYSTEM.name());
         }
 
         private void closeWithSurvey(SessionId s, int csat, int nps, String comment) {

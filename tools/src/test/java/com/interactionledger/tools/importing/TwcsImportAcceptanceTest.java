@@ -165,7 +165,7 @@ class TwcsImportAcceptanceTest {
     }
 
     private static Map<String, Figures> figuresOfTheLedger() {
-        AnalyticsFilter social = new AnalyticsFilter(null, null, Channel.SOCIAL, null, null, null, null, null);
+        AnalyticsFilter social = new AnalyticsFilter(null, null, Channel.SOCIAL, null, null, null, null, null, null);
         EfficiencyReport report = ledger.getBean(QueryGateway.class).query(new FindServiceEfficiency(social,
                 AnalyticsDimension.QUEUE), ResponseTypes.instanceOf(EfficiencyReport.class)).join();
         Map<String, Figures> figures = new TreeMap<>();
