@@ -11,7 +11,8 @@ import java.time.Instant;
  * the access trail is as immutable as the rest; the reader is in the event's metadata.
  *
  * @param endpoint     the method and route template read, e.g. {@code GET /customers/{customerId}/timeline}
- * @param resourceType what was read: TIMELINE, SESSION, COMPLAINT, COMPLAINT_LIST, RISK_WARNINGS
+ * @param resourceType what was read: TIMELINE, JOURNEYS, SESSION, COMPLAINT, COMPLAINT_LIST,
+ *                     RISK_WARNINGS
  * @param resourceId   the session, complaint or customer whose data it was
  */
 @Revision("1")

@@ -1,5 +1,10 @@
 package com.interactionledger.projections.timeline;
 
+import com.interactionledger.contracts.journey.FindCustomerJourneys;
+import com.interactionledger.contracts.journey.FindJourneyFigures;
+import com.interactionledger.contracts.journey.JourneyPage;
+import com.interactionledger.contracts.journey.JourneyReport;
+import com.interactionledger.contracts.journey.JourneyView;
 import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionSummary;
@@ -11,11 +16,13 @@ import com.interactionledger.projections.support.Page;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers the timeline queries from the timeline read model: a page of a customer's sessions (summaries, one query)
- * and one session with a page of its dialogue (two).
+ * Answers the timeline queries from the timeline read model: a page of a customer's sessions (summaries, one query),
+ * one session with a page of its dialogue (two), a page of a customer's journeys, and the figures over journeys.
  */
 @Component
 class TimelineQueries {
@@ -32,6 +39,24 @@ class TimelineQueries {
                 fetch -> tables.sessionsOf(query, fetch));
         return new TimelinePage(query.customerId(), page.rows(),
                 page.next(last -> new TimelineCursor(last.startedAt(), last.sessionId())));
+    }
+
+    /** A page of journeys: their keys (one query), then their sessions, carried context and complaints (three). */
+    @QueryHandler
+    JourneyPage handle(FindCustomerJourneys query) {
+        Page<TimelineCursor> page = Page.read(query.limit(), FindCustomerJourneys.MAX_LIMIT,
+                fetch -> tables.journeysOf(query.customerId(), query.after(), fetch));
+        Map<String, JourneyView> journeys = new HashMap<>();
+        Journeys.of(tables.legsOf(query.customerId(), page.rows().stream().map(key -> key.sessionId().value())
+                .toList())).forEach(journey -> journeys.put(journey.journeyId().value(), journey));
+        return new JourneyPage(query.customerId(), page.rows().stream()
+                .map(key -> journeys.get(key.sessionId().value())).toList(), page.next(key -> key));
+    }
+
+    @QueryHandler
+    JourneyReport handle(FindJourneyFigures query) {
+        return Journeys.report(Journeys.of(tables.legsStartedIn(query.from(), query.to(), query.entryChannel())),
+                query.groupBy());
     }
 
     @QueryHandler

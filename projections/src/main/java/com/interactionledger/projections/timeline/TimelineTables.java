@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.interactionledger.contracts.common.CustomerId;
+import com.interactionledger.contracts.complaint.ComplaintId;
+import com.interactionledger.contracts.journey.JourneyStep;
 import com.interactionledger.contracts.common.LedgerSerialization;
 import com.interactionledger.contracts.common.ParticipantRole;
 import com.interactionledger.contracts.dialogue.AgentId;
@@ -16,10 +18,13 @@ import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionSummary;
+import com.interactionledger.contracts.timeline.TimelineCursor;
 import com.interactionledger.contracts.timeline.TimelineEntryKind;
 import com.interactionledger.contracts.timeline.TimelineEntryView;
 import com.interactionledger.contracts.dialogue.DialogueEvent;
 import com.interactionledger.ledger.sealing.ReadModelSeal;
+import com.interactionledger.ledger.stored.Placeholders;
+import com.interactionledger.projections.privacy.PrivacyTables;
 import com.interactionledger.projections.support.KeyedRows;
 import com.interactionledger.projections.support.ReadModelBatches;
 import com.interactionledger.projections.support.ReadModelTables;
@@ -31,7 +36,10 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +63,7 @@ public class TimelineTables extends ReadModelTables {
             List.of("session_id", "customer_id", "channel", "social_network", "entry_point", "language", "state",
                     "started_at", "ended_at", "queue", "agent_id", "continued_from", "continued_to", "handoff_context",
                     "last_intent", "last_sentiment", "resolution_code", "first_contact_resolution", "csat", "nps",
-                    "message_count", "version"));
+                    "message_count", "journey_id", "version"));
     /** The columns a session's first event leaves empty. */
     private static final List<String> SESSIONS_NULLS = List.of("ended_at", "agent_id", "continued_to",
             "handoff_context", "last_intent", "last_sentiment", "resolution_code", "first_contact_resolution", "csat",
@@ -98,9 +106,28 @@ public class TimelineTables extends ReadModelTables {
         row.put("queue", started.queue());
         row.put("continued_from", started.continuedFrom() == null ? null : started.continuedFrom().value());
         row.put("message_count", 0);
+        row.put("journey_id", journeyOf(started));
         row.put("version", sequence);
         SESSIONS_NULLS.forEach(column -> row.putIfAbsent(column, null));
         sessions().create(row);
+    }
+
+    /**
+     * The journey a starting session belongs to: its own, unless it continues another session, whose journey it
+     * joins. The session continued is the same customer's, so its row was written before (the processor is sequenced
+     * per customer): in this batch, or in the table.
+     */
+    private String journeyOf(SessionStarted started) {
+        if (started.continuedFrom() == null) {
+            return started.sessionId().value();
+        }
+        String previous = started.continuedFrom().value();
+        Optional<Map<String, Object>> inBatch = sessions().find(previous);
+        String journey = inBatch.map(row -> (String) row.get("journey_id")).orElseGet(() -> jdbc.query(
+                "SELECT journey_id FROM timeline_session WHERE session_id = ?",
+                (rs, row) -> rs.getString(1), previous).stream().findFirst().orElse(null));
+        // A continuation of a session the timeline never saw (erased and forgotten) starts a journey of its own.
+        return journey == null ? started.sessionId().value() : journey;
     }
 
     /** Applies the changed columns and the new version to the session's row (written with the batch). */
@@ -167,6 +194,76 @@ public class TimelineTables extends ReadModelTables {
                 .andIfPresent("sequence_number > ?", query.afterSequence());
         return jdbc.query("SELECT * FROM timeline_entry WHERE " + where + " ORDER BY sequence_number LIMIT ?",
                 (rs, row) -> entry(rs, opener), where.args(fetch));
+    }
+
+    /** The first sessions of a customer's journeys, newest first, after the cursor: each journey's key. */
+    List<TimelineCursor> journeysOf(CustomerId customer, TimelineCursor after, int fetch) {
+        Where where = new Where("customer_id = ?", customer.value()).and("session_id = journey_id");
+        if (after != null) {
+            where.and("(started_at, session_id) < (?, ?)", VersionedRows.utc(after.startedAt()),
+                    after.sessionId().value());
+        }
+        return jdbc.query("SELECT session_id, started_at FROM timeline_session WHERE " + where
+                        + " ORDER BY started_at DESC, session_id DESC LIMIT ?",
+                (rs, row) -> new TimelineCursor(instant(rs, "started_at"), new SessionId(rs.getString("session_id"))),
+                where.args(fetch));
+    }
+
+    /**
+     * The sessions of these journeys of a customer, each with the context carried into it at a switch (the
+     * continuation summary, opened for this answer) and the complaints raised from it (the complaints read model's).
+     */
+    List<Journeys.Leg> legsOf(CustomerId customer, Collection<String> journeys) {
+        if (journeys.isEmpty()) {
+            return List.of();
+        }
+        ReadModelSeal.Opener opener = seal.opener();
+        List<Object> args = new ArrayList<>(List.of(customer.value()));
+        args.addAll(journeys);
+        Map<String, String> carried = new HashMap<>();
+        jdbc.query("SELECT e.session_id, e.content FROM timeline_entry e JOIN timeline_session s"
+                        + " ON s.session_id = e.session_id WHERE s.customer_id = ? AND s.journey_id IN ("
+                        + Placeholders.of(journeys.size()) + ") AND s.continued_from IS NOT NULL"
+                        + " AND e.kind = 'SESSION_STARTED'",
+                (ResultSet rs) -> {
+                    carried.put(rs.getString(1), opener.open(CONTENT, rs.getString(2)));
+                }, args.toArray());
+        Map<String, List<ComplaintId>> complaints = new HashMap<>();
+        jdbc.query("SELECT complaint_id, sessions FROM complaint_summary WHERE customer_id = ? ORDER BY received_at,"
+                        + " complaint_id",
+                (ResultSet rs) -> {
+                    String sessions = rs.getString("sessions");
+                    for (String session : sessions == null || sessions.isEmpty() ? new String[0] : sessions.split(",")) {
+                        complaints.computeIfAbsent(session, key -> new ArrayList<>())
+                                .add(new ComplaintId(rs.getString("complaint_id")));
+                    }
+                }, customer.value());
+        return jdbc.query("SELECT * FROM timeline_session WHERE customer_id = ? AND journey_id IN ("
+                        + Placeholders.of(journeys.size()) + ") ORDER BY started_at, session_id",
+                (rs, row) -> leg(rs, carried.get(rs.getString("session_id")),
+                        complaints.getOrDefault(rs.getString("session_id"), List.of())), args.toArray());
+    }
+
+    /**
+     * The sessions of the journeys first contacted in [{@code from}, {@code to}) (on {@code entryChannel}, if given),
+     * never a restricted customer's, without their text: what the journey figures need.
+     */
+    List<Journeys.Leg> legsStartedIn(Instant from, Instant to, Channel entryChannel) {
+        Where first = new Where("f.session_id = f.journey_id")
+                .and("f.started_at >= ?", VersionedRows.utc(from)).and("f.started_at < ?", VersionedRows.utc(to))
+                .andIfPresent("f.channel = ?", entryChannel, Enum::name)
+                .and(PrivacyTables.notRestricted("f.customer_id"));
+        return jdbc.query("SELECT s.* FROM timeline_session s WHERE s.journey_id IN (SELECT f.session_id FROM"
+                        + " timeline_session f WHERE " + first + ") ORDER BY s.started_at, s.session_id",
+                (rs, row) -> leg(rs, null, List.of()), first.args());
+    }
+
+    private static Journeys.Leg leg(ResultSet rs, String contextCarried, List<ComplaintId> complaints)
+            throws SQLException {
+        return new Journeys.Leg(rs.getString("journey_id"), new JourneyStep(new SessionId(rs.getString("session_id")),
+                Channel.valueOf(rs.getString("channel")), SessionState.valueOf(rs.getString("state")),
+                instant(rs, "started_at"), instant(rs, "ended_at"), contextCarried, rs.getString("resolution_code"),
+                rs.getObject("csat", Integer.class)), complaints);
     }
 
     /** A session's row as its summary, its personal text opened by {@code opener} (one per answer). */
