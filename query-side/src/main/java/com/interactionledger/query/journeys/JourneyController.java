@@ -3,14 +3,12 @@ package com.interactionledger.query.journeys;
 import com.interactionledger.contracts.common.AccessRole.Names;
 import com.interactionledger.contracts.common.CustomerId;
 import com.interactionledger.contracts.dialogue.Channel;
-import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.journey.FindCustomerJourneys;
 import com.interactionledger.contracts.journey.FindJourneyFigures;
 import com.interactionledger.contracts.journey.JourneyDimension;
 import com.interactionledger.contracts.journey.JourneyPage;
 import com.interactionledger.contracts.journey.JourneyReport;
 import com.interactionledger.contracts.journey.JourneyView;
-import com.interactionledger.contracts.timeline.TimelineCursor;
 import com.interactionledger.projections.timeline.TimelineProjection;
 import com.interactionledger.query.web.FigureWindows;
 import com.interactionledger.query.web.PersonalDataAccess;
@@ -56,15 +54,13 @@ class JourneyController {
     JourneysResponse journeys(ReaderContext reader, HttpServletRequest request, @PathVariable String customerId,
                               @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) String limit) {
-        QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
         FindCustomerJourneys query = new FindCustomerJourneys(new CustomerId(customerId),
-                after == null ? null : new TimelineCursor(after.at(), new SessionId(after.id())),
+                QueryParameters.sessionCursor(cursor),
                 QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindCustomerJourneys.MAX_LIMIT));
         JourneyPage page = queries.query(query, ResponseTypes.instanceOf(JourneyPage.class)).join();
         access.recordRead(reader, request, List.of(query.customerId()), "JOURNEYS", null);
-        TimelineCursor next = page.next();
         return new JourneysResponse(page.customerId(), page.journeys(),
-                next == null ? null : QueryParameters.encodeCursor(next.startedAt(), next.sessionId().value()));
+                QueryParameters.encodeSessionCursor(page.next()));
     }
 
     /**

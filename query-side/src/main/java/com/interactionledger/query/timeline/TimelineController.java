@@ -7,7 +7,6 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.timeline.FindCustomerTimeline;
 import com.interactionledger.contracts.timeline.FindSession;
 import com.interactionledger.contracts.timeline.SessionView;
-import com.interactionledger.contracts.timeline.TimelineCursor;
 import com.interactionledger.contracts.timeline.TimelinePage;
 import com.interactionledger.query.web.InvalidQueryParameterException;
 import com.interactionledger.query.web.NotFoundException;
@@ -67,15 +66,12 @@ class TimelineController {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new InvalidQueryParameterException("order", "must be asc or desc");
         }
-        QueryParameters.Keyset after = QueryParameters.decodeCursor(cursor);
         FindCustomerTimeline query = new FindCustomerTimeline(new CustomerId(customerId), window.from(), window.to(),
-                order.equals("desc"), after == null ? null : new TimelineCursor(after.at(), new SessionId(after.id())),
+                order.equals("desc"), QueryParameters.sessionCursor(cursor),
                 QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindCustomerTimeline.MAX_LIMIT));
         TimelinePage page = queries.query(query, ResponseTypes.instanceOf(TimelinePage.class)).join();
         access.recordRead(reader, request, List.of(query.customerId()), "TIMELINE", null);
-        TimelineCursor next = page.next();
-        return new TimelineResponse(page.customerId(), page.sessions(),
-                next == null ? null : QueryParameters.encodeCursor(next.startedAt(), next.sessionId().value()));
+        return new TimelineResponse(page.customerId(), page.sessions(), QueryParameters.encodeSessionCursor(page.next()));
     }
 
     /**

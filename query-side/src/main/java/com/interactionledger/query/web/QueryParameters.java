@@ -1,5 +1,8 @@
 package com.interactionledger.query.web;
 
+import com.interactionledger.contracts.dialogue.SessionId;
+import com.interactionledger.contracts.timeline.TimelineCursor;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,5 +158,16 @@ public final class QueryParameters {
         } catch (RuntimeException e) {
             throw new InvalidQueryParameterException("cursor", "is not a cursor this API issued");
         }
+    }
+
+    /** A cursor after a session, in the order of session starts (timelines, journeys); null: from the start. */
+    public static TimelineCursor sessionCursor(String cursor) {
+        Keyset after = decodeCursor(cursor);
+        return after == null ? null : new TimelineCursor(after.at(), new SessionId(after.id()));
+    }
+
+    /** The cursor a page after this session hands out; null on the last page. */
+    public static String encodeSessionCursor(TimelineCursor next) {
+        return next == null ? null : encodeCursor(next.startedAt(), next.sessionId().value());
     }
 }
