@@ -151,8 +151,17 @@ class ReadmeWalkthroughTest extends PostgresLedgerTest {
         assertThat(answers.get("/analytics/service-efficiency?channel=PHONE&groupBy=agent").toString())
                 .as("aggregates only").doesNotContain("walk-customer", "charged twice");
         assertThat(eventTypesOf("walk-chat")).containsExactly("SessionStarted", "MessageRecorded", "IntentRecorded",
-                "SentimentRecorded", "MessageRecorded", "AnswerBasisRecorded", "HandoffRequested", "AgentAssigned",
-                "BotAnswerCorrected", "SessionContinuedElsewhere");
+                "SentimentRecorded", "MessageRecorded", "AnswerBasisRecorded", "ProductIdentified", "HandoffRequested",
+                "AgentAssigned", "BotAnswerCorrected", "SessionContinuedElsewhere");
+        JsonNode journey = answers.get("/customers/walk-customer/journeys").path("journeys").get(0);
+        assertThat(journey.path("channels")).extracting(JsonNode::asText).containsExactly("WEB_CHAT", "PHONE");
+        assertThat(journey.path("sessions").get(1).path("contextCarried").asText())
+                .isEqualTo("Chat dropped during the refund");
+        assertThat(journey.path("outcome").asText()).isEqualTo("RESOLVED");
+        assertThat(answers.get("/analytics/service-efficiency?groupBy=product").path("groups"))
+                .extracting(group -> group.path("group").asText()).contains("credit_card");
+        assertThat(answers.get("/analytics/journeys?groupBy=entry-channel").path("groups"))
+                .extracting(group -> group.path("group").asText()).contains("WEB_CHAT");
         JsonNode refunds = answers.get("/analytics/bot-quality?groupBy=ARTICLE").path("groups");
         assertThat(refunds).filteredOn(group -> group.path("key").asText().equals("kb-walk-refunds")).singleElement()
                 .satisfies(group -> assertThat(List.of(group.path("figures").path("answers").asLong(),
