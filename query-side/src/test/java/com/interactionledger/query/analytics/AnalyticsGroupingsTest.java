@@ -13,14 +13,10 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,10 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </pre>
  * ISO weeks: 30 March–5 April 2026 is 2026-W14 (G1, G2, G3); 7 April is in 2026-W15 (G4).
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test.ledger=analytics-groupings")
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest(properties = "ledger.test.ledger=analytics-groupings")
 class AnalyticsGroupingsTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("groupings-customer");

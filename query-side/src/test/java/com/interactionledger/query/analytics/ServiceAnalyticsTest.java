@@ -23,15 +23,11 @@ import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
 import com.interactionledger.projections.analytics.ServiceAnalyticsProjection;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +56,7 @@ import static org.awaitility.Awaitility.await;
  * </pre>
  * Messages: customers wrote a1, b1, c1, c2, d1 (5), agents b3, c3 (2), bots a2, b2 (2); one transfer (B).
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test.ledger=service-analytics")
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest(properties = "ledger.test.ledger=service-analytics")
 class ServiceAnalyticsTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("analytics-customer");

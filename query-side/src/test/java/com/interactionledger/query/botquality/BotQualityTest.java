@@ -25,15 +25,11 @@ import com.interactionledger.contracts.knowledge.KnowledgeArticlePublished;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleRevised;
 import com.interactionledger.contracts.knowledge.KnowledgeArticleWithdrawn;
 import com.interactionledger.projections.botquality.BotQualityProjection;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +63,7 @@ import static org.awaitility.Awaitility.await;
  * Decided: 5 of 6 (S3's a1 open): confirmed 2 (0.4; median confidence (0.4 + 0.95) / 2 = 0.675), corrected 1 (0.2;
  * 0.85), escalated 2 (0.4; median (0.3 + 0.75) / 2 = 0.525).
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.test.ledger=bot-quality", "ledger.bot-quality.escalation-window=0"})
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest(properties = {"ledger.test.ledger=bot-quality", "ledger.bot-quality.escalation-window=0"})
 class BotQualityTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("bq-customer");

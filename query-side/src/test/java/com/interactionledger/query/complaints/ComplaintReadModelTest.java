@@ -21,17 +21,13 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.projections.complaints.ComplaintsProjection;
 import com.interactionledger.projections.support.Pseudonyms;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,12 +51,9 @@ import static org.awaitility.Awaitility.await;
  * C5 UK  credit_card/interest WEB_CHAT cust-a  received 04-01 09:00, open, final response due 05-27 (London)
  * </pre>
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // Figures are about every complaint and session in the ledger: this test needs a ledger of its own, not
-        // the one the other query-side tests share.
-        properties = "ledger.test.ledger=complaint-figures")
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Figures are about every complaint and session in the ledger: this test needs a ledger of its own, not the one the
+// other query-side tests share.
+@ReadModelTest(properties = "ledger.test.ledger=complaint-figures")
 class ComplaintReadModelTest extends ReadModelTestSupport {
 
     /** The instant the questions are asked at: C4 is overdue, C5 is due within two days. */

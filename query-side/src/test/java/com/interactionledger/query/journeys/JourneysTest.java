@@ -17,14 +17,10 @@ import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionResolved;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,10 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 5 (0.2); resolution 1,800, 2,700, 3,600 s: average 2,700, p50 2,700, p90 3,600; CSAT 4 and 2: mean 3.0.
  * ISO weeks: 1–7 June is 2026-W23 (J1, J5), 8–14 June 2026-W24 (J2, J3, J4).
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test.ledger=journeys")
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest(properties = "ledger.test.ledger=journeys")
 class JourneysTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("jr-customer");

@@ -17,16 +17,12 @@ import com.interactionledger.contracts.dialogue.SentimentRecorded;
 import com.interactionledger.contracts.dialogue.SessionId;
 import com.interactionledger.contracts.dialogue.SessionStarted;
 import com.interactionledger.projections.risk.RiskWarningsProjection;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,10 +44,7 @@ import static org.awaitility.Awaitility.await;
  *      a complaint whose final-response clock is about to run out.
  * </pre>
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test.ledger=risk-warnings")
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest(properties = "ledger.test.ledger=risk-warnings")
 class RiskWarningsTest extends ReadModelTestSupport {
 
     private static final ModelRef MODEL = new ModelRef("sentiment-xlm", "1.0");

@@ -26,10 +26,9 @@ import com.interactionledger.contracts.dialogue.SessionTransferred;
 import com.interactionledger.contracts.dialogue.SocialNetwork;
 import com.interactionledger.contracts.dialogue.SurveyResponseRecorded;
 import com.interactionledger.contracts.dialogue.TransferMode;
-import com.interactionledger.projections.testsupport.PostgresDatabaseInitializer;
 import com.interactionledger.query.LedgerEvents;
 import com.interactionledger.projections.timeline.TimelineProjection;
-import com.interactionledger.query.QuerySideTestApplication;
+import com.interactionledger.query.ReadModelTest;
 import com.interactionledger.query.ReadModelTestSupport;
 import com.interactionledger.query.web.QueryParameters;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -37,10 +36,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -55,9 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The timeline projection fed with hand-written events on a real PostgreSQL and read back through the HTTP
  * query API. Expected figures are worked out by hand from the events below.
  */
-@SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelTest
 class TimelineProjectionTest extends ReadModelTestSupport {
 
     private static final CustomerId CUSTOMER = new CustomerId("tl-customer");
