@@ -57,7 +57,7 @@ import java.util.function.UnaryOperator;
                 RebuildCommand.class, HelpCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: intact)", "1:database or service unreachable or unreadable",
-                "2:wrong usage or unreadable input", "3:not available yet",
+                "2:wrong usage or unreadable input",
                 "4:verify found the ledger broken, or verify-export a package changed",
                 "5:no such customer or read model"})
 public final class ReplayCli implements Callable<Integer> {
@@ -65,7 +65,6 @@ public final class ReplayCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-    public static final int NOT_AVAILABLE = 3;
     public static final int BROKEN = 4;
     public static final int NOT_FOUND = 5;
 

@@ -27,8 +27,8 @@ import java.util.concurrent.CompletionException;
  * records are past their periods and under no legal hold is erased by crypto-shredding — an {@link ApplyRetention}
  * to their privacy record, which records the rule that applied and destroys the key. In {@code report} mode (the
  * default) it only counts what it would erase: the dry run, whose list is {@code GET /privacy/retention-report};
- * a bank switches to {@code erase} once it has read it. The due list comes from the privacy read model brought up
- * to the ledger's head first, so no customer's latest activity is missed; the job's time is the injected clock's,
+ * a bank switches to {@code erase} once it has read it. When it erases, the due list comes from the privacy read model
+ * brought up to the ledger's head first, so no customer's latest activity is missed; the job's time is the injected clock's,
  * its identity the configured one, never a request's.
  */
 @Component
@@ -94,7 +94,8 @@ public class RetentionJob {
         List<String> refused = new ArrayList<>();
         String after = null;
         do {
-            RetentionReport page = due(new FindRetentionDue(at, after, PAGE, true));
+            // Only a run that erases waits for the read model to reach the head: a report decides nothing.
+            RetentionReport page = due(new FindRetentionDue(at, after, PAGE, mode == Mode.ERASE));
             for (RetentionReport.Due customer : page.customers()) {
                 String id = customer.customerId().value();
                 if (!customer.legalHolds().isEmpty()) {
