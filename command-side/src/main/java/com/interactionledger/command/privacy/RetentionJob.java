@@ -27,9 +27,9 @@ import java.util.concurrent.CompletionException;
  * records are past their periods and under no legal hold is erased by crypto-shredding — an {@link ApplyRetention}
  * to their privacy record, which records the rule that applied and destroys the key. In {@code report} mode (the
  * default) it only counts what it would erase: the dry run, whose list is {@code GET /privacy/retention-report};
- * a bank switches to {@code erase} once it has read it. When it erases, the due list comes from the privacy read model
- * brought up to the ledger's head first, so no customer's latest activity is missed; the job's time is the injected clock's,
- * its identity the configured one, never a request's.
+ * a bank switches to {@code erase} once it has read it. The due list comes from the privacy read model brought up to
+ * the ledger's head first, so no customer's latest activity (or legal hold) is missed. The job's time is the injected
+ * clock's, its identity the configured one, never a request's.
  */
 @Component
 public class RetentionJob {
@@ -62,8 +62,8 @@ public class RetentionJob {
     private final String actor;
 
     public RetentionJob(QueryGateway queries, CommandGateway commands, Clock clock,
-                 @Value("${ledger.privacy.retention.enforcement:report}") Mode mode,
-                 @Value("${ledger.privacy.retention.actor:retention-job}") String actor) {
+                        @Value("${ledger.privacy.retention.enforcement:report}") Mode mode,
+                        @Value("${ledger.privacy.retention.actor:retention-job}") String actor) {
         this.queries = queries;
         this.commands = commands;
         this.clock = clock;
@@ -94,8 +94,8 @@ public class RetentionJob {
         List<String> refused = new ArrayList<>();
         String after = null;
         do {
-            // Only a run that erases waits for the read model to reach the head: a report decides nothing.
-            RetentionReport page = due(new FindRetentionDue(at, after, PAGE, mode == Mode.ERASE));
+            // The dry run reads what an erasing run would: the read model brought up to the head first.
+            RetentionReport page = due(new FindRetentionDue(at, after, PAGE, true));
             for (RetentionReport.Due customer : page.customers()) {
                 String id = customer.customerId().value();
                 if (!customer.legalHolds().isEmpty()) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The customers due for erasure at {@code at} under the configured retention periods ({@code retention}: record
- * type, jurisdiction for complaints, and period), in customer id order; those under legal hold are listed with their holds, which keep them until
- * released. Erased customers are never listed. {@code next} is the {@code after} of the next page, null on the last.
+ * type, jurisdiction for complaints, and period), in customer id order; those under legal hold are listed with their
+ * holds, which keep them until released. Erased customers are never listed. {@code next} is the {@code after} of the
+ * next page, null on the last.
  */
 public record RetentionReport(Instant at, List<String> retention, List<Due> customers, String next) {
 

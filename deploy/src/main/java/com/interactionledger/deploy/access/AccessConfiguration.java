@@ -2,9 +2,9 @@ package com.interactionledger.deploy.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.interactionledger.command.web.MachineCallers;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;

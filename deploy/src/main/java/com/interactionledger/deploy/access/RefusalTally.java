@@ -96,7 +96,8 @@ final class RefusalTally {
         if (!counts.containsKey(key) && counts.size() >= maxTallies) {
             key = new Key(key.minute(), null, null, OVERFLOW, key.code());
         }
-        String why = reason != null && reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
+        String why = reason != null && reason.length() > MAX_REASON
+                ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
         counts.computeIfAbsent(key, k -> new Count()).add(more, firstAt, lastAt, why);
     }
 }

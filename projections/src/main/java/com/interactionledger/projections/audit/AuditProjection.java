@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the audit trail from the ledger itself: an accepted command is the group of events sharing its
  * causation id (the command's id, in their metadata with its type, actor, channel and flow); a refused command is
- * its {@link CommandRefused} record; a read of personal data is its {@link PersonalDataRead} record; requests refused for who sent them are
- * their {@link RequestsRefused} counts. Nothing is audited that is not in the ledger, so the trail can always be rebuilt and can be verified like the rest. The
- * processor is sequenced by causation id: a command's events (which may span sessions) arrive in one segment, in
- * ledger order, so its row always starts at its first event.
+ * its {@link CommandRefused} record; a read of personal data is its {@link PersonalDataRead} record; requests refused
+ * for who sent them are their {@link RequestsRefused} counts. Nothing is audited that is not in the ledger, so the
+ * trail can always be rebuilt and can be verified like the rest. The processor is sequenced by causation id: a
+ * command's events (which may span sessions) arrive in one segment, in ledger order, so its row always starts at its
+ * first event.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)

@@ -50,7 +50,7 @@ public class PrivacyTables extends ReadModelTables {
             List.of("customer_id", "restricted", "restricted_since", "erased_at", "last_session_at",
                     "last_complaint_at", "version"));
 
-    /** Each complaint's jurisdiction and last activity: the retention period of a complaint depends on its regulator. */
+    /** Each complaint's jurisdiction and last activity: a complaint's retention period depends on its regulator. */
     private static final KeyedRows.Table<Map<String, Object>> COMPLAINTS = VersionedRows.columns("privacy_complaint",
             List.of("complaint_id", "customer_id", "jurisdiction", "last_at", "version"));
 

@@ -84,8 +84,8 @@ public record RetentionPeriods(Period sessions, Period complaints, Map<Jurisdict
         complaintsBy.sort(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.naturalOrder())));
         for (Map.Entry<Jurisdiction, Instant> entry : complaintsBy) {
             Period period = complaints(entry.getKey());
-            parts.add("complaints " + (entry.getKey() == null ? "of an unknown jurisdiction" : "under " + entry.getKey())
-                    + " " + period + " after " + entry.getValue());
+            String which = entry.getKey() == null ? "of an unknown jurisdiction" : "under " + entry.getKey();
+            parts.add("complaints " + which + " " + period + " after " + entry.getValue());
             Instant due = due(entry.getValue(), period);
             dueSince = due.isAfter(dueSince) ? due : dueSince;
         }

@@ -233,7 +233,8 @@ public class TimelineTables extends ReadModelTables {
                         + " complaint_id",
                 (ResultSet rs) -> {
                     String sessions = rs.getString("sessions");
-                    for (String session : sessions == null || sessions.isEmpty() ? new String[0] : sessions.split(",")) {
+                    String[] raisedFrom = sessions == null || sessions.isEmpty() ? new String[0] : sessions.split(",");
+                    for (String session : raisedFrom) {
                         complaints.computeIfAbsent(session, key -> new ArrayList<>())
                                 .add(new ComplaintId(rs.getString("complaint_id")));
                     }

@@ -64,7 +64,7 @@ class JourneyController {
     }
 
     /**
-     * @param from         journeys first contacted at or after (ISO instant); at most a figure's window before {@code to}
+     * @param from         journeys first contacted at or after (ISO instant); a figure's window at most before {@code to}
      * @param entryChannel only journeys that began on this channel
      * @param groupBy      entry-channel, channels (how many), day, week or month of first contact
      */

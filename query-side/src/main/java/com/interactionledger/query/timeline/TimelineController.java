@@ -71,7 +71,8 @@ class TimelineController {
                 QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, FindCustomerTimeline.MAX_LIMIT));
         TimelinePage page = queries.query(query, ResponseTypes.instanceOf(TimelinePage.class)).join();
         access.recordRead(reader, request, List.of(query.customerId()), "TIMELINE", null);
-        return new TimelineResponse(page.customerId(), page.sessions(), QueryParameters.encodeSessionCursor(page.next()));
+        return new TimelineResponse(page.customerId(), page.sessions(),
+                QueryParameters.encodeSessionCursor(page.next()));
     }
 
     /**
