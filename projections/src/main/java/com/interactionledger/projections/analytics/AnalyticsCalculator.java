@@ -5,12 +5,10 @@ import com.interactionledger.contracts.analytics.EfficiencyFigures;
 import com.interactionledger.contracts.analytics.SatisfactionFigures;
 import com.interactionledger.contracts.analytics.Timing;
 import com.interactionledger.contracts.common.ParticipantRole;
+import com.interactionledger.projections.support.FigureArithmetic;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import static com.interactionledger.projections.support.FigureArithmetic.rate;
 
 /**
  * Satisfaction and service-efficiency figures from the sessions' facts: pure arithmetic, the definitions the
@@ -77,17 +77,8 @@ final class AnalyticsCalculator {
     }
 
     private static Timing timing(List<SessionFacts> sessions, Function<SessionFacts, Duration> measure) {
-        List<Double> seconds = sessions.stream().map(measure).filter(Objects::nonNull)
-                .map(duration -> duration.toMillis() / 1000.0).sorted().toList();
-        if (seconds.isEmpty()) {
-            return new Timing(0, null, null, null);
-        }
-        return new Timing(seconds.size(), seconds.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                percentile(seconds, 50), percentile(seconds, 90));
-    }
-
-    private static Double percentile(List<Double> sorted, int percent) {
-        return sorted.get((int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
+        return FigureArithmetic.timing(sessions.stream().map(measure).filter(Objects::nonNull)
+                .map(duration -> duration.toMillis() / 1000.0).sorted().toList());
     }
 
     private static Duration between(Instant from, Instant to) {
@@ -102,10 +93,6 @@ final class AnalyticsCalculator {
         return sessions.stream().mapToLong(count::applyAsInt).sum();
     }
 
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
-    }
-
     private static Function<SessionFacts, String> key(AnalyticsDimension dimension) {
         return switch (dimension) {
             case CHANNEL -> s -> s.channel.name();
@@ -115,15 +102,9 @@ final class AnalyticsCalculator {
             case PRODUCT -> s -> s.product == null ? NONE : s.product;
             case SEGMENT -> s -> s.segment().name();
             case CONTINUATION -> s -> s.continuedFromOther ? "CONTINUED" : "SINGLE_CHANNEL";
-            case DAY -> s -> utc(s.startedAt).toLocalDate().toString();
-            case WEEK -> s -> String.format("%d-W%02d", utc(s.startedAt).get(IsoFields.WEEK_BASED_YEAR),
-                    utc(s.startedAt).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> s -> utc(s.startedAt).toLocalDate().toString().substring(0, 7);
+            case DAY -> s -> FigureArithmetic.day(s.startedAt);
+            case WEEK -> s -> FigureArithmetic.week(s.startedAt);
+            case MONTH -> s -> FigureArithmetic.month(s.startedAt);
         };
     }
-
-    private static ZonedDateTime utc(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
-    }
-
 }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import static com.interactionledger.projections.support.FigureArithmetic.rate;
+
 /**
  * The bot-quality figures of a set of answers (docs/BOT-ANSWERS.md gives each definition). Pure: the same answers and
  * article timelines give the same report, on any instance, in any replay.
@@ -164,10 +166,6 @@ final class BotQualityCalculator {
 
     private static long count(List<Answer> answers, Outcome outcome) {
         return answers.stream().filter(answer -> answer.outcome() == outcome).count();
-    }
-
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
     }
 
     private static Double medianConfidence(List<Answer> answers, Outcome outcome) {

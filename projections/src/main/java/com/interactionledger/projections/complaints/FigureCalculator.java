@@ -3,19 +3,19 @@ package com.interactionledger.projections.complaints;
 import com.interactionledger.contracts.complaint.ComplaintFigures;
 import com.interactionledger.contracts.complaint.ComplaintOutcome;
 import com.interactionledger.contracts.complaint.CountComplaints;
+import com.interactionledger.projections.support.FigureArithmetic;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static com.interactionledger.projections.support.FigureArithmetic.rate;
 
 /**
  * Complaint figures from the read model's rows: pure arithmetic, so a figure can be checked by hand and recomputed
@@ -60,14 +60,10 @@ final class FigureCalculator {
         return new ComplaintFigures(group, rows.size(), resolved.size(), timely, rate(timely, resolved.size()),
                 rows.stream().filter(ComplaintTables.FigureRow::everBreached).count(), rate(upheld, resolved.size()),
                 days.isEmpty() ? null : days.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                days.isEmpty() ? null : days.get((int) Math.ceil(0.9 * days.size()) - 1),
+                days.isEmpty() ? null : FigureArithmetic.percentile(days, 90),
                 redress,
                 rows.stream().map(ComplaintTables.FigureRow::receivedAt).min(Instant::compareTo).orElse(null),
                 rows.stream().map(ComplaintTables.FigureRow::receivedAt).max(Instant::compareTo).orElse(null));
-    }
-
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
     }
 
     private static Function<ComplaintTables.FigureRow, String> key(CountComplaints.Dimension dimension) {
@@ -76,18 +72,13 @@ final class FigureCalculator {
             case CATEGORY -> ComplaintTables.FigureRow::category;
             case CHANNEL -> ComplaintTables.FigureRow::channel;
             case JURISDICTION -> ComplaintTables.FigureRow::jurisdiction;
-            case DAY -> row -> utc(row).toLocalDate().toString();
-            case WEEK -> row -> String.format("%d-W%02d", utc(row).get(IsoFields.WEEK_BASED_YEAR),
-                    utc(row).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> row -> utc(row).toLocalDate().toString().substring(0, 7);
+            case DAY -> row -> FigureArithmetic.day(row.receivedAt());
+            case WEEK -> row -> FigureArithmetic.week(row.receivedAt());
+            case MONTH -> row -> FigureArithmetic.month(row.receivedAt());
             case RESPONSE -> row -> row.companyResponse() != null ? row.companyResponse()
                     : row.outcome() != null ? row.outcome() : "NONE";
             case SOURCE_CHANNEL -> row -> row.sourceChannel() != null ? row.sourceChannel() : row.channel();
             case SOURCE_TIMELY -> row -> row.sourceTimely() == null ? "NOT_SAID" : row.sourceTimely() ? "YES" : "NO";
         };
-    }
-
-    private static ZonedDateTime utc(ComplaintTables.FigureRow row) {
-        return row.receivedAt().atZone(ZoneOffset.UTC);
     }
 }

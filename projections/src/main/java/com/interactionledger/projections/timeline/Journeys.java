@@ -1,6 +1,5 @@
 package com.interactionledger.projections.timeline;
 
-import com.interactionledger.contracts.analytics.Timing;
 import com.interactionledger.contracts.complaint.ComplaintId;
 import com.interactionledger.contracts.dialogue.Channel;
 import com.interactionledger.contracts.dialogue.SessionId;
@@ -10,12 +9,10 @@ import com.interactionledger.contracts.journey.JourneyOutcome;
 import com.interactionledger.contracts.journey.JourneyReport;
 import com.interactionledger.contracts.journey.JourneyStep;
 import com.interactionledger.contracts.journey.JourneyView;
+import com.interactionledger.projections.support.FigureArithmetic;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,10 +74,9 @@ final class Journeys {
         Function<JourneyView, String> key = switch (groupBy) {
             case ENTRY_CHANNEL -> journey -> journey.entryChannel().name();
             case CHANNELS -> journey -> String.valueOf(channelCount(journey));
-            case DAY -> journey -> utcDate(journey).toString();
-            case WEEK -> journey -> String.format("%d-W%02d", utcDate(journey).get(IsoFields.WEEK_BASED_YEAR),
-                    utcDate(journey).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> journey -> utcDate(journey).toString().substring(0, 7);
+            case DAY -> journey -> FigureArithmetic.day(journey.firstContactAt());
+            case WEEK -> journey -> FigureArithmetic.week(journey.firstContactAt());
+            case MONTH -> journey -> FigureArithmetic.month(journey.firstContactAt());
         };
         Map<String, List<JourneyView>> groups = journeys.stream().collect(Collectors.groupingBy(key, TreeMap::new,
                 Collectors.toList()));
@@ -96,7 +92,7 @@ final class Journeys {
         List<Double> seconds = resolved.stream().map(JourneyView::secondsToResolution).sorted().toList();
         List<Integer> surveys = journeys.stream().map(JourneyView::csat).filter(Objects::nonNull).toList();
         return new JourneyFigures(group, journeys.size(), byChannelCount, resolved.size(),
-                journeys.isEmpty() ? null : (double) onFirstChannel / journeys.size(), timing(seconds),
+                FigureArithmetic.rate(onFirstChannel, journeys.size()), FigureArithmetic.timing(seconds),
                 surveys.size(), surveys.isEmpty() ? null
                         : surveys.stream().mapToInt(Integer::intValue).average().orElseThrow());
     }
@@ -104,19 +100,5 @@ final class Journeys {
     /** How many different channels a journey used. */
     static int channelCount(JourneyView journey) {
         return new LinkedHashSet<Channel>(journey.channels()).size();
-    }
-
-    private static LocalDate utcDate(JourneyView journey) {
-        return journey.firstContactAt().atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
-    /** Average and nearest-rank percentiles, as every timing of the figures. */
-    private static Timing timing(List<Double> sorted) {
-        if (sorted.isEmpty()) {
-            return new Timing(0, null, null, null);
-        }
-        return new Timing(sorted.size(), sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1),
-                sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
     }
 }

@@ -19,6 +19,7 @@ import com.interactionledger.replay.ReplayJson;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -79,11 +81,11 @@ public final class LedgerExport {
             .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     /** The code that makes the exports, as recorded when it was built (replay-tools' pom). */
-    private static final java.util.Properties BUILD = build();
+    private static final Properties BUILD = build();
 
-    private static java.util.Properties build() {
-        java.util.Properties build = new java.util.Properties();
-        try (var in = LedgerExport.class.getResourceAsStream("/ledger-build.properties")) {
+    private static Properties build() {
+        Properties build = new Properties();
+        try (InputStream in = LedgerExport.class.getResourceAsStream("/ledger-build.properties")) {
             if (in != null) {
                 build.load(in);
             }
